@@ -1,0 +1,157 @@
+package io.caravan.platform.shared.api;
+
+import io.caravan.platform.identity.application.IdentityRejectedException;
+import io.caravan.platform.identity.application.IdentityUnavailableException;
+import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.shared.domain.StateConflictException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where failures become RFC 9457 problem documents. Expected failures keep their
+ * message; anything unexpected is logged with an incident id and answered with that id only.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        Problem problem = toProblem(failure);
+        if (uriInfo != null) {
+            problem = problem.withInstance(URI.create(uriInfo.getRequestUri().getRawPath()));
+        }
+        return ProblemResponses.of(problem);
+    }
+
+    private Problem toProblem(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof ProblemException pe) {
+            return Problem.of(pe.type(), pe.getMessage());
+        }
+        if (cause instanceof InvalidRequestBodyException invalid) {
+            List<Problem.FieldError> errors = invalid.violations().stream()
+                    .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                    .sorted(Comparator.comparing(Problem.FieldError::field))
+                    .toList();
+            String detail = errors.stream().map(e -> e.field() + " " + e.message())
+                    .reduce((a, b) -> a + "; " + b).orElse("The request is invalid.");
+            return Problem.of(ProblemType.VALIDATION, detail).withErrors(errors);
+        }
+        if (cause instanceof InvalidInputException iie) {
+            return Problem.of(ProblemType.VALIDATION, iie.getMessage());
+        }
+        if (cause instanceof StateConflictException sse) {
+            return Problem.of(ProblemType.CONFLICT, sse.getMessage());
+        }
+        if (cause instanceof IdentityUnavailableException) {
+            return Problem.of(ProblemType.IDENTITY_UNAVAILABLE,
+                    "The identity provider is not reachable right now; nothing was changed. Retry later.");
+        }
+        if (cause instanceof IdentityRejectedException ire) {
+            return Problem.of(ProblemType.IDENTITY_REJECTED, ire.getMessage());
+        }
+        if (cause instanceof OptimisticLockException) {
+            return Problem.of(ProblemType.CONFLICT,
+                    "The resource was changed by another request; reload it and retry.");
+        }
+        if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
+            return Problem.of(ProblemType.MALFORMED_REQUEST,
+                    "The request body is not valid JSON for this endpoint: " + firstLine(cause.getMessage()));
+        }
+        if (failure instanceof WebApplicationException wae) {
+            return fromWebApplicationException(wae);
+        }
+        if (failure instanceof ProcessingException) {
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body could not be read.");
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
+        return Problem.of(ProblemType.INTERNAL,
+                "Something went wrong on our side; nothing was changed. Quote incident " + incident
+                        + " when reporting it.");
+    }
+
+    private static Problem fromWebApplicationException(WebApplicationException wae) {
+        if (wae instanceof NotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "No resource at this path.");
+        }
+        if (wae instanceof NotAllowedException) {
+            return Problem.of(ProblemType.METHOD_NOT_ALLOWED,
+                    "This resource does not support that method; allowed: "
+                            + wae.getResponse().getAllowedMethods() + ".");
+        }
+        if (wae instanceof NotAcceptableException) {
+            return Problem.of(ProblemType.NOT_ACCEPTABLE, "This resource answers with application/json only.");
+        }
+        if (wae instanceof NotSupportedException) {
+            return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.");
+        }
+        if (wae instanceof NotAuthorizedException) {
+            return Problem.of(ProblemType.UNAUTHENTICATED, "Send a bearer token or a store API key.");
+        }
+        int status = wae.getResponse().getStatus();
+        if (status == 400) {
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The request could not be read: check its body and parameters.");
+        }
+        if (status == 404) {
+            return Problem.of(ProblemType.NOT_FOUND, "No resource at this path.");
+        }
+        if (status == 403) {
+            return Problem.of(ProblemType.FORBIDDEN, "Not allowed.");
+        }
+        return new Problem(ProblemType.INTERNAL.uri(), "HTTP " + status, status,
+                "The request could not be processed.", null, null);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof ProblemException || current instanceof InvalidRequestBodyException
+                    || current instanceof IdentityUnavailableException || current instanceof IdentityRejectedException
+                    || current instanceof OptimisticLockException || current instanceof JsonbException
+                    || current instanceof JsonParsingException || current instanceof InvalidInputException
+                    || current instanceof StateConflictException) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return failure;
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // "sellingCountries[0].<list element>" -> "sellingCountries[0]": the path as the client sent it.
+        return violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input.";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

@@ -1,0 +1,23 @@
+package io.caravan.platform.shared.api;
+
+import jakarta.ws.rs.core.Response;
+
+/** Builds problem responses; used by the mapper and by filters that refuse a request early. */
+public final class ProblemResponses {
+    private ProblemResponses() {
+    }
+
+    public static Response of(Problem problem) {
+        Response.ResponseBuilder builder = Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem);
+        if (problem.status() == 401) {
+            builder.header("WWW-Authenticate", "Bearer realm=\"caravan\"");
+        }
+        return builder.build();
+    }
+
+    public static Response of(ProblemType type, String detail) {
+        return of(Problem.of(type, detail));
+    }
+}

@@ -1,0 +1,24 @@
+package io.caravan.platform.shared.persistence;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Stores {@link Instant}s as UTC {@code timestamp with time zone}. EclipseLink 4.0 in Liberty
+ * does not map Instant natively (it would serialize it into a blob).
+ */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {
+    @Override
+    public OffsetDateTime convertToDatabaseColumn(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    @Override
+    public Instant convertToEntityAttribute(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,26 @@
+package io.caravan.platform.tenancy.domain;
+
+/** What a store API key may do. New scopes arrive with the endpoints they open. */
+public enum ApiKeyScope {
+    /** Read the store's public storefront settings (currency, countries, price display). */
+    STOREFRONT_READ("storefront:read");
+
+    private final String value;
+
+    ApiKeyScope(String value) {
+        this.value = value;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    public static ApiKeyScope parse(String value) {
+        for (ApiKeyScope scope : values()) {
+            if (scope.value.equals(value)) {
+                return scope;
+            }
+        }
+        throw new InvalidStoreException("unknown API key scope '" + value + "'; known scopes: storefront:read");
+    }
+}
