@@ -198,6 +198,38 @@ public final class KeycloakServer {
         expect(204, admin(token, "PUT", userUrl, updated), "clear required actions of " + email);
     }
 
+    /**
+     * A token for {@code username} that expires after {@code lifespan}: the {@code caravan-cli}
+     * client's token lifespan is lowered for one grant and restored at once (through the master
+     * realm's bootstrap admin, as an operator would).
+     */
+    public synchronized String shortLivedToken(String username, String password, Duration lifespan) {
+        String adminToken = masterAdminToken();
+        HttpResponse<String> clients = admin(adminToken, "GET", adminUrl("/clients?clientId=caravan-cli"), null);
+        expect(200, clients, "find client caravan-cli");
+        JsonObject client = json(clients.body()).asJsonArray().getJsonObject(0);
+        String clientUrl = adminUrl("/clients/" + client.getString("id"));
+        JsonObject attributes = client.getJsonObject("attributes");
+        JsonObject shortened = Json.createObjectBuilder(client)
+                .add("attributes", Json.createObjectBuilder(attributes)
+                        .add("access.token.lifespan", String.valueOf(lifespan.toSeconds())))
+                .build();
+        expect(204, admin(adminToken, "PUT", clientUrl, shortened), "shorten caravan-cli token lifespan");
+        try {
+            return passwordToken(username, password);
+        } finally {
+            expect(204, admin(adminToken, "PUT", clientUrl, client), "restore caravan-cli token lifespan");
+        }
+    }
+
+    private String masterAdminToken() {
+        HttpResponse<String> response = post(url() + "/realms/master/protocol/openid-connect/token",
+                form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
+                        "password", "admin")));
+        expect(200, response, "master admin password grant");
+        return json(response.body()).asJsonObject().getString("access_token");
+    }
+
     public boolean organizationExists(String alias) {
         String token = serviceAccountToken();
         int pageSize = 100;
