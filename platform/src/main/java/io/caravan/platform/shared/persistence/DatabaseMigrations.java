@@ -37,13 +37,12 @@ public class DatabaseMigrations {
 
     void migrateOnStartup(@Observes @Priority(STARTUP_ORDER) @Initialized(ApplicationScoped.class) Object ignored) {
         DatabaseKind kind = DatabaseKind.parse(databaseKind);
-        // Each location holds an empty flyway.location file: Liberty's class loader only lists
-        // resource folders that contain a file Flyway can look up.
+        // Each location (and Flyway's default db/callback) holds an empty flyway.location file:
+        // Liberty's class loader only lists resource folders that contain a file Flyway can look up.
         String[] locations = {"classpath:db/migration/common", "classpath:db/migration/" + kind.migrationFolder()};
         Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(ownerDataSource)
                 .locations(locations)
-                .callbackLocations(locations)
                 .placeholders(Map.of("appRole", applicationRole))
                 .failOnMissingLocations(true)
                 .load();
