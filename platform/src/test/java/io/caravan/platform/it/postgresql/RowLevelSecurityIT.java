@@ -1,0 +1,147 @@
+package io.caravan.platform.it.postgresql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.caravan.platform.it.support.Api;
+import io.caravan.platform.it.support.Deployments;
+import io.caravan.platform.it.support.PostgresDatabase;
+import io.caravan.platform.it.support.Stores;
+import jakarta.json.Json;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The second wall, on the schema the application's own migrations built: SQL that goes around
+ * EclipseLink entirely, run as the application's database role, sees and changes nothing of a
+ * store other than the one bound to the transaction, and nothing at all when none is bound.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class RowLevelSecurityIT {
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.platform();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Test
+    void rawSqlWithTheWrongStoreBoundSeesAndChangesNothing() throws SQLException {
+        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        String slugA = Stores.uniqueSlug("rls-a");
+        String slugB = Stores.uniqueSlug("rls-b");
+        Api ownerA = Stores.onboardAndSignIn(admin, slugA);
+        Stores.onboardAndSignIn(admin, slugB);
+        assertThat(ownerA.post("api/stores/" + slugA + "/api-keys", Json.createObjectBuilder().add("name", "k")
+                .add("scopes", Json.createArrayBuilder().add("storefront:read")).build()).status()).isEqualTo(201);
+
+        try (Connection app = PostgresDatabase.connectAsApplication()) {
+            assertThat(queryString(app, "select rolsuper::text || rolbypassrls::text from pg_roles where rolname = current_user"))
+                    .as("the application role is neither superuser nor exempt from RLS").isEqualTo("falsefalse");
+            assertThat(queryString(app, "select tableowner from pg_tables where tablename = 'store_memberships'"))
+                    .isEqualTo(PostgresDatabase.OWNER);
+            String storeA = storeId(app, slugA);
+            String storeB = storeId(app, slugB);
+            app.setAutoCommit(false);
+
+            // No store bound: nothing at all.
+            assertThat(count(app, "select count(*) from store_memberships")).isZero();
+            assertThat(count(app, "select count(*) from audit_entries")).isZero();
+            assertThat(count(app, "select count(*) from store_api_keys")).isZero();
+            app.rollback();
+
+            // Store B bound: A's rows are invisible even when asked for by id.
+            bind(app, storeB);
+            assertThat(countFor(app, "select count(*) from store_memberships where store_id = ?", storeA)).isZero();
+            assertThat(countFor(app, "select count(*) from audit_entries where store_id = ?", storeA)).isZero();
+            assertThat(countFor(app, "select count(*) from store_api_keys where store_id = ?", storeA)).isZero();
+            assertThat(countFor(app, "select count(*) from store_memberships where store_id <> ?", storeB)).isZero();
+            assertThat(countFor(app, "select count(*) from store_memberships where store_id = ?", storeB)).isEqualTo(1);
+
+            // ...and cannot be changed.
+            assertThat(update(app, "update store_memberships set role = 'STAFF' where store_id = ?", storeA)).isZero();
+            assertThat(update(app, "delete from store_api_keys where store_id = ?", storeA)).isZero();
+            app.commit();
+
+            bind(app, storeB);
+            assertThatThrownBy(() -> update(app, "insert into audit_entries (id, store_id, occurred_at, actor, actor_kind, action) "
+                    + "values ('00000000-0000-0000-0000-0000000000aa', ?, now(), 'mallory', 'USER', 'forged')", storeA))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            app.rollback();
+
+            // The audit trail is append-only for the application role.
+            bind(app, storeA);
+            assertThatThrownBy(() -> update(app, "delete from audit_entries where store_id = ?", storeA))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            app.rollback();
+
+            // Positive control: bound to A, A's rows are there and untouched.
+            bind(app, storeA);
+            assertThat(countFor(app, "select count(*) from store_memberships where store_id = ? and role = 'OWNER'", storeA)).isEqualTo(1);
+            assertThat(countFor(app, "select count(*) from store_api_keys where store_id = ?", storeA)).isEqualTo(1);
+            app.rollback();
+        }
+        assertThat(ownerA.get("api/stores/" + slugA + "/api-keys").parse().asJsonArray()).hasSize(1);
+    }
+
+    private static void bind(Connection connection, String storeId) throws SQLException {
+        try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+            bind.setString(1, storeId);
+            bind.execute();
+        }
+    }
+
+    private static String storeId(Connection connection, String slug) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select id from stores where slug = ?")) {
+            query.setString(1, slug);
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).as("store " + slug).isTrue();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static long countFor(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static int update(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static String queryString(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
