@@ -199,4 +199,31 @@ class NewcomerFlowIT {
                 .getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
         assertThat(actions).containsExactly("store.reactivated", "store.suspended", "store.onboarded");
     }
+
+    @Test
+    void openApiHealthAndUnknownRoutesAnswerAsDocumented() {
+        Api anonymous = Api.anonymous(base);
+        Api.Reply openApi = anonymous.get("../openapi");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/admin/stores").contains("/api/stores/{store}/api-keys")
+                .contains("X-Caravan-Api-Key");
+        assertThat(anonymous.get("../openapi/ui/").status()).isEqualTo(200);
+        Api.Reply live = anonymous.get("../health/live");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().getString("status")).isEqualTo("UP");
+
+        Api admin = anonymous.withToken(Stores.demoToken("ada"));
+        Api.Reply unknown = admin.get("api/no-such-thing");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        Api.Reply wrongMethod = admin.send("PATCH", "api/admin/stores", "{}");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.isProblem()).isTrue();
+        Api.Reply anonymousAdmin = anonymous.get("api/admin/stores");
+        assertThat(anonymousAdmin.status()).isEqualTo(401);
+        assertThat(anonymousAdmin.json().getString("type")).endsWith("/unauthenticated");
+        Api.Reply merchantAsAdmin = anonymous.withToken(Stores.demoToken("dev")).get("api/admin/stores");
+        assertThat(merchantAsAdmin.status()).isEqualTo(403);
+        assertThat(merchantAsAdmin.json().getString("detail")).contains("platform admins");
+    }
 }
