@@ -118,6 +118,17 @@ class NewcomerFlowIT {
     }
 
     @Test
+    void twoStoresMayShareADisplayName() {
+        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        for (String slug : List.of(Stores.uniqueSlug("tea"), Stores.uniqueSlug("tea"))) {
+            Api.Reply created = admin.post("api/admin/stores", Json.createObjectBuilder(
+                    Stores.onboardRequest(slug, Stores.ownerEmail(slug))).add("name", "Tea House").build());
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            assertThat(created.json().getString("name")).isEqualTo("Tea House");
+        }
+    }
+
+    @Test
     void invalidOnboardingIsRefusedFieldByFieldAndCreatesNothing() {
         Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
         String slug = Stores.uniqueSlug("bad");

@@ -47,7 +47,7 @@ public class StoreOnboarding {
 
         Deque<Runnable> compensations = new ArrayDeque<>();
         try {
-            Provisioned organization = identity.ensureOrganization(slug.value(), settings.name());
+            Provisioned organization = identity.ensureOrganization(slug.value(), organizationName(settings.name(), slug));
             if (organization.created()) {
                 compensations.push(() -> identity.deleteOrganization(organization.id()));
             }
@@ -70,6 +70,16 @@ public class StoreOnboarding {
             }
             throw failure;
         }
+    }
+
+    /**
+     * Keycloak wants organization names unique, store names need not be: two shops may both be
+     * "Tea House". The slug makes the name unique and still readable in Keycloak's org picker.
+     */
+    static String organizationName(String storeName, StoreSlug slug) {
+        String suffix = " (" + slug.value() + ")";
+        int room = 255 - suffix.length();
+        return (storeName.length() > room ? storeName.substring(0, room) : storeName) + suffix;
     }
 
     private static void compensate(StoreSlug slug, Deque<Runnable> compensations) {
