@@ -3,13 +3,12 @@ package io.caravan.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
-import io.caravan.platform.it.support.Deployments;
+import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.KeycloakServer;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every store-scoped endpoint against every kind of caller: the store's owner, its staff, the
@@ -33,17 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * store and of another store, and the owner of a suspended store. Each cell has one expected
  * status; no refused answer carries the target store's data, and the target store is unchanged.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CrossTenantMatrixIT {
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.platform();
-    }
-
-    @ArquillianResource
-    URL base;
-
+class CrossTenantMatrixIT extends PlatformIT {
     /** One endpoint of a store; {@code path} gets the store slug. */
     record Endpoint(String method, Function<String, String> path, JsonStructure body, int ownerStatus,
                     int staffStatus, int apiKeyStatus) {
@@ -59,7 +42,7 @@ class CrossTenantMatrixIT {
 
     @Test
     void noCallerReachesAStoreItDoesNotBelongTo() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String target = Stores.uniqueSlug("target");
         String other = Stores.uniqueSlug("other");
         String frozen = Stores.uniqueSlug("frozen");
@@ -101,7 +84,7 @@ class CrossTenantMatrixIT {
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
 
-        Api anonymous = Api.anonymous(base);
+        Api anonymous = anonymous();
         Map<String, Api> refusedCallers = Map.of(
                 "owner of another store", otherOwner,
                 "no credentials", anonymous,

@@ -3,39 +3,22 @@ package io.caravan.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
-import io.caravan.platform.it.support.Deployments;
+import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The newcomer's path on real servers: a platform admin onboards two stores, each owner signs in
  * through Keycloak and sees and changes only their own store.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class NewcomerFlowIT {
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.platform();
-    }
-
-    @ArquillianResource
-    URL base;
-
+class NewcomerFlowIT extends PlatformIT {
     @Test
     void adminOnboardsTwoStoresAndEachOwnerSeesOnlyTheirOwn() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String slugA = Stores.uniqueSlug("alpha");
         String slugB = Stores.uniqueSlug("bravo");
 
@@ -85,7 +68,7 @@ class NewcomerFlowIT {
 
     @Test
     void onboardingIsIdempotentAndRefusesATakenSlug() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String slug = Stores.uniqueSlug("retry");
         JsonObject request = Stores.onboardRequest(slug, Stores.ownerEmail(slug));
 
@@ -103,7 +86,7 @@ class NewcomerFlowIT {
 
     @Test
     void anExistingUserBecomesOwnerOfASecondStoreWithoutADuplicateAccount() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String first = Stores.uniqueSlug("first");
         String second = Stores.uniqueSlug("second");
         String email = Stores.ownerEmail(first);
@@ -119,7 +102,7 @@ class NewcomerFlowIT {
 
     @Test
     void twoStoresMayShareADisplayName() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         for (String slug : List.of(Stores.uniqueSlug("tea"), Stores.uniqueSlug("tea"))) {
             Api.Reply created = admin.post("api/admin/stores", Json.createObjectBuilder(
                     Stores.onboardRequest(slug, Stores.ownerEmail(slug))).add("name", "Tea House").build());
@@ -130,7 +113,7 @@ class NewcomerFlowIT {
 
     @Test
     void invalidOnboardingIsRefusedFieldByFieldAndCreatesNothing() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String slug = Stores.uniqueSlug("bad");
         JsonObject invalid = Json.createObjectBuilder(Stores.onboardRequest(slug, "not-an-email"))
                 .add("defaultCurrency", "eur")
@@ -163,7 +146,7 @@ class NewcomerFlowIT {
 
     @Test
     void adminListsStoresWithPagingAndFilters() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String marker = "list" + Stores.uniqueSlug("x").substring(2, 8);
         for (int i = 0; i < 3; i++) {
             String slug = marker + "-" + i;
@@ -189,7 +172,7 @@ class NewcomerFlowIT {
 
     @Test
     void suspensionRefusesMerchantsUntilReactivated() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String slug = Stores.uniqueSlug("susp");
         Api owner = Stores.onboardAndSignIn(admin, slug);
         assertThat(owner.get("api/stores/" + slug).status()).isEqualTo(200);
@@ -213,7 +196,7 @@ class NewcomerFlowIT {
 
     @Test
     void openApiHealthAndUnknownRoutesAnswerAsDocumented() {
-        Api anonymous = Api.anonymous(base);
+        Api anonymous = anonymous();
         Api.Reply openApi = anonymous.get("../openapi");
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/admin/stores").contains("/api/stores/{store}/api-keys")

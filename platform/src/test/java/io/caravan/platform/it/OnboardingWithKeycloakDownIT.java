@@ -3,37 +3,20 @@ package io.caravan.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
-import io.caravan.platform.it.support.Deployments;
+import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.KeycloakServer;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.JsonObject;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Onboarding while Keycloak is down answers 503, leaves nothing behind, and a retry succeeds. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OnboardingWithKeycloakDownIT {
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.platform();
-    }
-
-    @ArquillianResource
-    URL base;
-
+class OnboardingWithKeycloakDownIT extends PlatformIT {
     @Test
     void keycloakDownMeans503AndNothingHalfWritten() {
         KeycloakServer keycloak = KeycloakServer.get();
         // mpHealth answers at the server root, beside the application. The token is taken first: it stays valid for the platform while Keycloak is down
         // (mpJwt has the signing keys already).
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         assertThat(admin.get("api/me").status()).isEqualTo(200);
         String slug = Stores.uniqueSlug("kcdown");
         JsonObject request = Stores.onboardRequest(slug, Stores.ownerEmail(slug));
@@ -50,7 +33,7 @@ class OnboardingWithKeycloakDownIT {
             assertThat(admin.get("api/admin/stores/" + slug).status()).isEqualTo(404);
             assertThat(admin.get("api/admin/stores?q=" + slug).json().getJsonNumber("total").longValue()).isZero();
 
-            Api.Reply health = Api.anonymous(base).get("../health/ready");
+            Api.Reply health = anonymous().get("../health/ready");
             assertThat(health.status()).isEqualTo(503);
             assertThat(check(health, "keycloak")).isEqualTo("DOWN");
             assertThat(check(health, "database")).isEqualTo("UP");
@@ -67,7 +50,7 @@ class OnboardingWithKeycloakDownIT {
         assertThat(owner.get("api/stores/" + slug).status()).isEqualTo(200);
         // Overall readiness also waits for server.xml's own application, absent from the test server,
         // so the checks themselves are what this test reads.
-        assertThat(check(Api.anonymous(base).get("../health/ready"), "keycloak")).isEqualTo("UP");
+        assertThat(check(anonymous().get("../health/ready"), "keycloak")).isEqualTo("UP");
     }
 
     private static String check(Api.Reply health, String name) {

@@ -3,35 +3,18 @@ package io.caravan.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
-import io.caravan.platform.it.support.Deployments;
+import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Store API keys and staff: shown once, stored hashed, scoped, revocable; staff invited by owners. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class StoreCredentialsIT {
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.platform();
-    }
-
-    @ArquillianResource
-    URL base;
-
+class StoreCredentialsIT extends PlatformIT {
     @Test
     void apiKeyIsShownOnceWorksWithinItsScopeAndStopsWhenRevoked() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String slug = Stores.uniqueSlug("keys");
         Api owner = Stores.onboardAndSignIn(admin, slug);
 
@@ -50,7 +33,7 @@ class StoreCredentialsIT {
         String listing = owner.get("api/stores/" + slug + "/api-keys").body();
         assertThat(listing).doesNotContain(key).doesNotContain(key.substring(10));
 
-        Api storefront = Api.anonymous(base).withApiKey(key);
+        Api storefront = anonymous().withApiKey(key);
         Api.Reply settings = storefront.get("api/stores/" + slug + "/storefront");
         assertThat(settings.status()).isEqualTo(200);
         assertThat(settings.json().getString("defaultCurrency")).isEqualTo("EUR");
@@ -76,7 +59,7 @@ class StoreCredentialsIT {
 
     @Test
     void unknownScopeIsRefusedByName() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String slug = Stores.uniqueSlug("scope");
         Api owner = Stores.onboardAndSignIn(admin, slug);
         Api.Reply refused = owner.post("api/stores/" + slug + "/api-keys", Json.createObjectBuilder()
@@ -88,7 +71,7 @@ class StoreCredentialsIT {
 
     @Test
     void ownerInvitesStaffWhoReadsButCannotManage() {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String slug = Stores.uniqueSlug("staff");
         Api owner = Stores.onboardAndSignIn(admin, slug);
         String email = "clerk@" + slug + ".test";

@@ -4,43 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.platform.it.support.Api;
-import io.caravan.platform.it.support.Deployments;
+import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.PostgresDatabase;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The second wall, on the schema the application's own migrations built: SQL that goes around
  * EclipseLink entirely, run as the application's database role, sees and changes nothing of a
  * store other than the one bound to the transaction, and nothing at all when none is bound.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class RowLevelSecurityIT {
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.platform();
-    }
-
-    @ArquillianResource
-    URL base;
-
+class RowLevelSecurityIT extends PlatformIT {
     @Test
     void rawSqlWithTheWrongStoreBoundSeesAndChangesNothing() throws SQLException {
-        Api admin = Api.anonymous(base).withToken(Stores.demoToken("ada"));
+        Api admin = admin();
         String slugA = Stores.uniqueSlug("rls-a");
         String slugB = Stores.uniqueSlug("rls-b");
         Api ownerA = Stores.onboardAndSignIn(admin, slugA);
