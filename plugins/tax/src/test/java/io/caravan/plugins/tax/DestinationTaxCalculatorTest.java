@@ -12,12 +12,14 @@ import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.model.TaxCategory;
 import io.caravan.sdk.money.Money;
+import io.caravan.sdk.plugin.PluginContext;
 import io.caravan.sdk.plugin.PluginRejectedException;
 import io.caravan.sdk.tax.CollectedAt;
 import io.caravan.sdk.tax.Duty;
 import io.caravan.sdk.tax.DutyTreatment;
 import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
+import io.caravan.testkit.TestPluginContext;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -67,11 +69,15 @@ class DestinationTaxCalculatorTest {
         return q.lineTaxes().get(0);
     }
 
-    private TaxQuote quote(TestContext ctx, Cart cart) {
+    private TaxQuote quote(PluginContext ctx, Cart cart) {
         return calc.quote(ctx, cart);
     }
 
-    private static final TestContext NONE = TestContext.of();
+    private static final PluginContext NONE = TestPluginContext.withConfiguration("{}");
+
+    private static PluginContext config(String json) {
+        return TestPluginContext.withConfiguration(json);
+    }
 
     // ---- dated rates ------------------------------------------------------------------------
 
@@ -189,7 +195,8 @@ class DestinationTaxCalculatorTest {
     @Nested
     class EuImports {
 
-        private final TestContext ioss = TestContext.of("/registrations/iossNumber", "IM2760000001");
+        private final PluginContext ioss = config("""
+                {"registrations": {"iossNumber": "IM2760000001"}}""");
 
         @Test
         void consignment_of_100_eur_from_china_with_ioss_pays_german_vat_at_checkout() {
@@ -225,7 +232,8 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void consignment_of_200_eur_under_ddp_is_charged_at_checkout() {
-            TestContext ddp = TestContext.of("/registrations/iossNumber", "IM2760000001", "/dutyTreatment", "DDP");
+            PluginContext ddp = config("""
+                    {"registrations": {"iossNumber": "IM2760000001"}, "dutyTreatment": "DDP"}""");
             TaxQuote q = quote(ddp, excl("EUR", "DE", "2026-03-01", line("a", 20000, "EUR", "CN")));
             assertThat(only(q).collectedAt()).isEqualTo(CollectedAt.CHECKOUT);
             assertThat(q.taxAtCheckout()).isEqualTo(eur(3800));
@@ -274,7 +282,8 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void flat_duty_under_ddp_is_added_at_checkout() {
-            TestContext ddp = TestContext.of("/registrations/iossNumber", "IM2760000001", "/dutyTreatment", "DDP");
+            PluginContext ddp = config("""
+                    {"registrations": {"iossNumber": "IM2760000001"}, "dutyTreatment": "DDP"}""");
             TaxQuote q = quote(ddp, excl("EUR", "FR", "2026-11-01", line("a", 5000, "EUR", "CN")));
             assertThat(q.dutiesAtCheckout()).isEqualTo(eur(300));
             assertThat(q.addedAtCheckout()).isEqualTo(eur(300 + 1000));
@@ -286,7 +295,8 @@ class DestinationTaxCalculatorTest {
             assertThatThrownBy(() -> quote(ioss, usd150)).isInstanceOf(PluginRejectedException.class)
                     .satisfies(e -> assertThat(((PluginRejectedException) e).code()).isEqualTo("fx_rate_missing"));
 
-            TestContext fx = TestContext.of("/registrations/iossNumber", "IM2760000001", "/fxRates/EUR_USD", "1.25");
+            PluginContext fx = config("""
+                    {"registrations": {"iossNumber": "IM2760000001"}, "fxRates": {"EUR_USD": 1.25}}""");
             // USD 150 = EUR 120 → IOSS; USD 200 = EUR 160 → border
             assertThat(only(quote(fx, usd150)).ruleId()).isEqualTo("EU-IOSS/DE-STD");
             assertThat(only(quote(fx, usd150)).taxAmount()).isEqualTo(Money.ofMinor(2850, "USD"));
@@ -296,7 +306,8 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void flat_duty_is_converted_with_the_configured_rate() {
-            TestContext fx = TestContext.of("/registrations/iossNumber", "IM2760000001", "/fxRates/USD_EUR", "0.8");
+            PluginContext fx = config("""
+                    {"registrations": {"iossNumber": "IM2760000001"}, "fxRates": {"USD_EUR": 0.8}}""");
             TaxQuote q = quote(fx, excl("USD", "DE", "2026-11-01", line("a", 5000, "USD", "CN")));
             // EUR 3 / 0.8 = USD 3.75
             assertThat(q.duties()).singleElement().extracting(Duty::amount).isEqualTo(Money.ofMinor(375, "USD"));
@@ -310,7 +321,7 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void oss_registration_means_destination_vat() {
-            TaxLine t = only(quote(TestContext.of("/registrations/oss", true, "/originCountry", "FR"),
+            TaxLine t = only(quote(config("{\"registrations\": {\"oss\": true}, \"originCountry\": \"FR\"}"),
                     excl("EUR", "DE", "2026-11-01", line("a", 10000, "EUR", "FR"))));
             assertThat(t.taxAmount()).isEqualTo(eur(1900));
             assertThat(t.jurisdiction()).isEqualTo("DE");
@@ -319,7 +330,7 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void without_oss_a_seller_below_the_threshold_charges_its_own_member_state_vat() {
-            TaxQuote q = quote(TestContext.of("/originCountry", "FR"),
+            TaxQuote q = quote(config("{\"originCountry\": \"FR\"}"),
                     excl("EUR", "DE", "2026-11-01", line("a", 10000, "EUR", "FR")));
             assertThat(only(q).taxAmount()).isEqualTo(eur(2000));
             assertThat(only(q).jurisdiction()).isEqualTo("FR");
@@ -332,7 +343,7 @@ class DestinationTaxCalculatorTest {
     @Nested
     class OtherRegimes {
 
-        private final TestContext uk = TestContext.of("/registrations/ukVat", true);
+        private final PluginContext uk = config("{\"registrations\": {\"ukVat\": true}}");
 
         static Money gbp(long minor) {
             return Money.ofMinor(minor, "GBP");
@@ -363,7 +374,7 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void norway_voec_per_item_below_nok_3000() {
-            TestContext voec = TestContext.of("/registrations/voecNumber", "2024123");
+            PluginContext voec = config("{\"registrations\": {\"voecNumber\": \"2024123\"}}");
             TaxQuote q = quote(voec, excl("NOK", "NO", "2026-11-01", line("low", 100000, "NOK", "CN"),
                     line("high", 400000, "NOK", "CN")));
             assertThat(q.lineTaxes()).extracting(TaxLine::lineRef, TaxLine::taxAmount, TaxLine::collectedAt)
@@ -386,7 +397,7 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void australia_registered_seller_charges_gst_on_low_value_items() {
-            TaxLine t = only(quote(TestContext.of("/registrations/auGst", true),
+            TaxLine t = only(quote(config("{\"registrations\": {\"auGst\": true}}"),
                     excl("AUD", "AU", "2026-11-01", line("a", 10000, "AUD", "CN"))));
             assertThat(t.taxAmount()).isEqualTo(Money.ofMinor(1000, "AUD"));
             assertThat(t.collectedAt()).isEqualTo(CollectedAt.CHECKOUT);
@@ -395,7 +406,7 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void singapore_9_percent_from_2024_and_8_before() {
-            TestContext sg = TestContext.of("/registrations/sgGst", true);
+            PluginContext sg = config("{\"registrations\": {\"sgGst\": true}}");
             assertThat(only(quote(sg, excl("SGD", "SG", "2024-01-01", line("a", 10000, "SGD", "CN")))).taxAmount())
                     .isEqualTo(Money.ofMinor(900, "SGD"));
             assertThat(only(quote(sg, excl("SGD", "SG", "2023-12-31", line("a", 10000, "SGD", "CN")))).taxAmount())
