@@ -11,8 +11,8 @@ import io.caravan.platform.tenancy.domain.StoreSlug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -40,36 +40,60 @@ public class StoreOnboarding {
                 command.sellingCountries(), command.priceDisplay());
         String ownerEmail = command.ownerEmail().strip().toLowerCase(Locale.ROOT);
 
-        Optional<OnboardingResult> earlier = registrar.existing(slug, settings.name(), ownerEmail);
+        Optional<OnboardingResult> earlier = registrar.existing(slug, settings.name(), ownerEmail, true);
         if (earlier.isPresent()) {
             return earlier.get();
         }
 
-        Deque<Runnable> compensations = new ArrayDeque<>();
+        Provisioned organization = null;
+        Provisioned owner = null;
         try {
-            Provisioned organization = identity.ensureOrganization(slug.value(), organizationName(settings.name(), slug));
-            if (organization.created()) {
-                compensations.push(() -> identity.deleteOrganization(organization.id()));
-            }
-            Provisioned owner = identity.ensureUser(ownerEmail, command.ownerFirstName().strip(),
-                    command.ownerLastName().strip());
-            if (owner.created()) {
-                compensations.push(() -> identity.deleteUser(owner.id()));
-            }
+            organization = identity.ensureOrganization(slug.value(), organizationName(settings.name(), slug));
+            owner = identity.ensureUser(ownerEmail, command.ownerFirstName().strip(), command.ownerLastName().strip());
             identity.addMember(organization.id(), owner.id());
-
             Store store = registrar.register(slug, settings, ownerEmail, command.ownerFirstName().strip(),
                     command.ownerLastName().strip(), owner.id(), organization.id(), actor);
             return new OnboardingResult(store, true);
         } catch (RuntimeException failure) {
-            compensate(slug, compensations);
-            if (isDuplicate(failure)) {
-                // A concurrent identical request won the race: answer as a retry would.
-                return registrar.existing(slug, settings.name(), ownerEmail)
-                        .orElseThrow(() -> ProblemException.conflict("slug '" + slug + "' is already taken by another store"));
+            if (!isDuplicate(failure)) {
+                undoCreated(slug, organization, owner);
+                throw failure;
             }
-            throw failure;
+            // A concurrent request registered the slug first. The organization (same alias) is now
+            // the winner's, whoever created it, so it stays.
+            Optional<OnboardingResult> winner = registrar.existing(slug, settings.name(), ownerEmail, false);
+            if (winner.isPresent()) {
+                // An identical request: everything this attempt touched is the winner's too.
+                return winner.get();
+            }
+            withdrawLoser(slug, organization, owner);
+            throw ProblemException.conflict("slug '" + slug + "' is already taken by another store");
         }
+    }
+
+    /** Undoes what a failed attempt created: the organization and user it created, nothing it adopted. */
+    private void undoCreated(StoreSlug slug, Provisioned organization, Provisioned owner) {
+        List<Runnable> steps = new ArrayList<>();
+        if (owner != null && owner.created()) {
+            steps.add(() -> identity.deleteUser(owner.id()));
+        }
+        if (organization != null && organization.created()) {
+            steps.add(() -> identity.deleteOrganization(organization.id()));
+        }
+        run(slug, steps);
+    }
+
+    /**
+     * A different store won the slug: take this attempt's owner back out of the winner's
+     * organization, and delete the user if this attempt created it. The organization stays.
+     */
+    private void withdrawLoser(StoreSlug slug, Provisioned organization, Provisioned owner) {
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(() -> identity.removeMember(organization.id(), owner.id()));
+        if (owner.created()) {
+            steps.add(() -> identity.deleteUser(owner.id()));
+        }
+        run(slug, steps);
     }
 
     /**
@@ -82,10 +106,10 @@ public class StoreOnboarding {
         return (storeName.length() > room ? storeName.substring(0, room) : storeName) + suffix;
     }
 
-    private static void compensate(StoreSlug slug, Deque<Runnable> compensations) {
-        while (!compensations.isEmpty()) {
+    private static void run(StoreSlug slug, List<Runnable> steps) {
+        for (Runnable step : steps) {
             try {
-                compensations.pop().run();
+                step.run();
             } catch (RuntimeException undo) {
                 // A retry adopts what is left (ensure* finds it by alias/e-mail), so this is not lost.
                 LOG.log(Level.WARNING, "Could not undo an identity step of onboarding " + slug

@@ -35,17 +35,19 @@ public class StoreRegistrar {
     Clock clock;
 
     /**
-     * The store already registered under this slug, when the request repeats it; a conflict when
-     * the slug belongs to a different store.
+     * The store already registered under this slug, when the request repeats it. When the slug
+     * belongs to a different store: a conflict if {@code refuseOther}, else empty.
      */
     @Transactional
-    public Optional<OnboardingResult> existing(StoreSlug slug, String name, String ownerEmail) {
-        return stores.findBySlug(slug).map(store -> {
-            if (!store.matchesOnboarding(name, ownerEmail)) {
+    public Optional<OnboardingResult> existing(StoreSlug slug, String name, String ownerEmail, boolean refuseOther) {
+        Optional<Store> store = stores.findBySlug(slug);
+        if (store.isPresent() && !store.get().matchesOnboarding(name, ownerEmail)) {
+            if (refuseOther) {
                 throw ProblemException.conflict("slug '" + slug + "' is already taken by another store");
             }
-            return new OnboardingResult(store, false);
-        });
+            return Optional.empty();
+        }
+        return store.map(existing -> new OnboardingResult(existing, false));
     }
 
     @Transactional
