@@ -132,6 +132,7 @@ class NewcomerFlowIT extends PlatformIT {
         pool.shutdown();
 
         assertThat(statuses).as(statuses.toString()).containsOnly(200, 201, 409).containsOnlyOnce(201);
+        assertThat(statuses).as("the rival or the identical requests lose, never both").contains(409);
         JsonObject store = admin.get("api/admin/stores/" + slug).json();
         String winner = store.getJsonObject("owner").getString("email");
         if (winner.equals(ownerEmail)) {

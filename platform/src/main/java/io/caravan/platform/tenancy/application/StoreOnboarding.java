@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +28,13 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class StoreOnboarding {
     private static final Logger LOG = Logger.getLogger(StoreOnboarding.class.getName());
+    private static final ReentrantLock[] SLUG_LOCKS = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < SLUG_LOCKS.length; i++) {
+            SLUG_LOCKS[i] = new ReentrantLock();
+        }
+    }
 
     @Inject
     IdentityProvisioning identity;
@@ -36,6 +44,19 @@ public class StoreOnboarding {
 
     public OnboardingResult onboard(OnboardStoreCommand command, Actor actor) {
         StoreSlug slug = new StoreSlug(command.slug());
+        // Keycloak answers concurrent creations of one organization or user unpredictably (a 4xx
+        // for the loser, not always a findable 409), so on this node one slug onboards at a time.
+        // Across nodes the unique slug and the loser handling below still keep one store.
+        ReentrantLock lock = SLUG_LOCKS[Math.floorMod(slug.value().hashCode(), SLUG_LOCKS.length)];
+        lock.lock();
+        try {
+            return onboardLocked(slug, command, actor);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private OnboardingResult onboardLocked(StoreSlug slug, OnboardStoreCommand command, Actor actor) {
         StoreSettings settings = new StoreSettings(command.name(), StoreSettings.currency(command.defaultCurrency()),
                 command.sellingCountries(), command.priceDisplay());
         String ownerEmail = command.ownerEmail().strip().toLowerCase(Locale.ROOT);
