@@ -131,12 +131,12 @@ class NewcomerFlowIT extends PlatformIT {
         }
         pool.shutdown();
 
-        assertThat(statuses).as(statuses.toString()).containsOnly(200, 201, 409).containsOnlyOnce(201);
+        assertThat(statuses).as(statuses.toString()).isSubsetOf(200, 201, 409).containsOnlyOnce(201);
         assertThat(statuses).as("the rival or the identical requests lose, never both").contains(409);
         JsonObject store = admin.get("api/admin/stores/" + slug).json();
         String winner = store.getJsonObject("owner").getString("email");
         if (winner.equals(ownerEmail)) {
-            assertThat(statuses.subList(0, 3)).as("identical requests answer like retries").containsOnly(200, 201);
+            assertThat(statuses.subList(0, 3)).as("identical requests answer like retries").isSubsetOf(200, 201);
             assertThat(statuses.get(3)).isEqualTo(409);
             assertThat(KeycloakServer.get().userExists(rivalEmail)).as("the rival's new user is removed").isFalse();
         } else {
