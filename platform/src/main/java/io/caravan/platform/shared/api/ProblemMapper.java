@@ -48,7 +48,29 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private Problem toProblem(Throwable failure) {
-        Throwable cause = unwrap(failure);
+        // The first cause the platform knows decides: JSON-B and CDI wrap what resources throw.
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+            Problem known = known(cause);
+            if (known != null) {
+                return known;
+            }
+        }
+        if (failure instanceof WebApplicationException wae) {
+            return fromWebApplicationException(wae);
+        }
+        if (failure instanceof ProcessingException) {
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body could not be read.");
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
+        return Problem.of(ProblemType.INTERNAL,
+                "Something went wrong on our side; nothing was changed. Quote incident " + incident
+                        + " when reporting it.");
+    }
+
+    /** The problem for an exception the platform throws on purpose; null for anything else. */
+    private static Problem known(Throwable cause) {
         if (cause instanceof ProblemException pe) {
             return Problem.of(pe.type(), pe.getMessage());
         }
@@ -82,17 +104,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(ProblemType.MALFORMED_REQUEST,
                     "The request body is not valid JSON for this endpoint: " + firstLine(cause.getMessage()));
         }
-        if (failure instanceof WebApplicationException wae) {
-            return fromWebApplicationException(wae);
-        }
-        if (failure instanceof ProcessingException) {
-            return Problem.of(ProblemType.MALFORMED_REQUEST, "The request body could not be read.");
-        }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
-        return Problem.of(ProblemType.INTERNAL,
-                "Something went wrong on our side; nothing was changed. Quote incident " + incident
-                        + " when reporting it.");
+        return null;
     }
 
     private static Problem fromWebApplicationException(WebApplicationException wae) {
@@ -125,21 +137,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         return new Problem(ProblemType.INTERNAL.uri(), "HTTP " + status, status,
                 "The request could not be processed.", null, null);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable current = failure;
-        for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof ProblemException || current instanceof InvalidRequestBodyException
-                    || current instanceof IdentityUnavailableException || current instanceof IdentityRejectedException
-                    || current instanceof OptimisticLockException || current instanceof JsonbException
-                    || current instanceof JsonParsingException || current instanceof InvalidInputException
-                    || current instanceof StateConflictException) {
-                return current;
-            }
-            current = current.getCause();
-        }
-        return failure;
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

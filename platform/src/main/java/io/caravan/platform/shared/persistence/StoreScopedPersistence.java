@@ -1,5 +1,6 @@
 package io.caravan.platform.shared.persistence;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,14 @@ public class StoreScopedPersistence {
     @ConfigProperty(name = "caravan.db.kind", defaultValue = "h2")
     String databaseKind;
 
+    /** Decided once: every store-scoped transaction asks. */
+    private boolean rowLevelSecurity;
+
+    @PostConstruct
+    void readDatabaseKind() {
+        rowLevelSecurity = DatabaseKind.parse(databaseKind) == DatabaseKind.POSTGRESQL;
+    }
+
     /** The transaction's EntityManager, filtered to {@code storeId}. Requires an active transaction. */
     public EntityManager forStore(String storeId) {
         if (storeId == null || storeId.isBlank()) {
@@ -65,7 +74,7 @@ public class StoreScopedPersistence {
     }
 
     private void bindRowLevelSecurity(String storeId) {
-        if (DatabaseKind.parse(databaseKind) != DatabaseKind.POSTGRESQL) {
+        if (!rowLevelSecurity) {
             return;
         }
         // Inside a global transaction Liberty hands out the same shareable physical connection
