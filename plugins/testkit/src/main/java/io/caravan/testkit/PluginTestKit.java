@@ -33,6 +33,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.FrameworkWiring;
 
@@ -54,7 +55,9 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * {@code felix.service.urlhandlers=false}; {@code felix.bootdelegation.implicit=false}; the only
  * non-{@code java.*} packages a plugin can import are the SDK's, passed through
  * {@code org.osgi.framework.system.packages.extra} with the versions the SDK bundle's own
- * {@code Export-Package} header declares. The bundle is installed at location
+ * {@code Export-Package} header declares, and a resolver hook removes every other candidate (the
+ * JRE's {@code javax.*} packages the system bundle also exports, other bundles' exports), so a
+ * bundle importing anything but the SDK fails to resolve here as it would in the platform. The bundle is installed at location
  * {@code caravan:<symbolic name>@<version>} and started; each extension the descriptor lists is
  * loaded with {@link Bundle#loadClass(String)}, checked against the SDK interface of its point, and
  * instantiated once through its public no-argument constructor — one shared instance per point,
@@ -118,6 +121,7 @@ public final class PluginTestKit implements AutoCloseable {
         Bundle bundle = null;
         try {
             framework.start();
+            framework.getBundleContext().registerService(ResolverHookFactory.class, SdkOnlyResolverHook.factory(), null);
             try (InputStream in = Files.newInputStream(bundleJar)) {
                 bundle = framework.getBundleContext().installBundle(location, in);
             }
