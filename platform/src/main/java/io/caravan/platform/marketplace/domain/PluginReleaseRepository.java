@@ -1,0 +1,17 @@
+package io.caravan.platform.marketplace.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The platform's releases (not store-owned). */
+public interface PluginReleaseRepository {
+    Optional<PluginRelease> findById(String id);
+
+    Optional<PluginRelease> find(String pluginId, String version);
+
+    List<PluginRelease> list(String pluginId);
+
+    List<PluginRelease> listAll();
+
+    void add(PluginRelease release);
+}

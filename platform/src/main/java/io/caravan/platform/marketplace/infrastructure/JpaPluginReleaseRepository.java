@@ -1,0 +1,51 @@
+package io.caravan.platform.marketplace.infrastructure;
+
+import io.caravan.platform.marketplace.domain.PluginRelease;
+import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import io.caravan.platform.shared.persistence.StoreScopedPersistence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaPluginReleaseRepository implements PluginReleaseRepository {
+    @Inject
+    StoreScopedPersistence persistence;
+
+    @Override
+    public Optional<PluginRelease> findById(String id) {
+        return Optional.ofNullable(persistence.platform().find(PluginRelease.class, id));
+    }
+
+    @Override
+    public Optional<PluginRelease> find(String pluginId, String version) {
+        return persistence.platform()
+                .createQuery("select r from PluginRelease r where r.pluginId = :plugin and r.version = :version",
+                        PluginRelease.class)
+                .setParameter("plugin", pluginId)
+                .setParameter("version", version)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<PluginRelease> list(String pluginId) {
+        return persistence.platform()
+                .createQuery("select r from PluginRelease r where r.pluginId = :plugin order by r.registeredAt",
+                        PluginRelease.class)
+                .setParameter("plugin", pluginId)
+                .getResultList();
+    }
+
+    @Override
+    public List<PluginRelease> listAll() {
+        return persistence.platform()
+                .createQuery("select r from PluginRelease r order by r.pluginId, r.registeredAt", PluginRelease.class)
+                .getResultList();
+    }
+
+    @Override
+    public void add(PluginRelease release) {
+        persistence.platform().persist(release);
+    }
+}
