@@ -253,8 +253,9 @@ class PluginHostTest {
 
     @Test
     void a_store_cannot_hold_more_plugin_threads_than_its_bulkhead() throws Exception {
+        // spin ignores interrupts (sleep would end when the invoker cancels the call at the deadline)
         InstalledPlugin a = host.install("a", host.publish("caravan-test-misbehaving.jar"),
-                "{\"mode\":\"sleep\",\"millis\":3000}");
+                "{\"mode\":\"spin\",\"millis\":2500}");
         int bulkhead = host.invoker.settings().maxConcurrentCalls();
         ExecutorService callers = Executors.newFixedThreadPool(bulkhead + 4);
         try {
@@ -276,7 +277,7 @@ class PluginHostTest {
             assertThat(kinds).isSubsetOf(FailureKind.TIMEOUT, FailureKind.BULKHEAD_FULL, FailureKind.CIRCUIT_OPEN);
             assertThat(kinds.stream().filter(k -> k == FailureKind.TIMEOUT).count()).isLessThanOrEqualTo(bulkhead);
             assertThat(kinds).contains(FailureKind.BULKHEAD_FULL);
-            // the callers gave up at the deadline, but the plugin threads still sleep and keep their permits
+            // the callers gave up at the deadline, but the plugin threads still spin and keep their permits
             assertThatThrownBy(() -> quote("a")).isInstanceOfSatisfying(PluginFailedException.class,
                     e -> assertThat(e.failure().kind()).isEqualTo(FailureKind.BULKHEAD_FULL));
         } finally {
@@ -305,27 +306,32 @@ class PluginHostTest {
 
     /**
      * Store A's plugin misbehaves in each way a plugin can; store B, on another plugin, makes calls
-     * at the same time. Every one of B's calls must answer, with the right figures.
+     * at the same time. Every one of B's calls must answer, with the right figures. The point's
+     * deadline is its production default (1 s); A's slow modes run well past it.
      */
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"mode\":\"throw\"}",
-            "{\"mode\":\"sleep\",\"millis\":1500}",
-            "{\"mode\":\"spin\",\"millis\":1500}",
+            "{\"mode\":\"sleep\",\"millis\":2500}",
+            "{\"mode\":\"spin\",\"millis\":2500}",
             "{\"mode\":\"allocate\",\"megabytes\":64}",
-            "{\"mode\":\"thread\",\"millis\":1500}"})
+            "{\"mode\":\"thread\",\"millis\":2500}"})
     void a_misbehaving_plugin_of_store_a_does_not_change_store_b(String misbehaviour) throws Exception {
+        host.close();
+        host = new HostFixture(InvokerSettings.defaults());
         host.install("a", host.publish("caravan-test-misbehaving.jar"), misbehaviour);
         host.install("b", host.publish("caravan-test-echo-tax-v1.jar"), "{}");
         TaxQuote expected = quote("b").value();
 
-        ExecutorService callers = Executors.newFixedThreadPool(12);
+        // A calls with more concurrency than its bulkhead allows; B stays within its own
+        ExecutorService storeACallers = Executors.newFixedThreadPool(12);
+        ExecutorService storeBCallers = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> storeA = new ArrayList<>();
             List<Future<PluginOutcome<TaxQuote>>> storeB = new ArrayList<>();
             for (int round = 0; round < 20; round++) {
                 for (int i = 0; i < 2; i++) {
-                    storeA.add(callers.submit((Callable<Object>) () -> {
+                    storeA.add(storeACallers.submit((Callable<Object>) () -> {
                         try {
                             return quote("a");
                         } catch (PluginFailedException e) {
@@ -333,7 +339,7 @@ class PluginHostTest {
                         }
                     }));
                 }
-                storeB.add(callers.submit(() -> quote("b")));
+                storeB.add(storeBCallers.submit(() -> quote("b")));
             }
             for (Future<PluginOutcome<TaxQuote>> b : storeB) {
                 PluginOutcome<TaxQuote> outcome = b.get();
@@ -344,7 +350,8 @@ class PluginHostTest {
                 a.get();
             }
         } finally {
-            callers.shutdownNow();
+            storeACallers.shutdownNow();
+            storeBCallers.shutdownNow();
         }
         MetricsSnapshot b = host.invoker.metrics().forStore("b").get(0);
         assertThat(b.failed()).isZero();
