@@ -49,7 +49,7 @@ final class HostFixture implements AutoCloseable {
         felix = FelixBundleHost.start(dir.resolve("felix"));
         PluginDirectory directory = new PluginDirectory() {
             @Override
-            public List<InstalledPlugin> providers(String storeId, ExtensionPoint point) {
+            public List<InstalledPlugin> providers(String storeId, String storeSlug, ExtensionPoint point) {
                 InstalledPlugin p = installations.get(storeId);
                 return p == null || p.artifact().descriptor().extension(point).isEmpty() ? List.of() : List.of(p);
             }

@@ -12,9 +12,10 @@ public interface PluginDirectory {
     /**
      * The store's enabled installations that provide a point, first choice first.
      *
-     * @param storeId the store's id (not its slug)
+     * @param storeId   the store's id
+     * @param storeSlug its slug (what plugins see as the store id)
      */
-    List<InstalledPlugin> providers(String storeId, ExtensionPoint point);
+    List<InstalledPlugin> providers(String storeId, String storeSlug, ExtensionPoint point);
 
     /** The bundle's bytes, checked against the artifact's SHA-256. */
     byte[] bundle(PluginArtifact artifact);

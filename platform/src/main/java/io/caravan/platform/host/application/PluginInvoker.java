@@ -89,7 +89,7 @@ public final class PluginInvoker implements AutoCloseable {
      */
     public <E, R> PluginOutcome<R> invoke(String storeId, String storeSlug, ExtensionPoint point, Class<E> type,
             PluginCall<E, R> call, Supplier<R> fallback) {
-        List<InstalledPlugin> providers = directory.providers(storeId, point);
+        List<InstalledPlugin> providers = directory.providers(storeId, storeSlug, point);
         if (providers.isEmpty()) {
             throw new NoPluginInstalledException(storeSlug, point);
         }

@@ -30,13 +30,13 @@ public class PluginRelease {
     @Column(name = "symbolic_name", nullable = false, updatable = false)
     private String symbolicName;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String sha256;
 
-    @Column(name = "size_bytes", nullable = false, updatable = false)
+    @Column(name = "size_bytes", nullable = false)
     private long sizeBytes;
 
-    @Column(nullable = false, updatable = false)
+    @Column(nullable = false)
     private String descriptor;
 
     @Enumerated(EnumType.STRING)
@@ -68,6 +68,19 @@ public class PluginRelease {
         this.origin = origin;
         this.status = ReleaseStatus.AVAILABLE;
         this.registeredAt = now;
+    }
+
+    /**
+     * A development build of the same version replaces the previous one (dev mode only: a
+     * published or first-party version never names other bytes).
+     */
+    public void replaceDevelopmentBuild(String sha256, long sizeBytes, String descriptorJson) {
+        if (origin != ReleaseOrigin.DEVELOPMENT) {
+            throw new IllegalStateException("only development builds are replaced in place");
+        }
+        this.sha256 = sha256;
+        this.sizeBytes = sizeBytes;
+        this.descriptor = descriptorJson;
     }
 
     /** Takes the version out of service for every store; installations move off it. */

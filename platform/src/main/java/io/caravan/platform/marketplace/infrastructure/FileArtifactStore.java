@@ -26,7 +26,7 @@ public class FileArtifactStore implements ArtifactStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     @Inject
-    @ConfigProperty(name = "caravan.plugins.dir")
+    @ConfigProperty(name = "caravan.plugins.dir", defaultValue = "plugins")
     String pluginsDir;
 
     /** For tests outside the container. */

@@ -2,6 +2,8 @@ package io.caravan.platform.shared.api;
 
 import io.caravan.platform.identity.application.IdentityRejectedException;
 import io.caravan.platform.identity.application.IdentityUnavailableException;
+import io.caravan.platform.host.application.PluginFailedException;
+import io.caravan.platform.host.application.PluginRefusalException;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.shared.domain.StateConflictException;
 import jakarta.json.bind.JsonbException;
@@ -95,6 +97,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (cause instanceof IdentityRejectedException ire) {
             return Problem.of(ProblemType.IDENTITY_REJECTED, ire.getMessage());
+        }
+        if (cause instanceof PluginRefusalException refusal) {
+            return Problem.of(ProblemType.PLUGIN_REFUSED, "Plugin " + refusal.pluginId() + " refused (code "
+                    + refusal.code() + "): " + refusal.getMessage());
+        }
+        if (cause instanceof PluginFailedException failed) {
+            return Problem.of(ProblemType.PLUGIN_FAILED, "The step stopped because "
+                    + failed.failure().describe() + ". Its failure policy is fail-closed; nothing was changed.");
         }
         if (cause instanceof OptimisticLockException) {
             return Problem.of(ProblemType.CONFLICT,

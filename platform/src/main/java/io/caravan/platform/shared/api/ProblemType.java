@@ -17,6 +17,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     IDENTITY_REJECTED("identity-rejected", "Identity provider refused the request", 422),
     IDENTITY_UNAVAILABLE("identity-unavailable", "Identity provider unavailable", 503),
+    PLUGIN_REFUSED("plugin-refused", "Refused by the store's plugin", 422),
+    PLUGIN_FAILED("plugin-failed", "The store's plugin failed", 503),
     INTERNAL("internal", "Internal error", 500);
 
     private final URI uri;

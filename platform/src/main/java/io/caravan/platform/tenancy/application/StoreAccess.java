@@ -69,6 +69,25 @@ public class StoreAccess {
         return new StoreContext(store.id(), slug, Actor.apiKey(key.id()), null);
     }
 
+    /**
+     * The platform itself acting on a store (demo seeding, development tooling), if the store exists.
+     */
+    @Transactional
+    public java.util.Optional<StoreContext> asPlatform(String slug) {
+        return asPlatform(slug, Actor.SYSTEM);
+    }
+
+    /** A platform admin (or the platform) acting on a store, whatever the store's status. */
+    @Transactional
+    public java.util.Optional<StoreContext> asPlatform(String slug, Actor actor) {
+        try {
+            return stores.findBySlug(new StoreSlug(slug))
+                    .map(store -> new StoreContext(store.id(), slug, actor, StoreRole.OWNER));
+        } catch (InvalidStoreException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private Store activeStore(String slug) {
         Store store = existingStore(slug);
         requireActive(store);

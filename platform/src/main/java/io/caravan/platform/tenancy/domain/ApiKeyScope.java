@@ -3,7 +3,9 @@ package io.caravan.platform.tenancy.domain;
 /** What a store API key may do. New scopes arrive with the endpoints they open. */
 public enum ApiKeyScope {
     /** Read the store's public storefront settings (currency, countries, price display). */
-    STOREFRONT_READ("storefront:read");
+    STOREFRONT_READ("storefront:read"),
+    /** Ask the store's tax plugin for a quote (checkout). */
+    TAX_QUOTE("tax:quote");
 
     private final String value;
 
@@ -21,6 +23,6 @@ public enum ApiKeyScope {
                 return scope;
             }
         }
-        throw new InvalidStoreException("unknown API key scope '" + value + "'; known scopes: storefront:read");
+        throw new InvalidStoreException("unknown API key scope '" + value + "'; known scopes: storefront:read, tax:quote");
     }
 }

@@ -1,0 +1,29 @@
+package io.caravan.platform.host.infrastructure.felix;
+
+import io.caravan.platform.host.application.BundleHost;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+
+/** Starts the node's Felix on first use and stops it (waiting for it) when the application stops. */
+@ApplicationScoped
+public class FelixProducer {
+    @Inject
+    @ConfigProperty(name = "caravan.plugins.dir", defaultValue = "plugins")
+    String pluginsDir;
+
+    @Produces
+    @ApplicationScoped
+    BundleHost bundleHost() {
+        return FelixBundleHost.start(Path.of(pluginsDir, "felix-cache"));
+    }
+
+    void stop(@Disposes BundleHost host) {
+        if (host instanceof FelixBundleHost felix) {
+            felix.close();
+        }
+    }
+}

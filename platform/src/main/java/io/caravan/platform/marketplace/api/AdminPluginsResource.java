@@ -1,0 +1,81 @@
+package io.caravan.platform.marketplace.api;
+
+import io.caravan.platform.host.application.MetricsSnapshot;
+import io.caravan.platform.host.application.PluginDescriptorReader;
+import io.caravan.platform.host.application.PluginHost;
+import io.caravan.platform.identity.api.Access;
+import io.caravan.platform.marketplace.application.PluginCatalog;
+import io.caravan.platform.marketplace.domain.PluginRelease;
+import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.sdk.plugin.PluginDescriptor;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Platform admins see the plugin versions the platform can run and how they behave on this node. */
+@Path("/admin/plugins")
+@RequestScoped
+@Access(Access.Audience.PLATFORM_ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Platform admin: plugins")
+public class AdminPluginsResource {
+    @Inject
+    PluginCatalog catalog;
+
+    @Inject
+    PluginHost host;
+
+    public record ReleaseView(String id, String pluginId, String name, String version, String symbolicName,
+                              String sha256, long sizeBytes, String origin, String status, List<String> kinds,
+                              String sdkRange, Instant registeredAt, boolean loadedOnThisNode, Instant quarantinedUntil) {
+    }
+
+    public record NodeView(String sdkVersion, int loadedBundles, int busyPluginThreads, List<MetricsSnapshot> plugins,
+                           Map<String, Instant> quarantined) {
+    }
+
+    @GET
+    @Path("/releases")
+    @Operation(summary = "Every registered plugin version")
+    public List<ReleaseView> releases() {
+        return catalog.releases().stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/node")
+    @Operation(summary = "This node's plugin host: loaded bundles, busy threads, per-plugin call metrics, quarantines")
+    public NodeView node() {
+        return new NodeView(host.bundles().sdkVersion(), host.bundles().bundleCount(), host.invoker().busyThreads(),
+                host.invoker().metrics().perPlugin(), host.invoker().quarantine().inForce());
+    }
+
+    @DELETE
+    @Path("/releases/{release}/quarantine")
+    @Operation(summary = "End a version's quarantine on this node now")
+    public Response lift(@PathParam("release") String releaseId) {
+        if (catalog.release(releaseId).isEmpty()) {
+            throw ProblemException.notFound("No plugin release " + releaseId + ".");
+        }
+        host.invoker().quarantine().lift(releaseId);
+        return Response.noContent().build();
+    }
+
+    private ReleaseView view(PluginRelease r) {
+        PluginDescriptor d = PluginDescriptorReader.read(r.descriptorJson());
+        return new ReleaseView(r.id(), r.pluginId(), d.name(), r.version(), r.symbolicName(), r.sha256(), r.sizeBytes(),
+                r.origin().name(), r.status().name(), d.kinds().stream().map(Enum::name).sorted().toList(), d.sdkRange(),
+                r.registeredAt(), host.runtime().ifLoaded(r.id()).isPresent(),
+                host.invoker().quarantine().quarantinedUntil(r.id()).orElse(null));
+    }
+}

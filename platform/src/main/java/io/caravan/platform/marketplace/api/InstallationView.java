@@ -1,0 +1,41 @@
+package io.caravan.platform.marketplace.api;
+
+import io.caravan.platform.host.application.PluginDescriptorReader;
+import io.caravan.platform.marketplace.application.InstallationDetails;
+import io.caravan.platform.marketplace.domain.Installation;
+import io.caravan.sdk.plugin.PluginDescriptor;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+
+/** A store's installation of a plugin. Secret configuration fields are never part of it. */
+public record InstallationView(String id, String pluginId, String pluginName, String version, String previousVersion,
+                               String status, String statusReason, List<String> kinds, List<ExtensionView> extensions,
+                               JsonObject configuration, String installedBy, Instant installedAt, Instant updatedAt) {
+
+    public record ExtensionView(String point, String failurePolicy) {
+    }
+
+    static InstallationView of(InstallationDetails details) {
+        Installation i = details.installation();
+        PluginDescriptor d = PluginDescriptorReader.read(details.release().descriptorJson());
+        JsonObject configuration;
+        try (var reader = Json.createReader(new StringReader(i.configurationJson()))) {
+            configuration = reader.readObject();
+        }
+        for (String secret : d.secretFields()) {
+            try {
+                configuration = Json.createPointer(secret).remove(configuration).asJsonObject();
+            } catch (RuntimeException absent) {
+                // not set
+            }
+        }
+        return new InstallationView(i.id(), i.pluginId(), d.name(), details.release().version(),
+                details.previous() == null ? null : details.previous().version(), i.status().name(), i.statusReason(),
+                d.kinds().stream().map(Enum::name).sorted().toList(),
+                d.extensions().stream().map(e -> new ExtensionView(e.point().name(), e.failurePolicy().name())).toList(),
+                configuration, i.installedBy(), i.installedAt(), i.updatedAt());
+    }
+}

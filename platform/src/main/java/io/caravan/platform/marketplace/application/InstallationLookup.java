@@ -1,0 +1,48 @@
+package io.caravan.platform.marketplace.application;
+
+import io.caravan.platform.host.application.InstalledPlugin;
+import io.caravan.platform.host.application.JsonPluginConfiguration;
+import io.caravan.platform.host.application.PluginArtifact;
+import io.caravan.platform.marketplace.domain.Installation;
+import io.caravan.platform.marketplace.domain.InstallationRepository;
+import io.caravan.platform.marketplace.domain.PluginRelease;
+import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a store's enabled installations as the host calls them (one transaction, one store). */
+@ApplicationScoped
+public class InstallationLookup {
+    @Inject
+    InstallationRepository installations;
+
+    @Inject
+    PluginReleaseRepository releases;
+
+    @Inject
+    ReleaseArtifacts artifacts;
+
+    /** Its own transaction: a caller's transaction may be bound to no store, or to this one only. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<InstalledPlugin> enabled(String storeId, String storeSlug) {
+        List<InstalledPlugin> result = new ArrayList<>();
+        for (Installation installation : installations.list(storeId)) {
+            if (!installation.isEnabled()) {
+                continue;
+            }
+            Optional<PluginRelease> release = releases.findById(installation.releaseId()).filter(PluginRelease::isInstallable);
+            if (release.isEmpty()) {
+                continue;
+            }
+            PluginArtifact artifact = artifacts.of(release.get());
+            result.add(new InstalledPlugin(installation.id(), storeId, storeSlug, artifact,
+                    JsonPluginConfiguration.parse(installation.configurationJson(), artifact.descriptor().secretFields())));
+        }
+        // first choice first: the earliest installation of a point serves it
+        return result;
+    }
+}

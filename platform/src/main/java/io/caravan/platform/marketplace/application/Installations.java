@@ -1,0 +1,177 @@
+package io.caravan.platform.marketplace.application;
+
+import io.caravan.platform.host.application.PluginHost;
+import io.caravan.platform.marketplace.domain.Installation;
+import io.caravan.platform.marketplace.domain.InstallationRepository;
+import io.caravan.platform.marketplace.domain.PluginRelease;
+import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.shared.domain.StateConflictException;
+import io.caravan.platform.tenancy.application.StoreContext;
+import io.caravan.platform.tenancy.domain.AuditEntry;
+import io.caravan.platform.tenancy.domain.AuditLog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * A store's plugin installations: install, configure, upgrade, roll back, enable, disable,
+ * uninstall. Every change is one transaction on the store's rows, audited, and reaches the host
+ * when it commits: the store's next call runs the new version or configuration, no restart and no
+ * effect on any other store. (The marketplace issue adds consent, review state and billing on top;
+ * it uses this same model.)
+ */
+@ApplicationScoped
+public class Installations {
+    @Inject
+    InstallationRepository installations;
+
+    @Inject
+    PluginReleaseRepository releases;
+
+    @Inject
+    PluginCatalog catalog;
+
+    @Inject
+    ReleaseArtifacts artifacts;
+
+    @Inject
+    MarketplacePluginDirectory directory;
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public InstallationDetails install(StoreContext store, String pluginId, String version, String configuration) {
+        requirePluginId(pluginId);
+        if (installations.findByPlugin(store.storeId(), pluginId).isPresent()) {
+            throw new StateConflictException("store '" + store.slug() + "' already has " + pluginId
+                    + " installed; upgrade, reconfigure or uninstall it instead");
+        }
+        PluginRelease release = release(pluginId, version);
+        String valid = artifacts.validConfiguration(release, configuration);
+        Installation installation = new Installation(release, valid, store.actor().name(), clock.instant());
+        installations.add(store.storeId(), installation);
+        record(store, "plugin.installed", pluginId, release.version());
+        return details(store, installation);
+    }
+
+    @Transactional
+    public InstallationDetails upgrade(StoreContext store, String pluginId, String version, String configuration) {
+        Installation installation = existing(store, pluginId);
+        PluginRelease from = releases.findById(installation.releaseId()).orElseThrow();
+        PluginRelease target = release(pluginId, version);
+        String valid = artifacts.validConfiguration(target, configuration != null ? configuration : installation.configurationJson());
+        installation.changeRelease(target, valid, clock.instant());
+        record(store, "plugin.version-changed", pluginId, from.version() + " -> " + target.version());
+        return details(store, installation);
+    }
+
+    @Transactional
+    public InstallationDetails rollBack(StoreContext store, String pluginId) {
+        Installation installation = existing(store, pluginId);
+        if (installation.previousReleaseId() == null) {
+            throw new StateConflictException(pluginId + " has no earlier version to roll back to in store '" + store.slug() + "'");
+        }
+        PluginRelease from = releases.findById(installation.releaseId()).orElseThrow();
+        PluginRelease previous = releases.findById(installation.previousReleaseId()).orElseThrow();
+        // the configuration stays; it must still satisfy the older schema
+        artifacts.validConfiguration(previous, installation.configurationJson());
+        installation.rollBack(previous, clock.instant());
+        record(store, "plugin.rolled-back", pluginId, from.version() + " -> " + previous.version());
+        return details(store, installation);
+    }
+
+    @Transactional
+    public InstallationDetails configure(StoreContext store, String pluginId, String configuration) {
+        Installation installation = existing(store, pluginId);
+        PluginRelease release = releases.findById(installation.releaseId()).orElseThrow();
+        installation.reconfigure(artifacts.validConfiguration(release, configuration), clock.instant());
+        record(store, "plugin.configured", pluginId, null);
+        return details(store, installation);
+    }
+
+    @Transactional
+    public InstallationDetails enable(StoreContext store, String pluginId) {
+        Installation installation = existing(store, pluginId);
+        installation.enable(clock.instant());
+        record(store, "plugin.enabled", pluginId, null);
+        return details(store, installation);
+    }
+
+    @Transactional
+    public InstallationDetails disable(StoreContext store, String pluginId, String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw new InvalidInputException("reason must be at most 500 characters");
+        }
+        Installation installation = existing(store, pluginId);
+        installation.disable(reason, clock.instant());
+        record(store, "plugin.disabled", pluginId, reason);
+        return details(store, installation);
+    }
+
+    @Transactional
+    public void uninstall(StoreContext store, String pluginId) {
+        Installation installation = existing(store, pluginId);
+        installations.remove(store.storeId(), installation);
+        host.invoker().forget(installation.id());
+        record(store, "plugin.uninstalled", pluginId, null);
+    }
+
+    @Transactional
+    public List<InstallationDetails> list(StoreContext store) {
+        return installations.list(store.storeId()).stream().map(i -> details(store, i)).toList();
+    }
+
+    @Transactional
+    public InstallationDetails get(StoreContext store, String pluginId) {
+        return details(store, existing(store, pluginId));
+    }
+
+    private InstallationDetails details(StoreContext store, Installation installation) {
+        PluginRelease release = releases.findById(installation.releaseId()).orElseThrow();
+        PluginRelease previous = installation.previousReleaseId() == null ? null
+                : releases.findById(installation.previousReleaseId()).orElse(null);
+        return new InstallationDetails(installation, release, previous);
+    }
+
+    private Installation existing(StoreContext store, String pluginId) {
+        requirePluginId(pluginId);
+        return installations.findByPlugin(store.storeId(), pluginId)
+                .orElseThrow(() -> ProblemException.notFound("Store '" + store.slug() + "' has no installation of " + pluginId + "."));
+    }
+
+    private PluginRelease release(String pluginId, String version) {
+        if (version == null || version.isBlank()) {
+            return catalog.latest(pluginId).orElseThrow(() -> ProblemException.notFound("No installable version of plugin "
+                    + pluginId + "."));
+        }
+        PluginRelease release = releases.find(pluginId, version)
+                .orElseThrow(() -> ProblemException.notFound("No version " + version + " of plugin " + pluginId + "."));
+        if (!release.isInstallable()) {
+            throw new StateConflictException(pluginId + " " + version + " is withdrawn"
+                    + (release.statusReason() == null ? "" : ": " + release.statusReason()));
+        }
+        return release;
+    }
+
+    private static void requirePluginId(String pluginId) {
+        if (pluginId == null || !pluginId.matches("[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*") || pluginId.length() > 64) {
+            throw new InvalidInputException("plugin id must be lower-case words separated by '-' or '.', at most 64 characters");
+        }
+    }
+
+    private void record(StoreContext store, String action, String pluginId, String detail) {
+        audit.record(store.storeId(), new AuditEntry(store.actor(), action, pluginId, detail, clock.instant()));
+        directory.invalidateAfterCompletion(store.storeId());
+    }
+}

@@ -1,0 +1,80 @@
+package io.caravan.platform.marketplace.application;
+
+import io.caravan.platform.host.application.InstalledPlugin;
+import io.caravan.platform.host.application.PluginArtifact;
+import io.caravan.platform.host.application.PluginDirectory;
+import io.caravan.sdk.plugin.ExtensionPoint;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The host's view of installations: each store's enabled installations, read once and kept until
+ * an installation of that store changes on this node (invalidated after the change commits, so a
+ * concurrent read cannot re-cache the old state). Other nodes learn of changes when their entry is
+ * invalidated; see the README's "Beyond one node" note.
+ */
+@ApplicationScoped
+public class MarketplacePluginDirectory implements PluginDirectory {
+    @Inject
+    InstallationLookup lookup;
+
+    @Inject
+    ArtifactStore artifacts;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    private final Map<String, List<InstalledPlugin>> byStore = new ConcurrentHashMap<>();
+
+    @Override
+    public List<InstalledPlugin> providers(String storeId, String storeSlug, ExtensionPoint point) {
+        List<InstalledPlugin> enabled = byStore.computeIfAbsent(storeId, id -> List.copyOf(lookup.enabled(id, storeSlug)));
+        return enabled.stream().filter(p -> p.artifact().descriptor().extension(point).isPresent()).toList();
+    }
+
+    @Override
+    public byte[] bundle(PluginArtifact artifact) {
+        try {
+            return artifacts.read(artifact.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundle of " + artifact.location(), e);
+        }
+    }
+
+    /** Drops the store's entry once the current transaction has ended (at once without one). */
+    public void invalidateAfterCompletion(String storeId) {
+        byStore.remove(storeId);
+        if (transactions.getTransactionKey() == null) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                byStore.remove(storeId);
+            }
+        });
+    }
+
+    /** Drops every store's entry (a release changed status or build). */
+    public void invalidateAll() {
+        byStore.clear();
+    }
+
+    /** How many stores have their installations cached (for the memory benchmark). */
+    public int cachedStores() {
+        return byStore.size();
+    }
+}

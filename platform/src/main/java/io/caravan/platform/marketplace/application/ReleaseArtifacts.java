@@ -1,0 +1,34 @@
+package io.caravan.platform.marketplace.application;
+
+import io.caravan.platform.host.application.PluginArtifact;
+import io.caravan.platform.host.application.PluginDescriptorReader;
+import io.caravan.platform.marketplace.domain.PluginRelease;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Parsed descriptors and compiled configuration schemas of releases, cached by release id and
+ * SHA-256 (a replaced development build gets new entries).
+ */
+@ApplicationScoped
+public class ReleaseArtifacts {
+    private final Map<String, PluginArtifact> artifacts = new ConcurrentHashMap<>();
+    private final ConfigurationValidator validator = new ConfigurationValidator();
+
+    public PluginArtifact of(PluginRelease release) {
+        PluginArtifact cached = artifacts.get(release.id());
+        if (cached != null && cached.sha256().equals(release.sha256())) {
+            return cached;
+        }
+        PluginArtifact artifact = new PluginArtifact(release.id(), release.symbolicName(), release.sha256(),
+                PluginDescriptorReader.read(release.descriptorJson()));
+        artifacts.put(release.id(), artifact);
+        return artifact;
+    }
+
+    /** The configuration, validated against the release's schema and normalised. */
+    public String validConfiguration(PluginRelease release, String configurationJson) {
+        return validator.validate(release.id() + "@" + release.sha256(), of(release).descriptor(), configurationJson);
+    }
+}
