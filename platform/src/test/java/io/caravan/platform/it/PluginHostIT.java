@@ -3,6 +3,7 @@ package io.caravan.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
+import io.caravan.platform.it.support.Carts;
 import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
@@ -39,17 +40,7 @@ class PluginHostIT extends PlatformIT {
     private static final String MISBEHAVING = "test-misbehaving";
 
     static JsonObject cart(String destination) {
-        return Json.createObjectBuilder()
-                .add("currency", "EUR")
-                .add("prices", "EXCLUDING_TAX")
-                .add("orderDate", "2026-11-23")
-                .add("shipTo", Json.createObjectBuilder().add("country", destination).add("city", "Berlin"))
-                .add("shipping", 490)
-                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("lineId", "1").add("sku", "MUG-AZUL").add("title", "Azulejo mug").add("quantity", 2)
-                        .add("unitPrice", 1800).add("weightGrams", 450).add("hsCode", "691200")
-                        .add("origin", "PT")))
-                .build();
+        return Carts.mugs(destination);
     }
 
     private Api storeWithQuoteKey(Api admin, String slug) {

@@ -1,5 +1,7 @@
 package io.caravan.platform.commerce.application;
 
+import io.caravan.platform.host.application.InstalledPlugin;
+import io.caravan.platform.host.application.NoPluginInstalledException;
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.host.application.PluginOutcome;
 import io.caravan.platform.tenancy.application.StoreContext;
@@ -20,6 +22,20 @@ import java.util.Locale;
 public class TaxQuoting {
     @Inject
     PluginHost host;
+
+    /**
+     * Benchmark baseline only ({@code caravan.bench.direct-calls=true}): the same extension instance
+     * the invoker would call, called on the request thread without the invoker (no deadline, no
+     * bulkhead, no breaker, no metrics). Never enabled in production.
+     */
+    public TaxQuote quoteDirectly(StoreContext store, Cart cart) {
+        InstalledPlugin installed = host.invoker().directory()
+                .providers(store.storeId(), store.slug(), ExtensionPoint.TAX_CALCULATOR).stream().findFirst()
+                .orElseThrow(() -> new NoPluginInstalledException(store.slug(), ExtensionPoint.TAX_CALCULATOR));
+        TaxCalculator calculator = (TaxCalculator) host.runtime().loaded(installed.artifact())
+                .extension(ExtensionPoint.TAX_CALCULATOR).orElseThrow();
+        return calculator.quote(host.invoker().contextFor(installed, ExtensionPoint.TAX_CALCULATOR, Locale.ROOT), cart);
+    }
 
     public PluginOutcome<TaxQuote> quote(StoreContext store, Cart cart, Locale locale) {
         return host.invoker().invoke(store.storeId(), store.slug(), ExtensionPoint.TAX_CALCULATOR, TaxCalculator.class,

@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Plugin storage and egress are part of the SDK contract but not yet provided by this platform
- * build: each use fails with an explicit, retryable error rather than pretending (an in-memory
- * store would lose data on restart and differ per node). Neither the tax plugin nor the test
- * bundles use them.
+ * Storage and egress for a host running outside the container (unit tests, benchmarks), where
+ * there is no database: each use fails with an explicit, retryable error rather than pretending
+ * (an in-memory store would behave unlike the real one). In the server, {@code HostPluginServices}
+ * provides both.
  */
 final class NotYetAvailable {
     static final PluginStorage STORAGE = new PluginStorage() {

@@ -4,6 +4,8 @@ import io.caravan.platform.shared.persistence.DatabaseMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -43,6 +45,13 @@ public class PluginHost {
     @Inject
     Config config;
 
+    @Inject
+    PluginServices services;
+
+    /** Plugin threads come from the container so storage calls get a transaction context. */
+    @Resource
+    ManagedThreadFactory threadFactory;
+
     private PluginRuntime runtime;
     private PluginInvoker invoker;
     private ScheduledExecutorService housekeeping;
@@ -51,7 +60,7 @@ public class PluginHost {
     void start() {
         InvokerSettings settings = settings(config);
         runtime = new PluginRuntime(bundles, directory, clock);
-        invoker = new PluginInvoker(directory, runtime, settings, clock);
+        invoker = new PluginInvoker(directory, runtime, settings, clock, services, threadFactory);
         Duration idle = config.getOptionalValue("caravan.plugins.idle-unload", Duration.class).orElse(Duration.ofMinutes(15));
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "caravan-plugin-housekeeping");
@@ -97,6 +106,15 @@ public class PluginHost {
         housekeeping.shutdownNow();
         invoker.close();
         runtime.unloadAll();
+    }
+
+    /**
+     * A store no longer has the plugin: forget its breaker and bulkhead, and delete what the plugin
+     * stored for the store (in the caller's transaction, so the uninstall and the purge commit together).
+     */
+    public int forgetInstallation(String storeId, String pluginId, String installationId) {
+        invoker.forget(installationId);
+        return services.purge(storeId, pluginId);
     }
 
     public PluginInvoker invoker() {

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,12 +54,24 @@ public final class PluginInvoker implements AutoCloseable {
     private final ThreadPoolExecutor threads;
     private final CircuitBreakerConfig<Object> breakerConfig;
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private final PluginServices services;
 
     /** The bulkhead and breaker of one (store, installation). */
     private record Guard(Bulkhead<Object> bulkhead, CircuitBreaker<Object> breaker) {
     }
 
     public PluginInvoker(PluginDirectory directory, PluginRuntime runtime, InvokerSettings settings, Clock clock) {
+        this(directory, runtime, settings, clock, PluginServices.NONE, null);
+    }
+
+    /**
+     * @param services      storage and egress lent to plugins per call
+     * @param threadFactory where plugin threads come from (the container's managed factory in the
+     *                      server, so storage calls have a transaction context); null for plain threads
+     */
+    public PluginInvoker(PluginDirectory directory, PluginRuntime runtime, InvokerSettings settings, Clock clock,
+            PluginServices services, ThreadFactory threadFactory) {
+        this.services = services;
         this.directory = directory;
         this.runtime = runtime;
         this.settings = settings;
@@ -73,8 +86,11 @@ public final class PluginInvoker implements AutoCloseable {
         AtomicInteger counter = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(Math.min(settings.maxThreads(), 2 * Runtime.getRuntime().availableProcessors()),
                 settings.maxThreads(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "caravan-plugin-" + counter.incrementAndGet());
-                    thread.setDaemon(true);
+                    Thread thread = threadFactory == null ? new Thread(runnable) : threadFactory.newThread(runnable);
+                    thread.setName("caravan-plugin-" + counter.incrementAndGet());
+                    if (threadFactory == null) {
+                        thread.setDaemon(true);
+                    }
                     return thread;
                 });
     }
@@ -134,8 +150,9 @@ public final class PluginInvoker implements AutoCloseable {
             E extension = type.cast(plugin.extension(point).orElseThrow(
                     () -> new IllegalStateException(installed.pluginId() + " has no loaded extension for " + point)));
             Duration deadline = settings.deadline(point);
-            HostPluginContext context = new HostPluginContext(installed, point, clock, clock.instant().plus(deadline),
-                    locale, NotYetAvailable.STORAGE, NotYetAvailable.EGRESS);
+            Instant deadlineAt = clock.instant().plus(deadline);
+            HostPluginContext context = new HostPluginContext(installed, point, clock, deadlineAt, locale,
+                    services.storage(installed), services.egress(installed, deadlineAt));
             long started = System.nanoTime();
             Future<R> future;
             try {
@@ -223,6 +240,17 @@ public final class PluginInvoker implements AutoCloseable {
             return "";
         }
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
+    }
+
+    /** A context as a call would get it (for the direct-call benchmark baseline). */
+    public io.caravan.sdk.plugin.PluginContext contextFor(InstalledPlugin installed, ExtensionPoint point, Locale locale) {
+        Instant deadlineAt = clock.instant().plus(settings.deadline(point));
+        return new HostPluginContext(installed, point, clock, deadlineAt, locale, services.storage(installed),
+                services.egress(installed, deadlineAt));
+    }
+
+    public PluginDirectory directory() {
+        return directory;
     }
 
     /** Forgets the guards of an installation (uninstalled); its in-flight calls finish on their own. */

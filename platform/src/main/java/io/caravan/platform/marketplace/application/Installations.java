@@ -123,8 +123,8 @@ public class Installations {
     public void uninstall(StoreContext store, String pluginId) {
         Installation installation = existing(store, pluginId);
         installations.remove(store.storeId(), installation);
-        host.invoker().forget(installation.id());
-        record(store, "plugin.uninstalled", pluginId, null);
+        int purged = host.forgetInstallation(store.storeId(), pluginId, installation.id());
+        record(store, "plugin.uninstalled", pluginId, purged == 0 ? null : purged + " stored entries deleted");
     }
 
     @Transactional

@@ -80,6 +80,51 @@ class RowLevelSecurityIT extends PlatformIT {
         assertThat(ownerA.get("api/stores/" + slugA + "/api-keys").parse().asJsonArray()).hasSize(1);
     }
 
+    @Test
+    void pluginInstallationsAndPluginStorageAreBehindTheSameWall() throws SQLException {
+        Api admin = admin();
+        String slugA = Stores.uniqueSlug("rlsp-a");
+        String slugB = Stores.uniqueSlug("rlsp-b");
+        Api ownerA = Stores.onboardAndSignIn(admin, slugA);
+        Stores.onboardAndSignIn(admin, slugB);
+        Api.Reply installed = admin.post("api/admin/stores/" + slugA + "/plugins", Json.createObjectBuilder()
+                .add("pluginId", "test-echo-tax").add("version", "1.0.0")
+                .add("configuration", Json.createObjectBuilder().add("countCalls", true)).build());
+        assertThat(installed.status()).isEqualTo(201);
+        Api.Reply quoted = ownerA.post("api/stores/" + slugA + "/tax/quote", io.caravan.platform.it.support.Carts.mugs("FR"));
+        assertThat(quoted.status()).as(quoted.toString()).isEqualTo(200);
+
+        try (Connection app = PostgresDatabase.connectAsApplication()) {
+            String storeA = storeId(app, slugA);
+            String storeB = storeId(app, slugB);
+            app.setAutoCommit(false);
+
+            assertThat(count(app, "select count(*) from plugin_installations")).isZero();
+            assertThat(count(app, "select count(*) from plugin_storage")).isZero();
+            app.rollback();
+
+            bind(app, storeB);
+            assertThat(countFor(app, "select count(*) from plugin_installations where store_id = ?", storeA)).isZero();
+            assertThat(countFor(app, "select count(*) from plugin_storage where store_id = ?", storeA)).isZero();
+            assertThat(update(app, "update plugin_storage set entry_value = null where store_id = ?", storeA)).isZero();
+            assertThat(update(app, "delete from plugin_installations where store_id = ?", storeA)).isZero();
+            app.commit();
+
+            bind(app, storeB);
+            assertThatThrownBy(() -> update(app, "insert into plugin_storage (id, store_id, plugin_id, entry_key, entry_value,"
+                    + " size_bytes, version, updated_at) values ('00000000-0000-0000-0000-0000000000bb', ?, 'test-echo-tax',"
+                    + " 'calls', null, 0, 99, now())", storeA))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            app.rollback();
+
+            bind(app, storeA);
+            assertThat(countFor(app, "select count(*) from plugin_installations where store_id = ?", storeA)).isEqualTo(1);
+            assertThat(countFor(app, "select count(*) from plugin_storage where store_id = ? and entry_key = 'calls'", storeA))
+                    .isEqualTo(1);
+            app.rollback();
+        }
+    }
+
     private static void bind(Connection connection, String storeId) throws SQLException {
         try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
             bind.setString(1, storeId);

@@ -19,6 +19,13 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.net.URI;
+import io.caravan.sdk.plugin.EgressHttp;
+import io.caravan.sdk.plugin.EgressRequest;
+import io.caravan.sdk.plugin.PluginStorage;
+import io.caravan.sdk.plugin.StoredValue;
 
 /**
  * A well-behaved, deterministic tax calculator for host tests: every cart line is taxed at 10 %
@@ -42,6 +49,13 @@ public final class EchoTaxCalculator implements TaxCalculator {
     @Override
     public TaxQuote quote(PluginContext context, Cart cart) {
         String label = context.configuration().string("/label").orElse(null);
+        if (context.configuration().bool("/countCalls").orElse(false)) {
+            label = (label == null ? "" : label + " ") + "call #" + countCall(context.storage());
+        }
+        String probe = context.configuration().string("/probeUrl").orElse(null);
+        if (probe != null) {
+            label = (label == null ? "" : label + " ") + "probe " + probe(context.http(), probe);
+        }
         String country = cart.destination().code();
         List<TaxLine> lines = new ArrayList<>();
         for (LineItem line : cart.lines()) {
@@ -52,6 +66,28 @@ public final class EchoTaxCalculator implements TaxCalculator {
         }
         return new TaxQuote(cart.currency(), cart.prices(), DutyTreatment.DAP, lines, List.of(), List.of(),
                 List.of());
+    }
+
+    /** Increments the stored counter with compare-and-set, so concurrent calls never lose a count. */
+    static long countCall(PluginStorage storage) {
+        while (true) {
+            Optional<StoredValue> current = storage.get("calls");
+            long count = current.map(v -> Long.parseLong(new String(v.value(), StandardCharsets.US_ASCII))).orElse(0L) + 1;
+            OptionalLong written = storage.compareAndSet("calls", current.map(StoredValue::version).orElse(0L),
+                    Long.toString(count).getBytes(StandardCharsets.US_ASCII));
+            if (written.isPresent()) {
+                return count;
+            }
+        }
+    }
+
+    /** GETs the URL through the platform's egress client; the answer's status code. */
+    static int probe(EgressHttp http, String url) {
+        try {
+            return http.send(EgressRequest.get(URI.create(url))).status();
+        } catch (IOException e) {
+            throw new UncheckedIOException("probe of " + url + " failed", e);
+        }
     }
 
     /**

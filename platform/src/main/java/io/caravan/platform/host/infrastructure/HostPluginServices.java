@@ -1,0 +1,45 @@
+package io.caravan.platform.host.infrastructure;
+
+import io.caravan.platform.host.application.InstalledPlugin;
+import io.caravan.platform.host.application.PluginServices;
+import io.caravan.sdk.plugin.EgressHttp;
+import io.caravan.sdk.plugin.PluginStorage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Storage in the platform database and declared-host egress, lent to each plugin call. */
+@ApplicationScoped
+public class HostPluginServices implements PluginServices {
+    @Inject
+    JpaPluginStorage storage;
+
+    @Inject
+    Clock clock;
+
+    /** Tests and local development reach plugin stubs on 127.0.0.1 over http; never in production. */
+    @Inject
+    @ConfigProperty(name = "caravan.plugins.egress.allow-private", defaultValue = "false")
+    boolean allowPrivate;
+
+    private final HttpClient client = DeclaredHostsEgress.newClient();
+
+    @Override
+    public PluginStorage storage(InstalledPlugin installation) {
+        return new DatabasePluginStorage(storage, clock, installation.storeId(), installation.pluginId());
+    }
+
+    @Override
+    public int purge(String storeId, String pluginId) {
+        return storage.deleteAll(storeId, pluginId);
+    }
+
+    @Override
+    public EgressHttp egress(InstalledPlugin installation, Instant deadline) {
+        return new DeclaredHostsEgress(client, installation.artifact().descriptor().permissions().egressHosts(), deadline,
+                clock, allowPrivate);
+    }
+}
