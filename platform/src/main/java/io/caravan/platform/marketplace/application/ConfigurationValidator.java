@@ -10,19 +10,23 @@ import io.caravan.sdk.plugin.PluginDescriptor;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonPointer;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a store's configuration of a plugin against the JSON Schema (2020-12) its descriptor
- * declares. Compiled schemas are cached per release. Messages name the field and the rule, for the
- * merchant to fix; at most ten are reported.
+ * declares, and separates the secret fields (the descriptor's JSON Pointers) from the rest so they
+ * can be encrypted apart and never shown again. Compiled schemas are cached per release. Messages
+ * name the field and the rule, never a secret's value; at most ten are reported.
+ *
+ * <p>Secret fields are write-only: omitted in a new configuration, the stored value is kept; sent
+ * as JSON {@code null}, it is cleared; sent as a string, it replaces the stored one.
  */
 public final class ConfigurationValidator {
     private static final int MAX_MESSAGES = 10;
@@ -31,13 +35,20 @@ public final class ConfigurationValidator {
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
+    /** A valid configuration: what may be shown, and the secret values by JSON Pointer. */
+    public record Validated(String publicJson, Map<String, String> secrets) {
+        public Validated {
+            secrets = Map.copyOf(secrets);
+        }
+    }
+
     /**
-     * @param releaseId  cache key of the compiled schema
-     * @param json       the configuration as the merchant sent it (null means an empty object)
-     * @return the configuration, normalised to compact JSON
+     * @param releaseId       cache key of the compiled schema
+     * @param json            the configuration as sent (null means an empty object)
+     * @param storedSecrets   the installation's current secret values (empty for a new one)
      * @throws InvalidInputException naming every problem found (up to ten)
      */
-    public String validate(String releaseId, PluginDescriptor descriptor, String json) {
+    public Validated validate(String releaseId, PluginDescriptor descriptor, String json, Map<String, String> storedSecrets) {
         String text = json == null || json.isBlank() ? "{}" : json;
         if (text.length() > MAX_CONFIGURATION_CHARS) {
             throw new InvalidInputException("configuration is longer than " + MAX_CONFIGURATION_CHARS + " characters");
@@ -48,9 +59,31 @@ public final class ConfigurationValidator {
         } catch (JsonException | IllegalStateException e) {
             throw new InvalidInputException("configuration must be a JSON object");
         }
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (String pointer : descriptor.secretFields()) {
+            JsonValue sent = JsonPointers.get(document, pointer);
+            if (sent == null) {
+                String kept = storedSecrets.get(pointer);
+                if (kept != null) {
+                    secrets.put(pointer, kept);
+                    document = JsonPointers.set(document, pointer, Json.createValue(kept));
+                }
+            } else if (sent == JsonValue.NULL) {
+                document = JsonPointers.remove(document, pointer);
+            } else if (sent instanceof JsonString s) {
+                if (!s.getString().isEmpty()) {
+                    secrets.put(pointer, s.getString());
+                } else {
+                    document = JsonPointers.remove(document, pointer);
+                }
+            } else {
+                throw new InvalidInputException("configuration field " + pointer + " is a secret and must be a string");
+            }
+        }
         JsonSchema schema = schemas.computeIfAbsent(releaseId, id -> factory.getSchema(descriptor.configurationSchema()));
         List<String> problems = schema.validate(document.toString(), InputFormat.JSON).stream()
                 .map(ValidationMessage::getMessage)
+                .map(message -> redact(message, secrets))
                 .sorted()
                 .limit(MAX_MESSAGES)
                 .toList();
@@ -58,24 +91,21 @@ public final class ConfigurationValidator {
             throw new InvalidInputException("configuration of " + descriptor.id() + " " + descriptor.version()
                     + " does not match its schema: " + String.join("; ", problems));
         }
+        JsonObject shown = document;
         for (String pointer : descriptor.secretFields()) {
-            JsonPointer p = Json.createPointer(pointer);
-            if (present(p, document)) {
-                // Secret values need encryption at rest (AES-GCM, the marketplace issue); until then
-                // none is accepted rather than stored in clear.
-                throw new InvalidInputException("configuration field " + pointer + " is a secret; secret fields cannot be"
-                        + " set on this platform version yet");
-            }
+            shown = JsonPointers.remove(shown, pointer);
         }
-        return document.toString();
+        return new Validated(shown.toString(), secrets);
     }
 
-    private static boolean present(JsonPointer pointer, JsonObject document) {
-        try {
-            JsonValue value = pointer.getValue(document);
-            return value != JsonValue.NULL && !(value instanceof JsonString s && s.getString().isEmpty());
-        } catch (JsonException e) {
-            return false;
+    /** Schema messages may quote the offending value; a secret's value must never be echoed. */
+    private static String redact(String message, Map<String, String> secrets) {
+        String result = message;
+        for (String secret : secrets.values()) {
+            if (secret.length() >= 4) {
+                result = result.replace(secret, "***");
+            }
         }
+        return result;
     }
 }

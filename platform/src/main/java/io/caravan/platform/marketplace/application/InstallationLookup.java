@@ -26,6 +26,9 @@ public class InstallationLookup {
     @Inject
     ReleaseArtifacts artifacts;
 
+    @Inject
+    InstallationSecrets secrets;
+
     /** Its own transaction: a caller's transaction may be bound to no store, or to this one only. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<InstalledPlugin> enabled(String storeId, String storeSlug) {
@@ -40,7 +43,7 @@ public class InstallationLookup {
             }
             PluginArtifact artifact = artifacts.of(release.get());
             result.add(new InstalledPlugin(installation.id(), storeId, storeSlug, artifact,
-                    JsonPluginConfiguration.parse(installation.configurationJson(), artifact.descriptor().secretFields())));
+                    JsonPluginConfiguration.parse(secrets.merged(storeId, installation), artifact.descriptor().secretFields())));
         }
         // first choice first: the earliest installation of a point serves it
         return result;

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A store's plugin installations: install, configure, upgrade, roll back, enable, disable,
@@ -50,6 +51,9 @@ public class Installations {
     @Inject
     Clock clock;
 
+    @Inject
+    InstallationSecrets secrets;
+
     @Transactional
     public InstallationDetails install(StoreContext store, String pluginId, String version, String configuration) {
         requirePluginId(pluginId);
@@ -58,8 +62,9 @@ public class Installations {
                     + " installed; upgrade, reconfigure or uninstall it instead");
         }
         PluginRelease release = release(pluginId, version);
-        String valid = artifacts.validConfiguration(release, configuration);
-        Installation installation = new Installation(release, valid, store.actor().name(), clock.instant());
+        ConfigurationValidator.Validated valid = artifacts.validConfiguration(release, configuration, Map.of());
+        Installation installation = new Installation(release, valid.publicJson(), store.actor().name(), clock.instant());
+        secrets.store(store.storeId(), installation, valid.secrets());
         installations.add(store.storeId(), installation);
         record(store, "plugin.installed", pluginId, release.version());
         return details(store, installation);
@@ -70,8 +75,11 @@ public class Installations {
         Installation installation = existing(store, pluginId);
         PluginRelease from = releases.findById(installation.releaseId()).orElseThrow();
         PluginRelease target = release(pluginId, version);
-        String valid = artifacts.validConfiguration(target, configuration != null ? configuration : installation.configurationJson());
-        installation.changeRelease(target, valid, clock.instant());
+        ConfigurationValidator.Validated valid = artifacts.validConfiguration(target,
+                configuration != null ? configuration : installation.configurationJson(),
+                secrets.read(store.storeId(), installation));
+        installation.changeRelease(target, valid.publicJson(), clock.instant());
+        secrets.store(store.storeId(), installation, valid.secrets());
         record(store, "plugin.version-changed", pluginId, from.version() + " -> " + target.version());
         return details(store, installation);
     }
@@ -85,8 +93,11 @@ public class Installations {
         PluginRelease from = releases.findById(installation.releaseId()).orElseThrow();
         PluginRelease previous = releases.findById(installation.previousReleaseId()).orElseThrow();
         // the configuration stays; it must still satisfy the older schema
-        artifacts.validConfiguration(previous, installation.configurationJson());
+        ConfigurationValidator.Validated valid = artifacts.validConfiguration(previous, installation.configurationJson(),
+                secrets.read(store.storeId(), installation));
         installation.rollBack(previous, clock.instant());
+        installation.reconfigure(valid.publicJson(), clock.instant());
+        secrets.store(store.storeId(), installation, valid.secrets());
         record(store, "plugin.rolled-back", pluginId, from.version() + " -> " + previous.version());
         return details(store, installation);
     }
@@ -95,7 +106,10 @@ public class Installations {
     public InstallationDetails configure(StoreContext store, String pluginId, String configuration) {
         Installation installation = existing(store, pluginId);
         PluginRelease release = releases.findById(installation.releaseId()).orElseThrow();
-        installation.reconfigure(artifacts.validConfiguration(release, configuration), clock.instant());
+        ConfigurationValidator.Validated valid = artifacts.validConfiguration(release, configuration,
+                secrets.read(store.storeId(), installation));
+        installation.reconfigure(valid.publicJson(), clock.instant());
+        secrets.store(store.storeId(), installation, valid.secrets());
         record(store, "plugin.configured", pluginId, null);
         return details(store, installation);
     }

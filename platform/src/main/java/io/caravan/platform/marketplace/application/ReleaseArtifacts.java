@@ -27,8 +27,10 @@ public class ReleaseArtifacts {
         return artifact;
     }
 
-    /** The configuration, validated against the release's schema and normalised. */
-    public String validConfiguration(PluginRelease release, String configurationJson) {
-        return validator.validate(release.id() + "@" + release.sha256(), of(release).descriptor(), configurationJson);
+    /** The configuration, validated against the release's schema, its secrets apart. */
+    public ConfigurationValidator.Validated validConfiguration(PluginRelease release, String configurationJson,
+            java.util.Map<String, String> storedSecrets) {
+        return validator.validate(release.id() + "@" + release.sha256(), of(release).descriptor(), configurationJson,
+                storedSecrets);
     }
 }

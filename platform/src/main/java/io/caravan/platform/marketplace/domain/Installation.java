@@ -51,6 +51,10 @@ public class Installation {
     @Column(nullable = false)
     private String configuration;
 
+    /** The secret fields, sealed (see SecretBox); null when there are none. Never shown. */
+    @Column(name = "secrets")
+    private String sealedSecrets;
+
     @Column(name = "installed_by", nullable = false, updatable = false)
     private String installedBy;
 
@@ -107,6 +111,20 @@ public class Installation {
         this.releaseId = previousReleaseId;
         this.previousReleaseId = current;
         this.updatedAt = now;
+    }
+
+    /** Replaces the sealed secrets (null: none). */
+    public void storeSecrets(String sealed) {
+        this.sealedSecrets = sealed;
+    }
+
+    public String sealedSecrets() {
+        return sealedSecrets;
+    }
+
+    /** What secret values are bound to when sealed: moving a sealed value to another row breaks it. */
+    public String secretsOwner(String storeId) {
+        return "plugin-installation:" + storeId + ":" + id;
     }
 
     public void reconfigure(String configurationJson, Instant now) {

@@ -4,6 +4,7 @@ import io.caravan.platform.identity.application.IdentityRejectedException;
 import io.caravan.platform.identity.application.IdentityUnavailableException;
 import io.caravan.platform.host.application.PluginFailedException;
 import io.caravan.platform.host.application.PluginRefusalException;
+import io.caravan.platform.shared.crypto.SecretsUnavailableException;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.shared.domain.StateConflictException;
 import jakarta.json.bind.JsonbException;
@@ -105,6 +106,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof PluginFailedException failed) {
             return Problem.of(ProblemType.PLUGIN_FAILED, "The step stopped because "
                     + failed.failure().describe() + ". Its failure policy is fail-closed; nothing was changed.");
+        }
+        if (cause instanceof SecretsUnavailableException secrets) {
+            return Problem.of(ProblemType.SECRETS_UNAVAILABLE, "Secret configuration cannot be handled: "
+                    + secrets.getMessage() + ". Nothing was changed.");
         }
         if (cause instanceof OptimisticLockException) {
             return Problem.of(ProblemType.CONFLICT,

@@ -19,6 +19,7 @@ public enum ProblemType {
     IDENTITY_UNAVAILABLE("identity-unavailable", "Identity provider unavailable", 503),
     PLUGIN_REFUSED("plugin-refused", "Refused by the store's plugin", 422),
     PLUGIN_FAILED("plugin-failed", "The store's plugin failed", 503),
+    SECRETS_UNAVAILABLE("secrets-unavailable", "Secrets unavailable", 503),
     INTERNAL("internal", "Internal error", 500);
 
     private final URI uri;

@@ -52,6 +52,11 @@ public final class EchoTaxCalculator implements TaxCalculator {
         if (context.configuration().bool("/countCalls").orElse(false)) {
             label = (label == null ? "" : label + " ") + "call #" + countCall(context.storage());
         }
+        Optional<io.caravan.sdk.plugin.Secret> apiKey = context.configuration().has("/apiKey")
+                ? context.configuration().secret("/apiKey") : Optional.empty();
+        if (apiKey.isPresent()) {
+            label = (label == null ? "" : label + " ") + "key length " + apiKey.get().reveal().length();
+        }
         String probe = context.configuration().string("/probeUrl").orElse(null);
         if (probe != null) {
             label = (label == null ? "" : label + " ") + "probe " + probe(context.http(), probe);
