@@ -1,0 +1,11 @@
+package io.caravan.platform.marketplace.application.validation;
+
+/**
+ * The bundle as its manifest names it, as written (valid or not: the checks say). A report carries
+ * one only when the manifest has both headers.
+ *
+ * @param symbolicName {@code Bundle-SymbolicName} without directives
+ * @param version      {@code Bundle-Version}, trimmed
+ */
+public record BundleIdentity(String symbolicName, String version) {
+}
