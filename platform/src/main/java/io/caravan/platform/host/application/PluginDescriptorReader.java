@@ -78,10 +78,14 @@ public final class PluginDescriptorReader {
         if (root.containsKey("permissions")) {
             JsonObject p = object(root, "permissions", "");
             onlyMembers(p, PERMISSIONS, "permissions.");
-            permissions = new Permissions(
-                    p.containsKey("egressHosts") ? strings(p, "egressHosts", "permissions.", Function.identity(), String.class) : Set.of(),
-                    p.containsKey("events") ? strings(p, "events", "permissions.", OrderEventType::valueOf, OrderEventType.class) : Set.of(),
-                    p.containsKey("data") ? strings(p, "data", "permissions.", DataScope::valueOf, DataScope.class) : Set.of());
+            try {
+                permissions = new Permissions(
+                        p.containsKey("egressHosts") ? strings(p, "egressHosts", "permissions.", Function.identity(), String.class) : Set.of(),
+                        p.containsKey("events") ? strings(p, "events", "permissions.", OrderEventType::valueOf, OrderEventType.class) : Set.of(),
+                        p.containsKey("data") ? strings(p, "data", "permissions.", DataScope::valueOf, DataScope.class) : Set.of());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidDescriptorException(e.getMessage());
+            }
         }
         try {
             return new PluginDescriptor(string(root, "id", ""), string(root, "name", ""), string(root, "version", ""),

@@ -8,7 +8,14 @@ import io.caravan.platform.marketplace.application.Installations;
 import io.caravan.platform.tenancy.domain.StoreRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -17,7 +24,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A store's own view of its plugins: what is installed, and how its calls to them go. */
+/** A store's plugins: staff read what is installed and how its calls go; the owner installs and manages. */
 @Path("/stores/{store}/plugins")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +54,75 @@ public class StorePluginsResource {
     @Operation(summary = "One of the store's installations")
     public InstallationView get(@PathParam("plugin") String plugin) {
         return InstallationView.of(installations.get(caller.store(), plugin));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(summary = "Install a plugin from the catalog (owner), consenting to its permissions",
+            description = "consent must list every host, event and data scope the version declares (the catalog page"
+                    + " shows them); 409 otherwise, and for a suspended listing or an existing installation.")
+    public Response install(MerchantInstallRequest request, @Context UriInfo uri) {
+        InstallationView view = InstallationView.of(installations.install(caller.store(), request.pluginId(),
+                request.version(), json(request.configuration()), request.consentGiven()));
+        return Response.created(uri.getAbsolutePathBuilder().path(view.pluginId()).build()).entity(view).build();
+    }
+
+    @PUT
+    @Path("/{plugin}/version")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(summary = "Upgrade or downgrade (owner); consent again when the version asks for more permissions")
+    public InstallationView changeVersion(@PathParam("plugin") String plugin, MerchantInstallRequest request) {
+        return InstallationView.of(installations.upgrade(caller.store(), plugin, request.version(),
+                json(request.configuration()), request.consentGiven(), false));
+    }
+
+    @POST
+    @Path("/{plugin}/rollback")
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(summary = "Back to the previous version (owner)")
+    public InstallationView rollBack(@PathParam("plugin") String plugin) {
+        return InstallationView.of(installations.rollBack(caller.store(), plugin));
+    }
+
+    @PUT
+    @Path("/{plugin}/configuration")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(summary = "Replace the configuration (owner); secret fields are write-only")
+    public InstallationView configure(@PathParam("plugin") String plugin, ConfigureRequest request) {
+        return InstallationView.of(installations.configure(caller.store(), plugin, json(request.configuration())));
+    }
+
+    @POST
+    @Path("/{plugin}/enable")
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(summary = "Enable (owner)")
+    public InstallationView enable(@PathParam("plugin") String plugin) {
+        return InstallationView.of(installations.enable(caller.store(), plugin));
+    }
+
+    @POST
+    @Path("/{plugin}/disable")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(summary = "Disable, keeping the configuration (owner)")
+    public InstallationView disable(@PathParam("plugin") String plugin, DisableRequest request) {
+        return InstallationView.of(installations.disable(caller.store(), plugin, request == null ? null : request.reason()));
+    }
+
+    @DELETE
+    @Path("/{plugin}")
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(summary = "Uninstall (owner): the plugin's stored data is deleted with it")
+    public Response uninstall(@PathParam("plugin") String plugin) {
+        installations.uninstall(caller.store(), plugin);
+        return Response.noContent().build();
+    }
+
+    private static String json(jakarta.json.JsonObject configuration) {
+        return configuration == null ? null : configuration.toString();
     }
 
     @GET

@@ -38,7 +38,8 @@ public class FirstPartyPlugins {
                     LOG.severe("First-party plugin " + jar + " is listed in " + FOLDER + "index.txt but missing from the build");
                     continue;
                 }
-                catalog.register(in.readAllBytes(), ReleaseOrigin.FIRST_PARTY);
+                PluginCatalog.Registration registration = catalog.register(in.readAllBytes(), ReleaseOrigin.FIRST_PARTY);
+                catalog.listFirstParty(registration.release());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "First-party plugin " + jar + " could not be published", e);
             }

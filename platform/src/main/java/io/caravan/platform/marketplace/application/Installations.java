@@ -54,16 +54,36 @@ public class Installations {
     @Inject
     InstallationSecrets secrets;
 
+    @Inject
+    io.caravan.platform.marketplace.domain.ListingRepository listings;
+
+    /** The platform installs on a store's behalf (admin, demo, dev folder): consent is the platform's. */
     @Transactional
     public InstallationDetails install(StoreContext store, String pluginId, String version, String configuration) {
+        return install(store, pluginId, version, configuration, null);
+    }
+
+    /**
+     * A merchant installs: {@code consent} must cover every permission the version declares.
+     * Null consent means the platform itself installs (see the overload).
+     */
+    @Transactional
+    public InstallationDetails install(StoreContext store, String pluginId, String version, String configuration,
+            Consent consent) {
         requirePluginId(pluginId);
         if (installations.findByPlugin(store.storeId(), pluginId).isPresent()) {
             throw new StateConflictException("store '" + store.slug() + "' already has " + pluginId
                     + " installed; upgrade, reconfigure or uninstall it instead");
         }
         PluginRelease release = release(pluginId, version);
+        requireListed(release);
+        io.caravan.sdk.plugin.Permissions declared = artifacts.of(release).descriptor().permissions();
+        if (consent != null) {
+            consent.requireCovers(declared, "installing " + pluginId + " " + release.version());
+        }
         ConfigurationValidator.Validated valid = artifacts.validConfiguration(release, configuration, Map.of());
         Installation installation = new Installation(release, valid.publicJson(), store.actor().name(), clock.instant());
+        installation.recordConsent(Consent.to(declared).toJson());
         secrets.store(store.storeId(), installation, valid.secrets());
         installations.add(store.storeId(), installation);
         record(store, "plugin.installed", pluginId, release.version());
@@ -72,9 +92,28 @@ public class Installations {
 
     @Transactional
     public InstallationDetails upgrade(StoreContext store, String pluginId, String version, String configuration) {
+        return upgrade(store, pluginId, version, configuration, null, true);
+    }
+
+    /**
+     * Moves to another version. A merchant ({@code platform=false}) must consent again when the
+     * target asks for more than the store consented to before.
+     */
+    @Transactional
+    public InstallationDetails upgrade(StoreContext store, String pluginId, String version, String configuration,
+            Consent consent, boolean platform) {
         Installation installation = existing(store, pluginId);
         PluginRelease from = releases.findById(installation.releaseId()).orElseThrow();
         PluginRelease target = release(pluginId, version);
+        io.caravan.sdk.plugin.Permissions declared = artifacts.of(target).descriptor().permissions();
+        Consent given = Consent.fromJson(installation.consentedPermissions());
+        if (consent != null) {
+            given = given.plus(consent);
+        }
+        if (!platform) {
+            given.requireCovers(declared, "moving to " + pluginId + " " + target.version());
+        }
+        installation.recordConsent(given.plus(Consent.to(declared)).toJson());
         ConfigurationValidator.Validated valid = artifacts.validConfiguration(target,
                 configuration != null ? configuration : installation.configurationJson(),
                 secrets.read(store.storeId(), installation));
@@ -176,6 +215,14 @@ public class Installations {
                     + (release.statusReason() == null ? "" : ": " + release.statusReason()));
         }
         return release;
+    }
+
+    /** A suspended listing takes no new installs (running ones continue). */
+    private void requireListed(PluginRelease release) {
+        listings.findByPluginId(release.pluginId()).filter(l -> !l.isActive()).ifPresent(l -> {
+            throw new StateConflictException("listing " + l.pluginId() + " is suspended by the platform"
+                    + (l.statusReason() == null ? "" : ": " + l.statusReason()) + "; it takes no new installs");
+        });
     }
 
     private static void requirePluginId(String pluginId) {

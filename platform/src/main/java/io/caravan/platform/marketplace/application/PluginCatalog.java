@@ -44,6 +44,9 @@ public class PluginCatalog {
     @Inject
     Clock clock;
 
+    @Inject
+    io.caravan.platform.marketplace.domain.ListingRepository listings;
+
     /** What registering did. */
     public record Registration(PluginRelease release, boolean changed) {
     }
@@ -95,6 +98,24 @@ public class PluginCatalog {
         LOG.info(() -> "Registered " + origin.name().toLowerCase() + " plugin " + descriptor.id() + " "
                 + descriptor.version() + " (" + sha256.substring(0, 12) + ")");
         return new Registration(release, true);
+    }
+
+    /** The developer id first-party listings belong to (not a Keycloak user: nobody edits them through the API). */
+    public static final String FIRST_PARTY_DEVELOPER = "caravan-platform";
+
+    /** Puts a first-party plugin in the catalog (free, all countries) unless its listing exists. */
+    @Transactional
+    public void listFirstParty(PluginRelease release) {
+        if (listings.findByPluginId(release.pluginId()).isPresent()) {
+            return;
+        }
+        io.caravan.sdk.plugin.PluginDescriptor d = PluginDescriptorReader.read(release.descriptorJson());
+        listings.add(new io.caravan.platform.marketplace.domain.Listing(release.pluginId(), FIRST_PARTY_DEVELOPER, "Caravan",
+                new io.caravan.platform.marketplace.domain.ListingDetails(d.name(), d.name() + " — built and supported by Caravan",
+                        java.util.Map.of("en", d.name() + ", maintained by the Caravan team and shipped with the platform."),
+                        java.util.List.of("first-party"), d.kinds().stream().map(Enum::name).toList(), java.util.List.of("*"),
+                        io.caravan.platform.marketplace.domain.Pricing.free(), "support@caravan.example", null),
+                clock.instant()));
     }
 
     @Transactional

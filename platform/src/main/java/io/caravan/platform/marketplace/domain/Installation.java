@@ -51,6 +51,10 @@ public class Installation {
     @Column(nullable = false)
     private String configuration;
 
+    /** The permissions the store consented to (JSON: egressHosts, events, data). */
+    @Column(name = "consented_permissions")
+    private String consentedPermissions;
+
     /** The secret fields, sealed (see SecretBox); null when there are none. Never shown. */
     @Column(name = "secrets")
     private String sealedSecrets;
@@ -116,6 +120,14 @@ public class Installation {
     /** Replaces the sealed secrets (null: none). */
     public void storeSecrets(String sealed) {
         this.sealedSecrets = sealed;
+    }
+
+    public void recordConsent(String permissionsJson) {
+        this.consentedPermissions = permissionsJson;
+    }
+
+    public String consentedPermissions() {
+        return consentedPermissions;
     }
 
     public String sealedSecrets() {

@@ -53,6 +53,20 @@ public class PluginRelease {
     @Column(name = "registered_at", nullable = false, updatable = false)
     private Instant registeredAt;
 
+    /** The marketplace listing it was uploaded to; null for first-party and development builds. */
+    @Column(name = "listing_id", updatable = false)
+    private String listingId;
+
+    /** The automated checks' report (JSON), for uploads. */
+    @Column(name = "validation_report")
+    private String validationReport;
+
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
     protected PluginRelease() {
     }
 
@@ -70,6 +84,73 @@ public class PluginRelease {
         this.registeredAt = now;
     }
 
+    /** An upload to a listing: installable only after the checks passed, it was submitted and approved. */
+    public static PluginRelease uploaded(String listingId, String pluginId, String version, String symbolicName,
+            String sha256, long sizeBytes, String descriptorJson, boolean checksPassed, String reportJson, Instant now) {
+        PluginRelease release = new PluginRelease(pluginId, version, symbolicName, sha256, sizeBytes, descriptorJson,
+                ReleaseOrigin.UPLOADED, now);
+        release.listingId = listingId;
+        release.validationReport = reportJson;
+        release.status = checksPassed ? ReleaseStatus.PASSED : ReleaseStatus.REJECTED;
+        release.statusReason = checksPassed ? null : "failed the automated checks";
+        return release;
+    }
+
+    /** The developer asks for review. */
+    public void submit() {
+        require(ReleaseStatus.PASSED, "submitted for review");
+        this.status = ReleaseStatus.IN_REVIEW;
+    }
+
+    public void approve(String reviewer, Instant now) {
+        require(ReleaseStatus.IN_REVIEW, "approved");
+        this.status = ReleaseStatus.AVAILABLE;
+        this.statusReason = null;
+        this.reviewedBy = reviewer;
+        this.reviewedAt = now;
+    }
+
+    public void decline(String reviewer, String reason, Instant now) {
+        require(ReleaseStatus.IN_REVIEW, "declined");
+        this.status = ReleaseStatus.DECLINED;
+        this.statusReason = reason;
+        this.reviewedBy = reviewer;
+        this.reviewedAt = now;
+    }
+
+    /** Pulls an approved version out of service (the caller moves every store off it). */
+    public void yank(String by, String reason, Instant now) {
+        require(ReleaseStatus.AVAILABLE, "yanked");
+        this.status = ReleaseStatus.WITHDRAWN;
+        this.statusReason = reason;
+        this.reviewedBy = by;
+        this.reviewedAt = now;
+    }
+
+    private void require(ReleaseStatus expected, String action) {
+        if (status != expected) {
+            throw new io.caravan.platform.shared.domain.StateConflictException(pluginId + " " + version + " is "
+                    + status.name().toLowerCase().replace('_', ' ') + " and cannot be " + action
+                    + " (it must be " + expected.name().toLowerCase().replace('_', ' ') + ")");
+        }
+    }
+
+    public String listingId() {
+        return listingId;
+    }
+
+    public String validationReport() {
+        return validationReport;
+    }
+
+    public String reviewedBy() {
+        return reviewedBy;
+    }
+
+    public Instant reviewedAt() {
+        return reviewedAt;
+    }
+
     /**
      * A development build of the same version replaces the previous one (dev mode only: a
      * published or first-party version never names other bytes).
@@ -81,12 +162,6 @@ public class PluginRelease {
         this.sha256 = sha256;
         this.sizeBytes = sizeBytes;
         this.descriptor = descriptorJson;
-    }
-
-    /** Takes the version out of service for every store; installations move off it. */
-    public void withdraw(String reason) {
-        this.status = ReleaseStatus.WITHDRAWN;
-        this.statusReason = reason;
     }
 
     public boolean isInstallable() {

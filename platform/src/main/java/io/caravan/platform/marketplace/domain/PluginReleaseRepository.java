@@ -13,5 +13,7 @@ public interface PluginReleaseRepository {
 
     List<PluginRelease> listAll();
 
+    List<PluginRelease> listByStatus(ReleaseStatus status);
+
     void add(PluginRelease release);
 }

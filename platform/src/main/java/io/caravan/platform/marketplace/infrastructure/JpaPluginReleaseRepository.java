@@ -2,6 +2,7 @@ package io.caravan.platform.marketplace.infrastructure;
 
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import io.caravan.platform.marketplace.domain.ReleaseStatus;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,14 @@ public class JpaPluginReleaseRepository implements PluginReleaseRepository {
     public List<PluginRelease> listAll() {
         return persistence.platform()
                 .createQuery("select r from PluginRelease r order by r.pluginId, r.registeredAt", PluginRelease.class)
+                .getResultList();
+    }
+
+    @Override
+    public List<PluginRelease> listByStatus(ReleaseStatus status) {
+        return persistence.platform()
+                .createQuery("select r from PluginRelease r where r.status = :status order by r.registeredAt", PluginRelease.class)
+                .setParameter("status", status)
                 .getResultList();
     }
 

@@ -33,7 +33,7 @@ public record Problem(URI type, String title, int status, String detail, URI ins
     public record FieldError(String field, String message) {
     }
 
-    static URI typeUri(String slug) {
+    public static URI typeUri(String slug) {
         return URI.create(TYPE_BASE + slug);
     }
 }

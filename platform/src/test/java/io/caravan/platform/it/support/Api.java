@@ -58,6 +58,28 @@ public final class Api {
         return send("PUT", path, body.toString());
     }
 
+    /** Uploads bytes (a plugin bundle) with the given content type. */
+    public Reply upload(String path, byte[] bytes, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
+                .timeout(Duration.ofSeconds(120))
+                .header("Accept", "application/json, application/problem+json")
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new IllegalStateException("upload to " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Sends a raw body, for malformed-input tests. */
     public Reply send(String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))

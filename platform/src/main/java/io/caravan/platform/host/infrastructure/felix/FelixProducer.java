@@ -21,6 +21,13 @@ public class FelixProducer {
         return FelixBundleHost.start(Path.of(pluginsDir, "felix-cache"));
     }
 
+    /** Upload checks start each candidate bundle in a throw-away framework of its own. */
+    @Produces
+    @ApplicationScoped
+    io.caravan.platform.host.application.BundleDryRun dryRun() {
+        return new ScratchFrameworkDryRun(Path.of(pluginsDir, "dry-runs"), ScratchFrameworkDryRun.TIMEOUT);
+    }
+
     void stop(@Disposes BundleHost host) {
         if (host instanceof FelixBundleHost felix) {
             felix.close();

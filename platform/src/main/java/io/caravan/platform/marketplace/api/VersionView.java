@@ -1,0 +1,23 @@
+package io.caravan.platform.marketplace.api;
+
+import io.caravan.platform.marketplace.domain.PluginRelease;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Instant;
+
+/** One uploaded version: its state in review and the automated checks' report. */
+public record VersionView(String id, String pluginId, String version, String sha256, long sizeBytes, String status,
+                          String statusReason, String reviewedBy, Instant reviewedAt, Instant uploadedAt,
+                          JsonObject report) {
+    static VersionView of(PluginRelease r) {
+        JsonObject report = null;
+        if (r.validationReport() != null) {
+            try (var reader = Json.createReader(new StringReader(r.validationReport()))) {
+                report = reader.readObject();
+            }
+        }
+        return new VersionView(r.id(), r.pluginId(), r.version(), r.sha256(), r.sizeBytes(), r.status().name(),
+                r.statusReason(), r.reviewedBy(), r.reviewedAt(), r.registeredAt(), report);
+    }
+}

@@ -1,0 +1,62 @@
+package io.caravan.platform.marketplace.application;
+
+import io.caravan.platform.identity.domain.CaravanUser;
+import io.caravan.platform.marketplace.application.validation.ValidationReport;
+import io.caravan.platform.marketplace.domain.Listing;
+import io.caravan.platform.marketplace.domain.ListingRepository;
+import io.caravan.platform.marketplace.domain.PluginRelease;
+import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import io.caravan.platform.shared.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+
+/** The short transactions around an upload (the checks themselves run outside any). */
+@ApplicationScoped
+public class ListingTransactions {
+    @Inject
+    ListingRepository listings;
+
+    @Inject
+    PluginReleaseRepository releases;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Listing owned(CaravanUser developer, String pluginId) {
+        return listings.findByPluginId(pluginId).filter(l -> l.isOwnedBy(developer.userId()))
+                .orElseThrow(() -> ProblemException.notFound("You have no listing '" + pluginId + "'."));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<String> publishedSha(String pluginId, String version) {
+        return releases.find(pluginId, version).map(PluginRelease::sha256);
+    }
+
+    /**
+     * Records the upload as a version of the listing: passed, or rejected with its report. Nothing is
+     * recorded when the bytes name no readable version, or a version that already exists (a version
+     * number is immutable; the report says so).
+     */
+    @Transactional
+    public Optional<PluginRelease> record(String listingId, String pluginId, long size, ValidationReport report,
+            String reportJson) {
+        if (report.identity() == null || report.identity().version() == null
+                || releases.find(pluginId, report.identity().version()).isPresent()) {
+            return Optional.empty();
+        }
+        Listing listing = listings.findByPluginId(pluginId).orElseThrow();
+        boolean passed = report.passed();
+        if (passed) {
+            listing.bindSymbolicName(report.identity().symbolicName());
+        }
+        PluginRelease release = PluginRelease.uploaded(listingId, pluginId, report.identity().version(),
+                report.identity().symbolicName(), report.sha256(), size,
+                report.descriptorJson() == null ? "{}" : report.descriptorJson(), passed, reportJson, clock.instant());
+        releases.add(release);
+        return Optional.of(release);
+    }
+}

@@ -1,0 +1,141 @@
+package io.caravan.platform.marketplace.application;
+
+import io.caravan.platform.host.application.BundleDryRun;
+import io.caravan.platform.host.application.PluginHost;
+import io.caravan.platform.identity.domain.CaravanUser;
+import io.caravan.platform.marketplace.application.validation.BundleValidator;
+import io.caravan.platform.marketplace.application.validation.ValidationContext;
+import io.caravan.platform.marketplace.application.validation.ValidationReport;
+import io.caravan.platform.marketplace.domain.Listing;
+import io.caravan.platform.marketplace.domain.ListingDetails;
+import io.caravan.platform.marketplace.domain.ListingRepository;
+import io.caravan.platform.marketplace.domain.PluginRelease;
+import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.shared.domain.StateConflictException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The developer's side of the marketplace: listings they own, versions they upload (checked at
+ * once, the report kept with the version), and submitting a version for review. A developer sees
+ * and changes only their own listings; another's answers 404, as if it did not exist.
+ */
+@ApplicationScoped
+public class Listings {
+    private static final Logger LOG = Logger.getLogger(Listings.class.getName());
+
+    @Inject
+    ListingRepository listings;
+
+    @Inject
+    PluginReleaseRepository releases;
+
+    @Inject
+    ArtifactStore artifacts;
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    BundleDryRun dryRun;
+
+    @Inject
+    ListingTransactions transactions;
+
+    @Inject
+    Clock clock;
+
+    private final BundleValidator validator = new BundleValidator();
+
+    /** An upload's outcome: the version row (absent when the bytes could not be tied to a version) and its report. */
+    public record Upload(Optional<PluginRelease> release, ValidationReport report, String reportJson) {
+    }
+
+    @Transactional
+    public Listing create(CaravanUser developer, String pluginId, ListingDetails details) {
+        if (pluginId == null || !pluginId.matches("[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*") || pluginId.length() > 64) {
+            throw new InvalidInputException("slug must be lower-case words of letters and digits separated by '-' or '.',"
+                    + " at most 64 characters; it is the plugin id your descriptor carries");
+        }
+        if (listings.findByPluginId(pluginId).isPresent() || !releases.list(pluginId).isEmpty()) {
+            throw new StateConflictException("a listing or plugin with the id '" + pluginId + "' already exists");
+        }
+        Listing listing = new Listing(pluginId, developer.userId(), developer.username(), details, clock.instant());
+        listings.add(listing);
+        return listing;
+    }
+
+    @Transactional
+    public Listing update(CaravanUser developer, String pluginId, ListingDetails details) {
+        Listing listing = owned(developer, pluginId);
+        listing.apply(details, clock.instant());
+        return listing;
+    }
+
+    @Transactional
+    public List<Listing> mine(CaravanUser developer) {
+        return listings.listByDeveloper(developer.userId());
+    }
+
+    @Transactional
+    public Listing get(CaravanUser developer, String pluginId) {
+        return owned(developer, pluginId);
+    }
+
+    @Transactional
+    public List<PluginRelease> versions(CaravanUser developer, String pluginId) {
+        owned(developer, pluginId);
+        return releases.list(pluginId);
+    }
+
+    @Transactional
+    public PluginRelease version(CaravanUser developer, String pluginId, String version) {
+        owned(developer, pluginId);
+        return releases.find(pluginId, version)
+                .orElseThrow(() -> ProblemException.notFound("No version " + version + " of " + pluginId + "."));
+    }
+
+    /**
+     * Checks the bundle (archive, manifest, descriptor, bytecode, a dry run in a scratch framework)
+     * outside any transaction, then records the version: passed, or rejected with the report.
+     */
+    public Upload upload(CaravanUser developer, String pluginId, byte[] bundle) {
+        Listing listing = transactions.owned(developer, pluginId);
+        ValidationContext context = ValidationContext.of(listing.symbolicName(), host.bundles().sdkVersion(), dryRun)
+                .withExpectedPluginId(pluginId)
+                .withPublishedVersions(version -> transactions.publishedSha(pluginId, version));
+        ValidationReport report = validator.validate(bundle, context);
+        String json = ReportJson.of(report);
+        try {
+            artifacts.put(bundle);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the bundle", e);
+        }
+        Optional<PluginRelease> release = transactions.record(listing.id(), pluginId, bundle.length, report, json);
+        LOG.info(() -> "Upload to " + pluginId + " by " + developer.username() + ": " + report.summary());
+        return new Upload(release, report, json);
+    }
+
+    @Transactional
+    public PluginRelease submit(CaravanUser developer, String pluginId, String version) {
+        owned(developer, pluginId);
+        PluginRelease release = releases.find(pluginId, version)
+                .orElseThrow(() -> ProblemException.notFound("No version " + version + " of " + pluginId + "."));
+        release.submit();
+        return release;
+    }
+
+    private Listing owned(CaravanUser developer, String pluginId) {
+        return listings.findByPluginId(pluginId).filter(l -> l.isOwnedBy(developer.userId()))
+                .orElseThrow(() -> ProblemException.notFound("You have no listing '" + pluginId + "'."));
+    }
+}

@@ -1,0 +1,48 @@
+package io.caravan.platform.marketplace.application;
+
+import io.caravan.platform.marketplace.domain.PluginRelease;
+import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.Page;
+import io.caravan.platform.shared.domain.PageRequest;
+import io.caravan.platform.tenancy.domain.Actor;
+import io.caravan.platform.tenancy.domain.Store;
+import io.caravan.platform.tenancy.domain.StoreRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/** The platform-owned transactions of a yank (each store is moved in its own, by StoreReleaseMover). */
+@ApplicationScoped
+public class ReviewTransactions {
+    @Inject
+    PluginReleaseRepository releases;
+
+    @Inject
+    StoreRepository stores;
+
+    @Inject
+    PluginRevisions revisions;
+
+    @Inject
+    MarketplacePluginDirectory directory;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public PluginRelease withdraw(Actor admin, String releaseId, String reason) {
+        PluginRelease release = releases.findById(releaseId)
+                .orElseThrow(() -> ProblemException.notFound("No plugin release " + releaseId + "."));
+        release.yank(admin.name(), reason, clock.instant());
+        revisions.bump();
+        directory.invalidateAll();
+        return release;
+    }
+
+    @Transactional
+    public Page<Store> stores(PageRequest page) {
+        return stores.search(null, null, page);
+    }
+}
