@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caravan.platform.it.support.Api;
 import io.caravan.platform.it.support.Bundles;
 import io.caravan.platform.it.support.Carts;
+import io.caravan.platform.it.support.Marketplace;
 import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
@@ -23,38 +24,20 @@ class MarketplaceFlowIT extends PlatformIT {
     private static final String JAR = "application/java-archive";
 
     private static JsonObject listing(String slug) {
-        return Json.createObjectBuilder()
-                .add("slug", slug).add("name", "Flow Tax " + slug).add("summary", "A flat tax for the flow test")
-                .add("descriptions", Json.createObjectBuilder().add("en", "Taxes every line at 10 %.")
-                        .add("pt-PT", "Tributa cada linha a 10 %."))
-                .add("categories", Json.createArrayBuilder().add("tax").add("testing"))
-                .add("kinds", Json.createArrayBuilder().add("TAX"))
-                .add("countries", Json.createArrayBuilder().add("FR").add("DE").add("PT"))
-                .add("pricing", Json.createObjectBuilder().add("model", "SUBSCRIPTION").add("amountMinor", 900)
-                        .add("currency", "EUR").add("trialDays", 14))
-                .add("supportEmail", "support@flow.example")
-                .build();
+        return Marketplace.listing(slug, Json.createObjectBuilder().add("model", "SUBSCRIPTION").add("amountMinor", 900)
+                .add("currency", "EUR").add("trialDays", 14));
     }
 
     private static byte[] echo(String slug, String version) {
-        String source = version.startsWith("1.0") ? "caravan-test-echo-tax-v1.jar" : "caravan-test-echo-tax-v2.jar";
-        return Bundles.renamed(Bundles.testBundle(source), "test-echo-tax", slug, "com.flow." + slug.replace('-', '.'), version);
+        return Marketplace.echo(slug, version);
     }
 
     private static JsonObject consent() {
-        return Json.createObjectBuilder().add("egressHosts", Json.createArrayBuilder().add("localhost")).build();
+        return Marketplace.consent();
     }
 
     private static String publish(Api dev, Api admin, String slug, String version) {
-        Api.Reply uploaded = dev.upload("api/developer/listings/" + slug + "/versions", echo(slug, version), JAR);
-        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-        assertThat(uploaded.json().getJsonObject("report").getBoolean("passed")).isTrue();
-        String id = uploaded.json().getString("id");
-        assertThat(dev.post("api/developer/listings/" + slug + "/versions/" + version + "/submit", JsonValue.EMPTY_JSON_OBJECT)
-                .json().getString("status")).isEqualTo("IN_REVIEW");
-        assertThat(admin.post("api/admin/marketplace/versions/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)
-                .json().getString("status")).isEqualTo("AVAILABLE");
-        return id;
+        return Marketplace.publish(dev, admin, slug, version);
     }
 
     private static String rule(Api owner, String store) {

@@ -50,6 +50,7 @@ public final class PluginInvoker implements AutoCloseable {
     private final InvokerSettings settings;
     private final Clock clock;
     private final InvocationMetrics metrics = new InvocationMetrics();
+    private final UsageMeter usage = new UsageMeter();
     private final Quarantine quarantine;
     private final ThreadPoolExecutor threads;
     private final CircuitBreakerConfig<Object> breakerConfig;
@@ -171,6 +172,9 @@ public final class PluginInvoker implements AutoCloseable {
                 }
                 guard.breaker().recordSuccess();
                 metrics.answered(installed, point, took);
+                if (point != ExtensionPoint.HEALTH) {
+                    usage.record(installed);
+                }
                 return new PluginOutcome<>(value, PluginOutcome.Status.ANSWERED, null, installed.pluginId(),
                         installed.version());
             } catch (TimeoutException e) {
@@ -256,6 +260,10 @@ public final class PluginInvoker implements AutoCloseable {
     /** Forgets the guards of an installation (uninstalled); its in-flight calls finish on their own. */
     public void forget(String installationId) {
         guards.remove(installationId);
+    }
+
+    public UsageMeter usage() {
+        return usage;
     }
 
     public InvocationMetrics metrics() {

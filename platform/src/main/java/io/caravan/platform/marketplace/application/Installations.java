@@ -57,6 +57,9 @@ public class Installations {
     @Inject
     io.caravan.platform.marketplace.domain.ListingRepository listings;
 
+    @Inject
+    io.caravan.platform.marketplace.application.billing.Billing billing;
+
     /** The platform installs on a store's behalf (admin, demo, dev folder): consent is the platform's. */
     @Transactional
     public InstallationDetails install(StoreContext store, String pluginId, String version, String configuration) {
@@ -84,6 +87,8 @@ public class Installations {
         ConfigurationValidator.Validated valid = artifacts.validConfiguration(release, configuration, Map.of());
         Installation installation = new Installation(release, valid.publicJson(), store.actor().name(), clock.instant());
         installation.recordConsent(Consent.to(declared).toJson());
+        listings.findByPluginId(pluginId).ifPresent(listing -> billing.onInstall(store.storeId(), listing, installation,
+                clock.instant()));
         secrets.store(store.storeId(), installation, valid.secrets());
         installations.add(store.storeId(), installation);
         record(store, "plugin.installed", pluginId, release.version());
