@@ -124,8 +124,9 @@ public class TaxQuoteResource {
             return new Cart(currency, prices, lines, new Money(r.shipping() == null ? 0 : r.shipping(), currency), shipTo,
                     customer, orderDate);
         } catch (IllegalArgumentException e) {
-            // the SDK's value types validate themselves and name the field
-            throw new InvalidInputException(e.getMessage());
+            // the SDK's value types validate themselves and name the field; say it in request terms
+            throw new InvalidInputException(String.valueOf(e.getMessage()).replace("Address.", "shipTo.")
+                    .replace("LineItem.", "lines[].").replace("Customer.", "customer.").replace("Cart.", ""));
         }
     }
 
