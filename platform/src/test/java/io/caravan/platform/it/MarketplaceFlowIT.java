@@ -92,6 +92,9 @@ class MarketplaceFlowIT extends PlatformIT {
                 .add("pluginId", slug).add("configuration", JsonValue.EMPTY_JSON_OBJECT).add("consent", consent()).build());
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
         assertThat(rule(owner, store)).isEqualTo("echo-1.0.0");
+        JsonObject stats = dev.get("api/developer/listings/" + slug + "/stats").json();
+        assertThat(stats.getInt("installs")).isEqualTo(1);
+        assertThat(stats.getJsonArray("calls").getJsonObject(0).getJsonNumber("answered").longValue()).isEqualTo(1);
 
         // v1.1.0 published; the merchant upgrades, rolls back, upgrades again
         String v2 = publish(dev, admin, slug, "1.1.0");
@@ -140,8 +143,10 @@ class MarketplaceFlowIT extends PlatformIT {
         assertThat(rule(owner, store)).isEqualTo("echo-1.0.0");
         admin.post("api/admin/marketplace/listings/" + slug + "/reinstate", JsonValue.EMPTY_JSON_OBJECT);
 
+        assertThat(dev.get("api/developer/listings/" + slug + "/stats").json().getInt("installs")).isEqualTo(2);
         assertThat(owner.delete("api/stores/" + store + "/plugins/" + slug).status()).isEqualTo(204);
         assertThat(owner.post("api/stores/" + store + "/tax/quote", Carts.mugs("FR")).status()).isEqualTo(409);
+        assertThat(dev.get("api/developer/listings/" + slug + "/stats").json().getInt("installs")).isEqualTo(1);
     }
 
     @Test

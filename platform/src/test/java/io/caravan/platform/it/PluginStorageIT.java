@@ -57,17 +57,26 @@ class PluginStorageIT extends PlatformIT {
         admin.put("api/admin/stores/" + a + "/plugins/" + ECHO + "/version", Json.createObjectBuilder().add("version", "1.1.0").build());
         assertThat(callNumber(ownerA, a)).as("entries survive an upgrade").isEqualTo(4);
 
+        // uninstall keeps the data for the retention period: installing again brings it back
         assertThat(admin.delete("api/admin/stores/" + a + "/plugins/" + ECHO).status()).isEqualTo(204);
         admin.post("api/admin/stores/" + a + "/plugins", Json.createObjectBuilder().add("pluginId", ECHO)
                 .add("configuration", counting).build());
-        assertThat(callNumber(ownerA, a)).as("uninstall deleted the plugin's data").isEqualTo(1);
+        assertThat(callNumber(ownerA, a)).as("retained data is back").isEqualTo(5);
+
+        // ...unless the merchant asks for it to be deleted now
+        assertThat(admin.delete("api/admin/stores/" + a + "/plugins/" + ECHO + "?purgeData=true").status()).isEqualTo(204);
+        admin.post("api/admin/stores/" + a + "/plugins", Json.createObjectBuilder().add("pluginId", ECHO)
+                .add("configuration", counting).build());
+        assertThat(callNumber(ownerA, a)).as("uninstall with purgeData deleted the plugin's data").isEqualTo(1);
         assertThat(callNumber(ownerB, b)).isEqualTo(2);
 
-        List<String> actions = ownerA.get("api/stores/" + a + "/audit").json().getJsonArray("items")
+        List<String> details = ownerA.get("api/stores/" + a + "/audit").json().getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream()
                 .filter(e -> e.getString("action").equals("plugin.uninstalled"))
                 .map(e -> e.getString("detail", "")).toList();
-        assertThat(actions).containsExactly("1 stored entries deleted");
+        assertThat(details).hasSize(2);
+        assertThat(details.get(0)).isEqualTo("1 stored entries deleted at the merchant's request");
+        assertThat(details.get(1)).startsWith("stored data kept until ");
     }
 
     @Test

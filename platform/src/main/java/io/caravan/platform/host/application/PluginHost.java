@@ -108,13 +108,8 @@ public class PluginHost {
         runtime.unloadAll();
     }
 
-    /**
-     * A store no longer has the plugin: forget its breaker and bulkhead, and delete what the plugin
-     * stored for the store (in the caller's transaction, so the uninstall and the purge commit together).
-     */
-    public int forgetInstallation(String storeId, String pluginId, String installationId) {
-        invoker.forget(installationId);
-        return services.purge(storeId, pluginId);
+    public PluginServices services() {
+        return services;
     }
 
     public PluginInvoker invoker() {

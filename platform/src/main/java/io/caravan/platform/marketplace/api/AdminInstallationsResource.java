@@ -114,9 +114,10 @@ public class AdminInstallationsResource {
 
     @DELETE
     @Path("/{plugin}")
-    @Operation(summary = "Uninstall the plugin from the store")
-    public Response uninstall(@PathParam("plugin") String plugin) {
-        installations.uninstall(target(), plugin);
+    @Operation(summary = "Uninstall the plugin from the store; ?purgeData=true deletes its stored data now instead of after the retention period")
+    public Response uninstall(@PathParam("plugin") String plugin,
+                              @jakarta.ws.rs.QueryParam("purgeData") @jakarta.ws.rs.DefaultValue("false") boolean purgeData) {
+        installations.uninstall(target(), plugin, purgeData);
         return Response.noContent().build();
     }
 

@@ -115,9 +115,10 @@ public class StorePluginsResource {
     @DELETE
     @Path("/{plugin}")
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
-    @Operation(summary = "Uninstall (owner): the plugin's stored data is deleted with it")
-    public Response uninstall(@PathParam("plugin") String plugin) {
-        installations.uninstall(caller.store(), plugin);
+    @Operation(summary = "Uninstall (owner): the plugin's stored data is kept for the retention period, or deleted now with ?purgeData=true")
+    public Response uninstall(@PathParam("plugin") String plugin,
+                              @jakarta.ws.rs.QueryParam("purgeData") @jakarta.ws.rs.DefaultValue("false") boolean purgeData) {
+        installations.uninstall(caller.store(), plugin, purgeData);
         return Response.noContent().build();
     }
 

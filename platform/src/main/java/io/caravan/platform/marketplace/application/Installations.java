@@ -55,6 +55,9 @@ public class Installations {
     InstallationSecrets secrets;
 
     @Inject
+    PluginDataLifecycle data;
+
+    @Inject
     io.caravan.platform.marketplace.domain.ListingRepository listings;
 
     @Inject
@@ -91,6 +94,7 @@ public class Installations {
                 clock.instant()));
         secrets.store(store.storeId(), installation, valid.secrets());
         installations.add(store.storeId(), installation);
+        data.installed(store.storeId(), pluginId);
         record(store, "plugin.installed", pluginId, release.version());
         return details(store, installation);
     }
@@ -177,12 +181,13 @@ public class Installations {
         return details(store, installation);
     }
 
+    /** Uninstalls, keeping the plugin's stored data for the retention period unless {@code purgeDataNow}. */
     @Transactional
-    public void uninstall(StoreContext store, String pluginId) {
+    public void uninstall(StoreContext store, String pluginId, boolean purgeDataNow) {
         Installation installation = existing(store, pluginId);
         installations.remove(store.storeId(), installation);
-        int purged = host.forgetInstallation(store.storeId(), pluginId, installation.id());
-        record(store, "plugin.uninstalled", pluginId, purged == 0 ? null : purged + " stored entries deleted");
+        host.invoker().forget(installation.id());
+        record(store, "plugin.uninstalled", pluginId, data.uninstalled(store.storeId(), pluginId, purgeDataNow));
     }
 
     @Transactional

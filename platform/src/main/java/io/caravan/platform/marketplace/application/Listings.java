@@ -54,6 +54,9 @@ public class Listings {
     @Inject
     Clock clock;
 
+    @Inject
+    PluginDataLifecycle data;
+
     private final BundleValidator validator = new BundleValidator();
 
     /** An upload's outcome: the version row (absent when the bytes could not be tied to a version) and its report. */
@@ -71,6 +74,7 @@ public class Listings {
         }
         Listing listing = new Listing(pluginId, developer.userId(), developer.username(), details, clock.instant());
         listings.add(listing);
+        data.listed(pluginId);
         return listing;
     }
 

@@ -47,6 +47,9 @@ public class PluginCatalog {
     @Inject
     io.caravan.platform.marketplace.domain.ListingRepository listings;
 
+    @Inject
+    PluginDataLifecycle data;
+
     /** What registering did. */
     public record Registration(PluginRelease release, boolean changed) {
     }
@@ -109,6 +112,7 @@ public class PluginCatalog {
         if (listings.findByPluginId(release.pluginId()).isPresent()) {
             return;
         }
+        data.listed(release.pluginId());
         io.caravan.sdk.plugin.PluginDescriptor d = PluginDescriptorReader.read(release.descriptorJson());
         listings.add(new io.caravan.platform.marketplace.domain.Listing(release.pluginId(), FIRST_PARTY_DEVELOPER, "Caravan",
                 new io.caravan.platform.marketplace.domain.ListingDetails(d.name(), d.name() + " — built and supported by Caravan",

@@ -1,0 +1,162 @@
+package io.caravan.platform.marketplace.application;
+
+import io.caravan.platform.host.application.PluginHost;
+import io.caravan.platform.marketplace.domain.DataRetention;
+import io.caravan.platform.marketplace.domain.ListingStats;
+import io.caravan.platform.shared.domain.Page;
+import io.caravan.platform.shared.domain.PageRequest;
+import io.caravan.platform.shared.persistence.DatabaseMigrations;
+import io.caravan.platform.shared.persistence.StoreScopedPersistence;
+import io.caravan.platform.tenancy.domain.Actor;
+import io.caravan.platform.tenancy.domain.AuditEntry;
+import io.caravan.platform.tenancy.domain.AuditLog;
+import io.caravan.platform.tenancy.domain.Store;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What happens to a plugin's stored data and install count around installs. An uninstall keeps the
+ * plugin's data for {@code caravan.marketplace.data-retention} (30 days by default) unless the
+ * merchant asks for it to go at once; installing again within that time brings it back; an hourly
+ * job deletes what is due, store by store, and audits it.
+ */
+@ApplicationScoped
+public class PluginDataLifecycle {
+    private static final Logger LOG = Logger.getLogger(PluginDataLifecycle.class.getName());
+
+    @Inject
+    StoreScopedPersistence persistence;
+
+    @Inject
+    PluginHost host;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    ReviewTransactions stores;
+
+    @Inject
+    PluginDataLifecycle self;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "caravan.marketplace.data-retention", defaultValue = "P30D")
+    Duration retention;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    private ScheduledFuture<?> job;
+
+    void start(@Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 60) @Initialized(ApplicationScoped.class) Object ignored) {
+        job = executor.scheduleWithFixedDelay(() -> {
+            try {
+                purgeDue();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Purging retained plugin data failed; the next run retries", e);
+            }
+        }, 10, 60, TimeUnit.MINUTES);
+    }
+
+    /** In the install's transaction: retained data (if any) belongs to the new installation; one more install. */
+    public void installed(String storeId, String pluginId) {
+        EntityManager em = persistence.forStore(storeId);
+        em.createQuery("delete from DataRetention r where r.pluginId = :plugin").setParameter("plugin", pluginId)
+                .executeUpdate();
+        count(pluginId, 1);
+    }
+
+    /**
+     * In the uninstall's transaction: deletes the plugin's data now, or keeps it until the
+     * retention ends.
+     *
+     * @return what the merchant is told (for the audit entry)
+     */
+    public String uninstalled(String storeId, String pluginId, boolean purgeNow) {
+        count(pluginId, -1);
+        if (purgeNow) {
+            int purged = host.services().purge(storeId, pluginId);
+            return purged + " stored entries deleted at the merchant's request";
+        }
+        Instant purgeAfter = clock.instant().plus(retention);
+        persistence.forStore(storeId).persist(new DataRetention(pluginId, purgeAfter));
+        return "stored data kept until " + purgeAfter + " (installing again before then brings it back)";
+    }
+
+    /** Creates the install counter of a listing (with the listing). */
+    public void listed(String pluginId) {
+        if (persistence.platform().find(ListingStats.class, pluginId) == null) {
+            persistence.platform().persist(new ListingStats(pluginId, clock.instant()));
+        }
+    }
+
+    @Transactional
+    public long installs(String pluginId) {
+        ListingStats stats = persistence.platform().find(ListingStats.class, pluginId);
+        return stats == null ? 0 : stats.installs();
+    }
+
+    private void count(String pluginId, int delta) {
+        // one atomic statement: concurrent installs of one plugin by many stores never conflict
+        persistence.platform().createQuery("update ListingStats s set s.installs = s.installs + :delta,"
+                        + " s.updatedAt = :now where s.pluginId = :plugin")
+                .setParameter("delta", (long) delta).setParameter("now", clock.instant()).setParameter("plugin", pluginId)
+                .executeUpdate();
+    }
+
+    /** Deletes every retained plugin data set whose retention has ended, store by store. */
+    public int purgeDue() {
+        int purged = 0;
+        for (int page = 0; ; page++) {
+            Page<Store> batch = stores.stores(new PageRequest(page, PageRequest.MAX_SIZE));
+            for (Store store : batch.items()) {
+                purged += self.purgeDue(store.id());
+            }
+            if ((long) (page + 1) * PageRequest.MAX_SIZE >= batch.total()) {
+                return purged;
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int purgeDue(String storeId) {
+        EntityManager em = persistence.forStore(storeId);
+        Instant now = clock.instant();
+        List<DataRetention> due = em.createQuery("select r from DataRetention r where r.purgeAfter <= :now",
+                DataRetention.class).setParameter("now", now).getResultList();
+        for (DataRetention retained : due) {
+            int entries = host.services().purge(storeId, retained.pluginId());
+            em.remove(retained);
+            audit.record(storeId, new AuditEntry(Actor.SYSTEM, "plugin.data-purged", retained.pluginId(),
+                    entries + " stored entries deleted after the retention period", now));
+        }
+        return due.size();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (job != null) {
+            job.cancel(false);
+        }
+    }
+}
