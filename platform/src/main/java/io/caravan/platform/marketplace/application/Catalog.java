@@ -3,6 +3,7 @@ package io.caravan.platform.marketplace.application;
 import io.caravan.platform.marketplace.domain.Listing;
 import io.caravan.platform.marketplace.domain.ListingRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
+import io.caravan.platform.marketplace.domain.Rating;
 import io.caravan.platform.shared.api.ProblemException;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * What merchants can install: active listings with at least one approved version, searchable by
- * text, kind, country and price. Each entry carries the newest approved version, whose descriptor
+ * text, kind, country, price and rating. Each entry carries the newest approved version, whose descriptor
  * discloses the permissions and the data the plugin reads.
  */
 @ApplicationScoped
@@ -30,16 +31,18 @@ public class Catalog {
     }
 
     @Transactional
-    public List<Entry> search(String text, String kind, String country, Long maxPriceMinor, int page, int size) {
+    public List<Entry> search(String text, String kind, String country, Long maxPriceMinor, String minRating, int page,
+                              int size) {
         if (page < 0 || size < 1 || size > 100) {
             throw new InvalidInputException("page must be 0 or more and size 1 to 100");
         }
         if (text != null && text.length() > 100) {
             throw new InvalidInputException("q must be at most 100 characters");
         }
+        Integer minRatingTenths = Rating.minimumTenths(minRating);
         List<Entry> entries = new ArrayList<>();
         for (Listing listing : listings.search(blankToNull(text), blankToNull(kind), blankToNull(country), maxPriceMinor,
-                page * size, size)) {
+                minRatingTenths, page * size, size)) {
             releases.latest(listing.pluginId()).ifPresent(latest -> entries.add(new Entry(listing, latest)));
         }
         return entries;

@@ -88,6 +88,16 @@ public class Listing {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /**
+     * How many stores rated it, and their stars summed. Changed only by atomic deltas in the
+     * database ({@link ListingReviewRepository#adjustRating}), never through this entity.
+     */
+    @Column(name = "rating_count", nullable = false)
+    private long ratingCount;
+
+    @Column(name = "rating_sum", nullable = false)
+    private long ratingSum;
+
     @Version
     private long version;
 
@@ -226,6 +236,11 @@ public class Listing {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** The rating as read with this listing (the review endpoints read it fresh after a change). */
+    public Rating rating() {
+        return new Rating(ratingCount, ratingSum);
     }
 
     private static List<String> split(String value) {

@@ -31,7 +31,8 @@ public class JpaListingRepository implements ListingRepository {
     }
 
     @Override
-    public List<Listing> search(String text, String kind, String country, Long maxPriceMinor, int offset, int limit) {
+    public List<Listing> search(String text, String kind, String country, Long maxPriceMinor, Integer minRatingTenths,
+                                int offset, int limit) {
         StringBuilder jpql = new StringBuilder("select l from Listing l where l.status = :active");
         if (text != null) {
             jpql.append(" and (lower(l.name) like :text or lower(l.summary) like :text or l.pluginId like :text)");
@@ -44,6 +45,11 @@ public class JpaListingRepository implements ListingRepository {
         }
         if (maxPriceMinor != null) {
             jpql.append(" and (l.pricingModel = :free or l.priceMinor <= :maxPrice)");
+        }
+        if (minRatingTenths != null) {
+            // the shown average rounds half up to one decimal: it reaches m/10 exactly when
+            // 20·sum ≥ (2m − 1)·count (Rating.meetsRounded), whole numbers only
+            jpql.append(" and l.ratingCount > 0 and 20 * l.ratingSum >= :minRatingFactor * l.ratingCount");
         }
         jpql.append(" order by l.name, l.pluginId");
         TypedQuery<Listing> query = persistence.platform().createQuery(jpql.toString(), Listing.class)
@@ -59,6 +65,9 @@ public class JpaListingRepository implements ListingRepository {
         }
         if (maxPriceMinor != null) {
             query.setParameter("free", PricingModel.FREE).setParameter("maxPrice", maxPriceMinor);
+        }
+        if (minRatingTenths != null) {
+            query.setParameter("minRatingFactor", 2L * minRatingTenths - 1);
         }
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
