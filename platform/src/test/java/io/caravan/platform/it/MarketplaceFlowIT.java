@@ -92,9 +92,19 @@ class MarketplaceFlowIT extends PlatformIT {
                 .add("pluginId", slug).add("configuration", JsonValue.EMPTY_JSON_OBJECT).add("consent", consent()).build());
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
         assertThat(rule(owner, store)).isEqualTo("echo-1.0.0");
+        // the owner configures it, validated against the plugin's schema
+        Api.Reply configured = owner.put("api/stores/" + store + "/plugins/" + slug + "/configuration",
+                Json.createObjectBuilder().add("configuration", Json.createObjectBuilder().add("label", "from the owner")).build());
+        assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+        assertThat(owner.post("api/stores/" + store + "/tax/quote", Carts.mugs("FR")).json().getJsonArray("lineTaxes")
+                .getJsonObject(0).getString("explanation")).contains("from the owner");
+        Api.Reply badConfig = owner.put("api/stores/" + store + "/plugins/" + slug + "/configuration",
+                Json.createObjectBuilder().add("configuration", Json.createObjectBuilder().add("colour", "blue")).build());
+        assertThat(badConfig.status()).isEqualTo(400);
+        assertThat(badConfig.json().getString("detail")).contains("colour");
         JsonObject stats = dev.get("api/developer/listings/" + slug + "/stats").json();
         assertThat(stats.getInt("installs")).isEqualTo(1);
-        assertThat(stats.getJsonArray("calls").getJsonObject(0).getJsonNumber("answered").longValue()).isEqualTo(1);
+        assertThat(stats.getJsonArray("calls").getJsonObject(0).getJsonNumber("answered").longValue()).isEqualTo(2);
 
         // v1.1.0 published; the merchant upgrades, rolls back, upgrades again
         String v2 = publish(dev, admin, slug, "1.1.0");
