@@ -9,8 +9,6 @@ import io.caravan.sdk.plugin.PluginStorage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** The per-call context the invoker hands a plugin: one store, one call. */
 final class HostPluginContext implements PluginContext {
@@ -30,7 +28,8 @@ final class HostPluginContext implements PluginContext {
         this.locale = locale;
         this.storage = storage;
         this.http = http;
-        this.logger = new StoreTaggedLogger(installation, point);
+        this.logger = new TaggedPluginLogger(installation.pluginId(), "[store=" + installation.storeSlug() + " plugin="
+                + installation.pluginId() + "@" + installation.version() + " point=" + point + "] ");
     }
 
     @Override
@@ -71,47 +70,5 @@ final class HostPluginContext implements PluginContext {
     @Override
     public Locale locale() {
         return locale;
-    }
-
-    /** Lines under {@code caravan.plugin.<id>}, each tagged with store, version and point. */
-    private static final class StoreTaggedLogger implements PluginLogger {
-        private final Logger logger;
-        private final String tag;
-
-        StoreTaggedLogger(InstalledPlugin installation, ExtensionPoint point) {
-            this.logger = Logger.getLogger("caravan.plugin." + installation.pluginId());
-            this.tag = "[store=" + installation.storeSlug() + " plugin=" + installation.pluginId() + "@"
-                    + installation.version() + " point=" + point + "] ";
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return logger.isLoggable(Level.FINE);
-        }
-
-        @Override
-        public void debug(String message) {
-            logger.fine(() -> tag + message);
-        }
-
-        @Override
-        public void info(String message) {
-            logger.info(() -> tag + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logger.warning(() -> tag + message);
-        }
-
-        @Override
-        public void warn(String message, Throwable cause) {
-            logger.log(Level.WARNING, tag + message, cause);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            logger.log(Level.SEVERE, tag + message, cause);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.caravan.platform.host.infrastructure.felix;
 
 import io.caravan.platform.host.application.JsonPluginConfiguration;
+import io.caravan.platform.host.application.TaggedPluginLogger;
+import io.caravan.platform.host.application.UnavailableStorage;
 import io.caravan.sdk.plugin.EgressHttp;
 import io.caravan.sdk.plugin.EgressRequest;
 import io.caravan.sdk.plugin.EgressResponse;
@@ -11,16 +13,10 @@ import io.caravan.sdk.plugin.PluginDescriptor;
 import io.caravan.sdk.plugin.PluginLogger;
 import io.caravan.sdk.plugin.PluginStorage;
 import io.caravan.sdk.plugin.PluginUnavailableException;
-import io.caravan.sdk.plugin.StoredValue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The context of the upload dry run's health check: no store, an empty configuration, and storage
@@ -37,7 +33,8 @@ final class DryRunPluginContext implements PluginContext {
     DryRunPluginContext(PluginDescriptor descriptor) {
         this.configuration = JsonPluginConfiguration.parse("{}", descriptor.secretFields());
         this.deadline = Instant.now().plus(ExtensionPoint.HEALTH.defaultDeadline());
-        this.logger = new DryRunLogger(descriptor);
+        this.logger = new TaggedPluginLogger(descriptor.id(), "[dry-run plugin=" + descriptor.id() + "@"
+                + descriptor.version() + "] ");
     }
 
     @Override
@@ -91,81 +88,6 @@ final class DryRunPluginContext implements PluginContext {
         }
     };
 
-    private static final PluginStorage UNAVAILABLE_STORAGE = new PluginStorage() {
-        @Override
-        public Optional<StoredValue> get(String key) {
-            throw unavailable("plugin storage");
-        }
-
-        @Override
-        public long put(String key, byte[] value) {
-            throw unavailable("plugin storage");
-        }
-
-        @Override
-        public long put(String key, byte[] value, Duration timeToLive) {
-            throw unavailable("plugin storage");
-        }
-
-        @Override
-        public OptionalLong compareAndSet(String key, long expectedVersion, byte[] value) {
-            throw unavailable("plugin storage");
-        }
-
-        @Override
-        public OptionalLong compareAndSet(String key, long expectedVersion, byte[] value, Duration timeToLive) {
-            throw unavailable("plugin storage");
-        }
-
-        @Override
-        public boolean delete(String key) {
-            throw unavailable("plugin storage");
-        }
-
-        @Override
-        public List<String> keys(String prefix, int limit) {
-            throw unavailable("plugin storage");
-        }
-    };
-
-    /** Lines under {@code caravan.plugin.<id>}, tagged as the dry run's. */
-    private static final class DryRunLogger implements PluginLogger {
-        private final Logger logger;
-        private final String tag;
-
-        DryRunLogger(PluginDescriptor descriptor) {
-            this.logger = Logger.getLogger("caravan.plugin." + descriptor.id());
-            this.tag = "[dry-run plugin=" + descriptor.id() + "@" + descriptor.version() + "] ";
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return logger.isLoggable(Level.FINE);
-        }
-
-        @Override
-        public void debug(String message) {
-            logger.fine(() -> tag + message);
-        }
-
-        @Override
-        public void info(String message) {
-            logger.info(() -> tag + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logger.warning(() -> tag + message);
-        }
-
-        @Override
-        public void warn(String message, Throwable cause) {
-            logger.log(Level.WARNING, tag + message, cause);
-        }
-
-        @Override
-        public void error(String message, Throwable cause) {
-            logger.log(Level.SEVERE, tag + message, cause);
-        }
-    }
+    private static final PluginStorage UNAVAILABLE_STORAGE =
+            new UnavailableStorage("plugin storage is not available during the upload dry run", null);
 }
