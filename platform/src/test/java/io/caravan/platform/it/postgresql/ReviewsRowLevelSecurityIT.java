@@ -1,5 +1,8 @@
 package io.caravan.platform.it.postgresql;
 
+import static io.caravan.platform.it.support.Sql.bind;
+import static io.caravan.platform.it.support.Sql.single;
+import static io.caravan.platform.it.support.Sql.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
@@ -11,7 +14,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -92,29 +94,5 @@ class ReviewsRowLevelSecurityIT extends PlatformIT {
             json.add("body", body);
         }
         return json.build();
-    }
-
-    private static void bind(Connection connection, String storeId) throws SQLException {
-        try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            bind.setString(1, storeId);
-            bind.execute();
-        }
-    }
-
-    private static String single(Connection connection, String sql, String parameter) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet rows = query.executeQuery()) {
-                assertThat(rows.next()).as(sql + " " + parameter).isTrue();
-                return rows.getString(1);
-            }
-        }
-    }
-
-    private static int update(Connection connection, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            return statement.executeUpdate();
-        }
     }
 }

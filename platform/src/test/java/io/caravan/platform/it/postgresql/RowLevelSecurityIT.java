@@ -1,5 +1,11 @@
 package io.caravan.platform.it.postgresql;
 
+import static io.caravan.platform.it.support.Sql.bind;
+import static io.caravan.platform.it.support.Sql.count;
+import static io.caravan.platform.it.support.Sql.countFor;
+import static io.caravan.platform.it.support.Sql.queryString;
+import static io.caravan.platform.it.support.Sql.storeId;
+import static io.caravan.platform.it.support.Sql.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,10 +15,7 @@ import io.caravan.platform.it.support.PostgresDatabase;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,54 +125,6 @@ class RowLevelSecurityIT extends PlatformIT {
             assertThat(countFor(app, "select count(*) from plugin_storage where store_id = ? and entry_key = 'calls'", storeA))
                     .isEqualTo(1);
             app.rollback();
-        }
-    }
-
-    private static void bind(Connection connection, String storeId) throws SQLException {
-        try (PreparedStatement bind = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-            bind.setString(1, storeId);
-            bind.execute();
-        }
-    }
-
-    private static String storeId(Connection connection, String slug) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select id from stores where slug = ?")) {
-            query.setString(1, slug);
-            try (ResultSet rows = query.executeQuery()) {
-                assertThat(rows.next()).as("store " + slug).isTrue();
-                return rows.getString(1);
-            }
-        }
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static long countFor(Connection connection, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static int update(Connection connection, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            return statement.executeUpdate();
-        }
-    }
-
-    private static String queryString(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
         }
     }
 }
