@@ -2,9 +2,9 @@ package io.caravan.platform.host;
 
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
-import io.caravan.platform.host.application.JsonPluginConfiguration;
+import io.caravan.runtime.JsonPluginConfiguration;
 import io.caravan.platform.host.application.PluginArtifact;
-import io.caravan.platform.host.application.PluginDescriptorReader;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.host.application.PluginDirectory;
 import io.caravan.platform.host.application.PluginInvoker;
 import io.caravan.platform.host.application.PluginRuntime;

@@ -1,5 +1,6 @@
 package io.caravan.platform.host.application;
 
+import io.caravan.runtime.TaggedPluginLogger;
 import io.caravan.sdk.plugin.EgressHttp;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.PluginConfiguration;

@@ -1,5 +1,6 @@
 package io.caravan.platform.host.application;
 
+import io.caravan.runtime.UnavailableStorage;
 import io.caravan.sdk.plugin.EgressDeniedException;
 import io.caravan.sdk.plugin.EgressHttp;
 import io.caravan.sdk.plugin.EgressRequest;

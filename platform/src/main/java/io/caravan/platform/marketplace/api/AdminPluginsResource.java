@@ -1,7 +1,7 @@
 package io.caravan.platform.marketplace.api;
 
 import io.caravan.platform.host.application.MetricsSnapshot;
-import io.caravan.platform.host.application.PluginDescriptorReader;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.identity.api.Access;
 import io.caravan.platform.marketplace.application.PluginCatalog;

@@ -1,6 +1,6 @@
 package io.caravan.platform.marketplace.api;
 
-import io.caravan.platform.host.application.PluginDescriptorReader;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.marketplace.application.Catalog;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import jakarta.json.Json;

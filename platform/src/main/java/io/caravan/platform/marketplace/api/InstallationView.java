@@ -1,6 +1,6 @@
 package io.caravan.platform.marketplace.api;
 
-import io.caravan.platform.host.application.PluginDescriptorReader;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.marketplace.application.InstallationDetails;
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.sdk.plugin.PluginDescriptor;

@@ -1,7 +1,7 @@
 package io.caravan.platform.marketplace.application;
 
 import io.caravan.platform.host.application.InstalledPlugin;
-import io.caravan.platform.host.application.JsonPluginConfiguration;
+import io.caravan.runtime.JsonPluginConfiguration;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;

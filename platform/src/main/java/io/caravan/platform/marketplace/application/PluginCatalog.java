@@ -1,6 +1,6 @@
 package io.caravan.platform.marketplace.application;
 
-import io.caravan.platform.host.application.PluginDescriptorReader;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;

@@ -1,7 +1,7 @@
 package io.caravan.platform.marketplace.application;
 
 import io.caravan.platform.host.application.PluginArtifact;
-import io.caravan.platform.host.application.PluginDescriptorReader;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.caravan.platform.host.bench;
 
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
-import io.caravan.platform.host.application.JsonPluginConfiguration;
+import io.caravan.runtime.JsonPluginConfiguration;
 import io.caravan.platform.host.application.LoadedPlugin;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginOutcome;

@@ -12,12 +12,16 @@ import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.model.TaxCategory;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.tax.CollectedAt;
+import io.caravan.sdk.plugin.Extension;
+import io.caravan.sdk.plugin.ExtensionPoint;
+import io.caravan.sdk.plugin.FailurePolicy;
+import io.caravan.sdk.plugin.PluginDescriptor;
+import io.caravan.sdk.plugin.PluginKind;
 import io.caravan.sdk.tax.TaxCalculator;
 import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
 import io.caravan.testkit.PluginTestKit;
 import io.caravan.testkit.TestPluginContext;
-import jakarta.json.JsonObject;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,13 +72,13 @@ class TaxBundleIT {
 
     @Test
     void descriptorIsTheBundlesOwn() {
-        JsonObject d = kit.descriptor();
-        assertThat(d.getString("id")).isEqualTo("caravan-tax");
-        assertThat(d.getJsonArray("kinds").getString(0)).isEqualTo("TAX");
-        assertThat(d.getJsonArray("extensions")).hasSize(1);
-        JsonObject ext = d.getJsonArray("extensions").getJsonObject(0);
-        assertThat(ext.getString("point")).isEqualTo("TAX_CALCULATOR");
-        assertThat(ext.getString("failurePolicy")).isEqualTo("FAIL_CLOSED");
+        PluginDescriptor d = kit.descriptor();
+        assertThat(d.id()).isEqualTo("caravan-tax");
+        assertThat(d.kinds()).containsExactly(PluginKind.TAX);
+        assertThat(d.extensions()).hasSize(1);
+        Extension ext = d.extensions().get(0);
+        assertThat(ext.point()).isEqualTo(ExtensionPoint.TAX_CALCULATOR);
+        assertThat(ext.failurePolicy()).isEqualTo(FailurePolicy.FAIL_CLOSED);
         assertThat(kit.bundle().getState()).isEqualTo(Bundle.ACTIVE);
         assertThat(kit.location()).isEqualTo("caravan:io.caravan.plugins.tax@" + kit.bundle().getVersion());
     }

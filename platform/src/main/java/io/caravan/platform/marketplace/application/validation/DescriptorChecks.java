@@ -1,7 +1,7 @@
 package io.caravan.platform.marketplace.application.validation;
 
-import io.caravan.platform.host.application.InvalidDescriptorException;
-import io.caravan.platform.host.application.PluginDescriptorReader;
+import io.caravan.runtime.InvalidDescriptorException;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.sdk.plugin.Extension;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.PluginDescriptor;
@@ -84,7 +84,7 @@ final class DescriptorChecks {
             usable = descriptor;
             findings.pass(Rules.DESCRIPTOR_INVALID, PATH + " is valid: " + descriptor.id() + " " + descriptor.version());
             findings.pass(Rules.DESCRIPTOR_PERMISSIONS, "permissions well-formed: " + describe(descriptor));
-        } catch (InvalidDescriptorException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             // the reader builds Permissions outside its own try, so their IllegalArgumentException arrives unwrapped
             String message = e instanceof InvalidDescriptorException ? e.getMessage() : PATH + " " + e.getMessage();
             if (!aboutPermissions(message)) {
@@ -154,7 +154,7 @@ final class DescriptorChecks {
                     .build().toString());
             findings.pass(Rules.DESCRIPTOR_INVALID, PATH + " is valid apart from its permissions");
             return rest;
-        } catch (InvalidDescriptorException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             if (aboutPermissions(e.getMessage())) {
                 findings.pass(Rules.DESCRIPTOR_INVALID, PATH + " is valid apart from its permissions");
             } else {

@@ -1,5 +1,6 @@
 package io.caravan.platform.marketplace.application.validation;
 
+import io.caravan.runtime.ManifestHeader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;

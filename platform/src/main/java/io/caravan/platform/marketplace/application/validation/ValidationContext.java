@@ -1,6 +1,7 @@
 package io.caravan.platform.marketplace.application.validation;
 
 import io.caravan.platform.host.application.BundleDryRun;
+import io.caravan.runtime.SdkExports;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public record ValidationContext(String expectedSymbolicName, String expectedPlug
      * exports them (as the host exports them to plugins), no plugin id binding, no published versions.
      */
     public static ValidationContext of(String expectedSymbolicName, String sdkVersion, BundleDryRun dryRun) {
-        return new ValidationContext(expectedSymbolicName, null, sdkVersion, SdkExports.onClassPath(), null, dryRun);
+        return new ValidationContext(expectedSymbolicName, null, sdkVersion, SdkExports.ofSdkOnClassPath().packages(), null, dryRun);
     }
 
     public ValidationContext withExpectedPluginId(String pluginId) {

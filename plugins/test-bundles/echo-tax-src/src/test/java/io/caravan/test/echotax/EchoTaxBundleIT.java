@@ -24,8 +24,6 @@ import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
 import io.caravan.testkit.PluginTestKit;
 import io.caravan.testkit.TestPluginContext;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -88,15 +86,15 @@ class EchoTaxBundleIT {
         assertThat(importedPackages(b.getHeaders().get("Import-Package"))).isNotEmpty()
                 .allMatch(p -> p.startsWith("io.caravan.sdk."));
         assertThat(b.getHeaders().get("Export-Package")).isNull();
-        JsonObject d = kit.descriptor();
-        assertThat(d.getString("id")).isEqualTo("test-echo-tax");
-        assertThat(d.getString("version")).isEqualTo(version());
+        PluginDescriptor d = kit.descriptor();
+        assertThat(d.id()).isEqualTo("test-echo-tax");
+        assertThat(d.version()).isEqualTo(version());
         assertThat(kit.location()).isEqualTo("caravan:io.caravan.test.echotax@" + version());
     }
 
     @Test
     void descriptorPassesTheSdksValidation() {
-        PluginDescriptor d = toRecord(kit.descriptor());
+        PluginDescriptor d = kit.descriptor();
         assertThat(d.kinds()).containsExactly(PluginKind.TAX);
         assertThat(d.extension(ExtensionPoint.TAX_CALCULATOR)).get().extracting(Extension::failurePolicy)
                 .isEqualTo(FailurePolicy.FAIL_CLOSED);
@@ -147,33 +145,6 @@ class EchoTaxBundleIT {
     void healthIsUp() {
         assertThat(kit.extension(PluginHealth.class).check(TestPluginContext.withConfiguration("{}")).status())
                 .isEqualTo(HealthStatus.UP);
-    }
-
-    /** The descriptor JSON into the SDK record, whose constructor is the descriptor's validation. */
-    static PluginDescriptor toRecord(JsonObject d) {
-        JsonObject conf = d.getJsonObject("configuration");
-        JsonObject perms = d.getJsonObject("permissions");
-        Set<PluginKind> kinds = EnumSet.noneOf(PluginKind.class);
-        for (String k : strings(d, "kinds")) {
-            kinds.add(PluginKind.valueOf(k));
-        }
-        List<Extension> extensions = d.getJsonArray("extensions").getValuesAs(JsonObject.class).stream()
-                .map(e -> new Extension(ExtensionPoint.valueOf(e.getString("point")), e.getString("class"),
-                        FailurePolicy.valueOf(e.getString("failurePolicy"))))
-                .toList();
-        Permissions permissions = new Permissions(Set.copyOf(strings(perms, "egressHosts")),
-                Set.copyOf(strings(perms, "events").stream().map(io.caravan.sdk.model.OrderEventType::valueOf).toList()),
-                Set.copyOf(strings(perms, "data").stream().map(io.caravan.sdk.plugin.DataScope::valueOf).toList()));
-        return new PluginDescriptor(d.getString("id"), d.getString("name"), d.getString("version"), d.getString("sdk"),
-                kinds, extensions, conf.getJsonObject("schema").toString(), Set.copyOf(strings(conf, "secrets")),
-                permissions);
-    }
-
-    static List<String> strings(JsonObject o, String name) {
-        if (!o.containsKey(name)) {
-            return List.of();
-        }
-        return o.getJsonArray(name).stream().map(v -> ((JsonString) v).getString()).toList();
     }
 
     /** The package names of an Import-Package header (quoted attribute values may hold commas). */

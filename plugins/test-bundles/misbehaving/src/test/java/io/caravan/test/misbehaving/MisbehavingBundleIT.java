@@ -27,8 +27,6 @@ import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
 import io.caravan.testkit.PluginTestKit;
 import io.caravan.testkit.TestPluginContext;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -93,7 +91,7 @@ class MisbehavingBundleIT {
         assertThat(b.getVersion().toString()).isEqualTo("1.0.0");
         assertThat(importedPackages(b.getHeaders().get("Import-Package"))).isNotEmpty()
                 .allMatch(p -> p.startsWith("io.caravan.sdk."));
-        PluginDescriptor d = toRecord(kit.descriptor());
+        PluginDescriptor d = kit.descriptor();
         assertThat(d.id()).isEqualTo("test-misbehaving");
         assertThat(d.version()).isEqualTo("1.0.0");
         assertThat(d.extension(ExtensionPoint.TAX_CALCULATOR)).get().extracting(Extension::failurePolicy)
@@ -176,33 +174,6 @@ class MisbehavingBundleIT {
         assertThat(leak.get().isVirtual()).isFalse();
         leak.get().join(Duration.ofSeconds(5));
         assertThat(leak.get().isAlive()).isFalse();
-    }
-
-    /** The descriptor JSON into the SDK record, whose constructor is the descriptor's validation. */
-    static PluginDescriptor toRecord(JsonObject d) {
-        JsonObject conf = d.getJsonObject("configuration");
-        JsonObject perms = d.getJsonObject("permissions");
-        Set<PluginKind> kinds = EnumSet.noneOf(PluginKind.class);
-        for (String k : strings(d, "kinds")) {
-            kinds.add(PluginKind.valueOf(k));
-        }
-        List<Extension> extensions = d.getJsonArray("extensions").getValuesAs(JsonObject.class).stream()
-                .map(e -> new Extension(ExtensionPoint.valueOf(e.getString("point")), e.getString("class"),
-                        FailurePolicy.valueOf(e.getString("failurePolicy"))))
-                .toList();
-        Permissions permissions = new Permissions(Set.copyOf(strings(perms, "egressHosts")),
-                Set.copyOf(strings(perms, "events").stream().map(OrderEventType::valueOf).toList()),
-                Set.copyOf(strings(perms, "data").stream().map(DataScope::valueOf).toList()));
-        return new PluginDescriptor(d.getString("id"), d.getString("name"), d.getString("version"), d.getString("sdk"),
-                kinds, extensions, conf.getJsonObject("schema").toString(), Set.copyOf(strings(conf, "secrets")),
-                permissions);
-    }
-
-    static List<String> strings(JsonObject o, String name) {
-        if (!o.containsKey(name)) {
-            return List.of();
-        }
-        return o.getJsonArray(name).stream().map(v -> ((JsonString) v).getString()).toList();
     }
 
     /** The package names of an Import-Package header (quoted attribute values may hold commas). */
