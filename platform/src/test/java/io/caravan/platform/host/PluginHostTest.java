@@ -3,6 +3,7 @@ package io.caravan.platform.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.FailureKind;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
@@ -67,7 +68,7 @@ class PluginHostTest {
     }
 
     private PluginOutcome<TaxQuote> quote(String store) {
-        return host.invoker.invoke(store, store, ExtensionPoint.TAX_CALCULATOR, TaxCalculator.class,
+        return host.invoker.invoke(store, store, PluginPoint.TAX_CALCULATOR,
                 (calculator, context) -> calculator.quote(context, cart("DE")), null);
     }
 
@@ -126,8 +127,8 @@ class PluginHostTest {
 
         List<Object> seen = new ArrayList<>();
         for (String store : List.of("a", "b")) {
-            PluginOutcome<String> outcome = host.invoker.invoke(store, store, ExtensionPoint.TAX_CALCULATOR,
-                    TaxCalculator.class, (calculator, context) -> {
+            PluginOutcome<String> outcome = host.invoker.invoke(store, store, PluginPoint.TAX_CALCULATOR,
+                    (calculator, context) -> {
                         seen.add(calculator);
                         return calculator.quote(context, cart("FR")).lineTaxes().get(0).explanation();
                     }, null);
@@ -144,7 +145,7 @@ class PluginHostTest {
         quote("a");
         LoadedPlugin loaded = host.runtime.ifLoaded(v1.releaseId()).orElseThrow();
 
-        PluginOutcome<ClassLoader> tccl = host.invoker.invoke("a", "a", ExtensionPoint.TAX_CALCULATOR, TaxCalculator.class,
+        PluginOutcome<ClassLoader> tccl = host.invoker.invoke("a", "a", PluginPoint.TAX_CALCULATOR,
                 (calculator, context) -> Thread.currentThread().getContextClassLoader(), null);
 
         assertThat(tccl.value()).isSameAs(loaded.classLoader());

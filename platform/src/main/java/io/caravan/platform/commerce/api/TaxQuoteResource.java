@@ -1,10 +1,6 @@
 package io.caravan.platform.commerce.api;
 
 import io.caravan.platform.commerce.application.TaxQuoting;
-import io.caravan.platform.host.application.PluginOutcome;
-import io.caravan.platform.shared.api.ProblemException;
-import io.caravan.sdk.tax.TaxQuote;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.caravan.platform.identity.api.Access;
 import io.caravan.platform.identity.api.RequestCaller;
 import io.caravan.platform.shared.domain.InvalidInputException;
@@ -62,11 +58,6 @@ public class TaxQuoteResource {
     @PathParam("store")
     String store;
 
-    /** The benchmark baseline endpoint below exists only when this is set (BENCHMARKS.md). */
-    @Inject
-    @ConfigProperty(name = "caravan.bench.direct-calls", defaultValue = "false")
-    boolean directCalls;
-
     @POST
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.STAFF, apiKeyScope = ApiKeyScope.TAX_QUOTE)
     @Operation(summary = "Taxes and duties for a cart, from the store's tax plugin",
@@ -76,21 +67,6 @@ public class TaxQuoteResource {
         Store current = administration.store(caller.store());
         Cart cart = cart(request, current);
         return TaxQuoteView.of(quoting.quote(caller.store(), cart, Locale.ROOT), cart.currency().getCurrencyCode());
-    }
-
-    @POST
-    @Path("/direct")
-    @Access(value = Access.Audience.STORE, storeRole = StoreRole.STAFF, apiKeyScope = ApiKeyScope.TAX_QUOTE)
-    @Operation(hidden = true)
-    public TaxQuoteView quoteDirectly(TaxQuoteRequest request) {
-        if (!directCalls) {
-            throw ProblemException.notFound("No resource at this path.");
-        }
-        Store current = administration.store(caller.store());
-        Cart cart = cart(request, current);
-        TaxQuote quote = quoting.quoteDirectly(caller.store(), cart);
-        return TaxQuoteView.of(new PluginOutcome<>(quote, PluginOutcome.Status.ANSWERED, null, "direct", null),
-                cart.currency().getCurrencyCode());
     }
 
     private Cart cart(TaxQuoteRequest r, Store current) {

@@ -13,8 +13,11 @@ import jakarta.inject.Inject;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +27,10 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The node's plugin host: the bundle runtime and the invoker, built once from configuration,
- * started with the application and stopped with it. Other contexts call plugins through
- * {@link #invoker()} only.
+ * started with the application and stopped with it. Its public methods are the host's whole face
+ * to other contexts: call a point for a store, read metrics and node status, lift a quarantine,
+ * unload a version, forget an installation, purge a plugin's data, drain usage. The runtime and
+ * the invoker stay inside the host.
  */
 @ApplicationScoped
 public class PluginHost {
@@ -108,19 +113,85 @@ public class PluginHost {
         runtime.unloadAll();
     }
 
-    public PluginServices services() {
-        return services;
+    /**
+     * Calls the store's provider of a point through the invoker (deadline, bulkhead, breaker,
+     * quarantine, failure policy, metrics): the one way other contexts run plugin code.
+     *
+     * @param fallback the platform's answer for {@code FALLBACK}; null if the step has none
+     * @throws NoPluginInstalledException when the store has no provider of the point
+     * @throws PluginFailedException      when the call failed and the policy is fail-closed
+     * @throws PluginRefusalException     when the plugin refused
+     */
+    public <E, R> PluginOutcome<R> call(String storeId, String storeSlug, PluginPoint<E> point, PluginCall<E, R> call,
+            Supplier<R> fallback) {
+        return invoker.invoke(storeId, storeSlug, point, call, fallback);
     }
 
-    public PluginInvoker invoker() {
+    /** The SDK version this node exports to plugins. */
+    public String sdkVersion() {
+        return bundles.sdkVersion();
+    }
+
+    /** Whether a descriptor's {@code sdk} range admits the SDK this node exports. */
+    public boolean acceptsSdkRange(String range) {
+        return bundles.acceptsSdkRange(range);
+    }
+
+    /** This node's plugin host at a glance, for platform admins. */
+    public record NodeStatus(String sdkVersion, int loadedBundles, int busyPluginThreads, List<MetricsSnapshot> plugins,
+            Map<String, Instant> quarantined) {
+    }
+
+    public NodeStatus nodeStatus() {
+        return new NodeStatus(bundles.sdkVersion(), bundles.bundleCount(), invoker.busyThreads(),
+                invoker.metrics().perPlugin(), invoker.quarantine().inForce());
+    }
+
+    /** What this node knows of one plugin version: loaded here, and quarantined until when (or null). */
+    public record ReleaseState(boolean loaded, Instant quarantinedUntil) {
+    }
+
+    public ReleaseState releaseState(String releaseId) {
+        return new ReleaseState(runtime.ifLoaded(releaseId).isPresent(),
+                invoker.quarantine().quarantinedUntil(releaseId).orElse(null));
+    }
+
+    /** Call metrics on this node, one series per (plugin version, point), across stores. */
+    public List<MetricsSnapshot> pluginMetrics() {
+        return invoker.metrics().perPlugin();
+    }
+
+    /** Call metrics of one store on this node. */
+    public List<MetricsSnapshot> storeMetrics(String storeSlug) {
+        return invoker.metrics().forStore(storeSlug);
+    }
+
+    /** Ends a version's quarantine on this node now; whether one was in force. */
+    public boolean liftQuarantine(String releaseId) {
+        return invoker.quarantine().lift(releaseId);
+    }
+
+    /** Unloads a version from this node (yanked or replaced); whether it was loaded. */
+    public boolean unloadRelease(String releaseId) {
+        return runtime.unload(releaseId);
+    }
+
+    /** Forgets an uninstalled installation's bulkhead and breaker; its in-flight calls finish on their own. */
+    public void forgetInstallation(String installationId) {
+        invoker.forget(installationId);
+    }
+
+    /** Deletes a store's stored data of a plugin; how many entries. */
+    public int purgeStoredData(String storeId, String pluginId) {
+        return services.purge(storeId, pluginId);
+    }
+
+    /** Calls counted per installation since the last drain, for usage billing. */
+    public UsageMeter usage() {
+        return invoker.usage();
+    }
+
+    PluginInvoker invoker() {
         return invoker;
-    }
-
-    public PluginRuntime runtime() {
-        return runtime;
-    }
-
-    public BundleHost bundles() {
-        return bundles;
     }
 }

@@ -27,14 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The one way platform code calls a plugin (DESIGN.md decision 3). For each call it resolves the
+ * The one way platform code calls a plugin (docs/architecture.md, "One invoker"). For each call it resolves the
  * store's installation, refuses at once when the version is quarantined, the store's bulkhead for
  * the installation is full or its circuit breaker open, loads the bundle if this node has not yet,
  * and runs the extension on a plugin thread with the bundle's class loader as TCCL, waiting no
  * longer than the extension point's deadline. Failures map to the policy the plugin declared for
  * the point; refusals ({@link PluginRejectedException}) pass through as answers.
  *
- * <p>Why a separate thread: nothing in a JVM can stop a runaway plugin (STACK.md), so the only way
+ * <p>Why a separate thread: nothing in a JVM can stop a runaway plugin (no {@code Thread.stop}), so the only way
  * to keep a deadline is to stop waiting. The plugin thread keeps its bulkhead permit until it
  * really returns, so a store whose plugin hangs runs out of permits and fails fast, without taking
  * threads from other stores beyond its bulkhead.
@@ -104,43 +104,71 @@ public final class PluginInvoker implements AutoCloseable {
      * @throws PluginFailedException      when the call failed and the policy is fail-closed (or fallback without one)
      * @throws PluginRefusalException     when the plugin refused
      */
-    public <E, R> PluginOutcome<R> invoke(String storeId, String storeSlug, ExtensionPoint point, Class<E> type,
-            PluginCall<E, R> call, Supplier<R> fallback) {
-        List<InstalledPlugin> providers = directory.providers(storeId, storeSlug, point);
+    public <E, R> PluginOutcome<R> invoke(String storeId, String storeSlug, PluginPoint<E> point, PluginCall<E, R> call,
+            Supplier<R> fallback) {
+        List<InstalledPlugin> providers = directory.providers(storeId, storeSlug, point.point());
         if (providers.isEmpty()) {
-            throw new NoPluginInstalledException(storeSlug, point);
+            throw new NoPluginInstalledException(storeSlug, point.point());
         }
-        return invoke(providers.get(0), point, type, call, fallback, Locale.ROOT);
+        return invoke(providers.get(0), point, call, fallback, Locale.ROOT);
     }
 
-    /** Calls one installation's extension for a point; see {@link #invoke(String, String, ExtensionPoint, Class, PluginCall, Supplier)}. */
-    public <E, R> PluginOutcome<R> invoke(InstalledPlugin installed, ExtensionPoint point, Class<E> type,
-            PluginCall<E, R> call, Supplier<R> fallback, Locale locale) {
-        if (!type.getName().equals(point.interfaceName())) {
-            throw new IllegalArgumentException(type.getName() + " is not the interface of " + point);
-        }
-        FailurePolicy policy = installed.artifact().descriptor().extension(point).map(Extension::failurePolicy)
+    /**
+     * Calls one installation's extension for a point: admission (quarantine, bulkhead, breaker),
+     * then execution (plugin thread, deadline, TCCL); see {@link #invoke(String, String, PluginPoint, PluginCall, Supplier)}.
+     */
+    public <E, R> PluginOutcome<R> invoke(InstalledPlugin installed, PluginPoint<E> point, PluginCall<E, R> call,
+            Supplier<R> fallback, Locale locale) {
+        FailurePolicy policy = installed.artifact().descriptor().extension(point.point()).map(Extension::failurePolicy)
                 .orElseThrow(() -> new IllegalArgumentException(installed.pluginId() + " does not provide " + point));
-        String releaseId = installed.artifact().releaseId();
-        Optional<Instant> quarantined = quarantine.quarantinedUntil(releaseId);
+        Admission admission = admit(installed, point.point());
+        if (admission.refusal() != null) {
+            return fail(installed, point.point(), policy, admission.refusal(), admission.reason(), -1, fallback);
+        }
+        return execute(installed, point, policy, admission.guard(), call, fallback, locale);
+    }
+
+    /**
+     * Whether a call may start: the version is not quarantined, the store has a bulkhead place for
+     * the installation (taken here: the caller must give it back unless a plugin thread took it
+     * over) and its breaker lets calls through.
+     *
+     * @param guard   the installation's guard, its bulkhead permit held; null when refused
+     * @param refusal why the call may not start; null when admitted
+     */
+    private record Admission(Guard guard, FailureKind refusal, String reason) {
+    }
+
+    private Admission admit(InstalledPlugin installed, ExtensionPoint point) {
+        Optional<Instant> quarantined = quarantine.quarantinedUntil(installed.artifact().releaseId());
         if (quarantined.isPresent()) {
-            return fail(installed, point, policy, FailureKind.QUARANTINED,
-                    "this version is quarantined until " + quarantined.get() + " after timing out for several stores",
-                    -1, fallback);
+            return new Admission(null, FailureKind.QUARANTINED,
+                    "this version is quarantined until " + quarantined.get() + " after timing out for several stores");
         }
         Guard guard = guards.computeIfAbsent(installed.installationId(), id -> new Guard(
                 Bulkhead.builder(settings.maxConcurrentCalls()).build(), CircuitBreaker.builder(breakerConfig).build()));
         if (!guard.bulkhead().tryAcquirePermit()) {
-            return fail(installed, point, policy, FailureKind.BULKHEAD_FULL, "the store already has "
-                    + settings.maxConcurrentCalls() + " calls in flight to this plugin", -1, fallback);
+            return new Admission(null, FailureKind.BULKHEAD_FULL, "the store already has "
+                    + settings.maxConcurrentCalls() + " calls in flight to this plugin");
         }
+        if (!guard.breaker().tryAcquirePermit()) {
+            guard.bulkhead().releasePermit();
+            return new Admission(null, FailureKind.CIRCUIT_OPEN, "calls are suspended for this store after repeated"
+                    + " failures; retried after " + settings.breakerOpenFor().toSeconds() + " s");
+        }
+        return new Admission(guard, null, null);
+    }
+
+    /**
+     * Runs an admitted call on a plugin thread and waits no longer than the point's deadline. The
+     * bulkhead permit passes to the plugin thread once it is handed over, and is released when the
+     * plugin really returns (see the class comment); until then it is released here.
+     */
+    private <E, R> PluginOutcome<R> execute(InstalledPlugin installed, PluginPoint<E> key, FailurePolicy policy, Guard guard,
+            PluginCall<E, R> call, Supplier<R> fallback, Locale locale) {
+        ExtensionPoint point = key.point();
         boolean handedOff = false;
         try {
-            if (!guard.breaker().tryAcquirePermit()) {
-                return fail(installed, point, policy, FailureKind.CIRCUIT_OPEN,
-                        "calls are suspended for this store after repeated failures; retried after "
-                                + settings.breakerOpenFor().toSeconds() + " s", -1, fallback);
-            }
             LoadedPlugin plugin;
             try {
                 plugin = runtime.loaded(installed.artifact());
@@ -148,7 +176,7 @@ public final class PluginInvoker implements AutoCloseable {
                 guard.breaker().recordFailure();
                 return fail(installed, point, policy, FailureKind.UNAVAILABLE, truncate(e.getMessage()), -1, fallback);
             }
-            E extension = type.cast(plugin.extension(point).orElseThrow(
+            E extension = key.type().cast(plugin.extension(point).orElseThrow(
                     () -> new IllegalStateException(installed.pluginId() + " has no loaded extension for " + point)));
             Duration deadline = settings.deadline(point);
             Instant deadlineAt = clock.instant().plus(deadline);
@@ -163,47 +191,52 @@ public final class PluginInvoker implements AutoCloseable {
                 return fail(installed, point, policy, FailureKind.UNAVAILABLE,
                         "no plugin thread is free on this node", -1, fallback);
             }
-            try {
-                R value = future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-                long took = System.nanoTime() - started;
-                if (value == null) {
-                    guard.breaker().recordFailure();
-                    return fail(installed, point, policy, FailureKind.ERROR, "the plugin returned nothing", took, fallback);
-                }
-                guard.breaker().recordSuccess();
-                metrics.answered(installed, point, took);
-                if (point != ExtensionPoint.HEALTH) {
-                    usage.record(installed);
-                }
-                return new PluginOutcome<>(value, PluginOutcome.Status.ANSWERED, null, installed.pluginId(),
-                        installed.version());
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                guard.breaker().recordFailure();
-                quarantine.recordTimeout(releaseId, installed.pluginId() + " " + installed.version(), installed.storeId());
-                return fail(installed, point, policy, FailureKind.TIMEOUT, "no answer within the " + deadline.toMillis()
-                        + " ms deadline of " + point, System.nanoTime() - started, fallback);
-            } catch (ExecutionException e) {
-                long took = System.nanoTime() - started;
-                Throwable cause = e.getCause();
-                if (cause instanceof PluginRejectedException rejected) {
-                    guard.breaker().recordSuccess();
-                    metrics.refused(installed, point, took);
-                    throw new PluginRefusalException(installed.pluginId(), rejected.code(), truncate(rejected.getMessage()));
-                }
-                guard.breaker().recordFailure();
-                return fail(installed, point, policy, FailureKind.ERROR, "the plugin failed: "
-                        + truncate(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())),
-                        took, fallback);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                future.cancel(true);
-                return fail(installed, point, policy, FailureKind.UNAVAILABLE, "the request was interrupted", -1, fallback);
-            }
+            return await(installed, point, policy, guard, future, deadline, started, fallback);
         } finally {
             if (!handedOff) {
                 guard.bulkhead().releasePermit();
             }
+        }
+    }
+
+    private <R> PluginOutcome<R> await(InstalledPlugin installed, ExtensionPoint point, FailurePolicy policy, Guard guard,
+            Future<R> future, Duration deadline, long started, Supplier<R> fallback) {
+        try {
+            R value = future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            long took = System.nanoTime() - started;
+            if (value == null) {
+                guard.breaker().recordFailure();
+                return fail(installed, point, policy, FailureKind.ERROR, "the plugin returned nothing", took, fallback);
+            }
+            guard.breaker().recordSuccess();
+            metrics.answered(installed, point, took);
+            if (point != ExtensionPoint.HEALTH) {
+                usage.record(installed);
+            }
+            return new PluginOutcome<>(value, PluginOutcome.Status.ANSWERED, null, installed.pluginId(), installed.version());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            guard.breaker().recordFailure();
+            quarantine.recordTimeout(installed.artifact().releaseId(), installed.pluginId() + " " + installed.version(),
+                    installed.storeId());
+            return fail(installed, point, policy, FailureKind.TIMEOUT, "no answer within the " + deadline.toMillis()
+                    + " ms deadline of " + point, System.nanoTime() - started, fallback);
+        } catch (ExecutionException e) {
+            long took = System.nanoTime() - started;
+            Throwable cause = e.getCause();
+            if (cause instanceof PluginRejectedException rejected) {
+                guard.breaker().recordSuccess();
+                metrics.refused(installed, point, took);
+                throw new PluginRefusalException(installed.pluginId(), rejected.code(), truncate(rejected.getMessage()));
+            }
+            guard.breaker().recordFailure();
+            return fail(installed, point, policy, FailureKind.ERROR, "the plugin failed: "
+                    + truncate(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())),
+                    took, fallback);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return fail(installed, point, policy, FailureKind.UNAVAILABLE, "the request was interrupted", -1, fallback);
         }
     }
 
@@ -244,13 +277,6 @@ public final class PluginInvoker implements AutoCloseable {
             return "";
         }
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE) + "…";
-    }
-
-    /** A context as a call would get it (for the direct-call benchmark baseline). */
-    public io.caravan.sdk.plugin.PluginContext contextFor(InstalledPlugin installed, ExtensionPoint point, Locale locale) {
-        Instant deadlineAt = clock.instant().plus(settings.deadline(point));
-        return new HostPluginContext(installed, point, clock, deadlineAt, locale, services.storage(installed),
-                services.egress(installed, deadlineAt));
     }
 
     public PluginDirectory directory() {

@@ -56,8 +56,8 @@ public class AdminPluginsResource {
     @Path("/node")
     @Operation(summary = "This node's plugin host: loaded bundles, busy threads, per-plugin call metrics, quarantines")
     public NodeView node() {
-        return new NodeView(host.bundles().sdkVersion(), host.bundles().bundleCount(), host.invoker().busyThreads(),
-                host.invoker().metrics().perPlugin(), host.invoker().quarantine().inForce());
+        PluginHost.NodeStatus node = host.nodeStatus();
+        return new NodeView(node.sdkVersion(), node.loadedBundles(), node.busyPluginThreads(), node.plugins(), node.quarantined());
     }
 
     @DELETE
@@ -67,15 +67,15 @@ public class AdminPluginsResource {
         if (catalog.release(releaseId).isEmpty()) {
             throw ProblemException.notFound("No plugin release " + releaseId + ".");
         }
-        host.invoker().quarantine().lift(releaseId);
+        host.liftQuarantine(releaseId);
         return Response.noContent().build();
     }
 
     private ReleaseView view(PluginRelease r) {
         PluginDescriptor d = PluginDescriptorReader.read(r.descriptorJson());
+        PluginHost.ReleaseState state = host.releaseState(r.id());
         return new ReleaseView(r.id(), r.pluginId(), d.name(), r.version(), r.symbolicName(), r.sha256(), r.sizeBytes(),
                 r.origin().name(), r.status().name(), d.kinds().stream().map(Enum::name).sorted().toList(), d.sdkRange(),
-                r.registeredAt(), host.runtime().ifLoaded(r.id()).isPresent(),
-                host.invoker().quarantine().quarantinedUntil(r.id()).orElse(null));
+                r.registeredAt(), state.loaded(), state.quarantinedUntil());
     }
 }

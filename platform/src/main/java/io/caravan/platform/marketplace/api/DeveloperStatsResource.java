@@ -48,7 +48,7 @@ public class DeveloperStatsResource {
     @Operation(summary = "Installs of your plugin, and its calls and errors on this node")
     public StatsView stats(@PathParam("slug") String slug) {
         listings.get(caller.user(), slug);
-        return new StatsView(slug, data.installs(slug), host.invoker().metrics().perPlugin().stream()
+        return new StatsView(slug, data.installs(slug), host.pluginMetrics().stream()
                 .filter(m -> m.pluginId().equals(slug)).toList());
     }
 }

@@ -130,6 +130,6 @@ public class StorePluginsResource {
     @Path("/metrics")
     @Operation(summary = "The store's plugin calls on this node: counts, failures by kind, latency")
     public List<MetricsSnapshot> metrics() {
-        return host.invoker().metrics().forStore(caller.store().slug());
+        return host.storeMetrics(caller.store().slug());
     }
 }

@@ -186,7 +186,7 @@ public class Installations {
     public void uninstall(StoreContext store, String pluginId, boolean purgeDataNow) {
         Installation installation = existing(store, pluginId);
         installations.remove(store.storeId(), installation);
-        host.invoker().forget(installation.id());
+        host.forgetInstallation(installation.id());
         record(store, "plugin.uninstalled", pluginId, data.uninstalled(store.storeId(), pluginId, purgeDataNow));
     }
 

@@ -114,7 +114,7 @@ public class Listings {
      */
     public Upload upload(CaravanUser developer, String pluginId, byte[] bundle) {
         Listing listing = transactions.owned(developer, pluginId);
-        ValidationContext context = ValidationContext.of(listing.symbolicName(), host.bundles().sdkVersion(), dryRun)
+        ValidationContext context = ValidationContext.of(listing.symbolicName(), host.sdkVersion(), dryRun)
                 .withExpectedPluginId(pluginId)
                 .withPublishedVersions(version -> transactions.publishedSha(pluginId, version));
         ValidationReport report = validator.validate(bundle, context);

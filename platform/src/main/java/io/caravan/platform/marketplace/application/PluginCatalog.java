@@ -62,9 +62,9 @@ public class PluginCatalog {
             throw new InvalidInputException("the descriptor's version " + descriptor.version()
                     + " differs from the bundle's Bundle-Version " + archive.version());
         }
-        if (!host.bundles().acceptsSdkRange(descriptor.sdkRange())) {
+        if (!host.acceptsSdkRange(descriptor.sdkRange())) {
             throw new InvalidInputException(descriptor.id() + " " + descriptor.version() + " needs SDK " + descriptor.sdkRange()
-                    + "; this platform provides SDK " + host.bundles().sdkVersion());
+                    + "; this platform provides SDK " + host.sdkVersion());
         }
         for (PluginRelease other : releases.list(descriptor.id())) {
             if (!other.symbolicName().equals(archive.symbolicName())) {

@@ -95,7 +95,7 @@ public class PluginDataLifecycle {
     public String uninstalled(String storeId, String pluginId, boolean purgeNow) {
         count(pluginId, -1);
         if (purgeNow) {
-            int purged = host.services().purge(storeId, pluginId);
+            int purged = host.purgeStoredData(storeId, pluginId);
             return purged + " stored entries deleted at the merchant's request";
         }
         Instant purgeAfter = clock.instant().plus(retention);
@@ -145,7 +145,7 @@ public class PluginDataLifecycle {
         List<DataRetention> due = em.createQuery("select r from DataRetention r where r.purgeAfter <= :now",
                 DataRetention.class).setParameter("now", now).getResultList();
         for (DataRetention retained : due) {
-            int entries = host.services().purge(storeId, retained.pluginId());
+            int entries = host.purgeStoredData(storeId, retained.pluginId());
             em.remove(retained);
             audit.record(storeId, new AuditEntry(Actor.SYSTEM, "plugin.data-purged", retained.pluginId(),
                     entries + " stored entries deleted after the retention period", now));

@@ -81,7 +81,7 @@ public class PluginRevisions {
             }
             directory.invalidateAll();
             for (String releaseId : self.withdrawnReleaseIds()) {
-                host.runtime().unload(releaseId);
+                host.unloadRelease(releaseId);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Checking the plugin revision failed; retrying", e);

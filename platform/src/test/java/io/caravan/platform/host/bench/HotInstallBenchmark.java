@@ -1,5 +1,6 @@
 package io.caravan.platform.host.bench;
 
+import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.InvokerSettings;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginOutcome;
@@ -302,7 +303,7 @@ public final class HotInstallBenchmark {
     }
 
     private static PluginOutcome<TaxQuote> call(BenchHost host, String store, Cart cart) {
-        return host.invoker.invoke(store, store, ExtensionPoint.TAX_CALCULATOR, TaxCalculator.class,
+        return host.invoker.invoke(store, store, PluginPoint.TAX_CALCULATOR,
                 (c, ctx) -> c.quote(ctx, cart), null);
     }
 

@@ -1,5 +1,6 @@
 package io.caravan.platform.host.bench;
 
+import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
 import io.caravan.runtime.JsonPluginConfiguration;
@@ -131,7 +132,7 @@ public final class InstallationMemoryBenchmark {
 
     private static int call(BenchHost host, List<InstalledPlugin> installed, Cart cart) {
         for (InstalledPlugin p : installed) {
-            PluginOutcome<TaxQuote> outcome = host.invoker.invoke(p, ExtensionPoint.TAX_CALCULATOR, TaxCalculator.class,
+            PluginOutcome<TaxQuote> outcome = host.invoker.invoke(p, PluginPoint.TAX_CALCULATOR,
                     (c, ctx) -> c.quote(ctx, cart), null, Locale.ROOT);
             if (!outcome.answered()) {
                 throw new IllegalStateException(p.pluginId() + " did not answer: " + outcome);

@@ -1,5 +1,6 @@
 package io.caravan.platform.host.bench;
 
+import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
 import io.caravan.platform.host.application.PluginArtifact;
@@ -107,7 +108,7 @@ public class InvokerOverheadBenchmark {
 
     @Benchmark
     public PluginOutcome<TaxQuote> invoker() {
-        return host.invoker.invoke(STORE, STORE, ExtensionPoint.TAX_CALCULATOR, TaxCalculator.class,
+        return host.invoker.invoke(STORE, STORE, PluginPoint.TAX_CALCULATOR,
                 (c, ctx) -> c.quote(ctx, cart), null);
     }
 

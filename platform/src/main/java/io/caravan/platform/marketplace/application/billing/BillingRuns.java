@@ -67,7 +67,7 @@ public class BillingRuns {
 
     /** Stores the usage counted since the last flush; a count that cannot be stored is kept for the next. */
     public int flushUsage() {
-        UsageMeter meter = host.invoker().usage();
+        UsageMeter meter = host.usage();
         int stored = 0;
         Instant now = clock.instant();
         for (UsageMeter.Usage usage : meter.drain()) {
