@@ -13,6 +13,8 @@ import io.caravan.platform.identity.application.IdentityUnavailableException;
 import io.caravan.platform.shared.api.Problem;
 import io.caravan.platform.shared.api.ProblemTranslation;
 import io.caravan.platform.shared.domain.StateConflictException;
+import io.caravan.platform.tenancy.api.TenancyProblems;
+import io.caravan.platform.tenancy.application.AccessRefusedException;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * received (type URI, title, status, detail), and leaves everybody else's alone.
  */
 class ProblemTranslationsTest {
-    private static final List<ProblemTranslation> ALL = List.of(new IdentityProblems(), new HostProblems());
+    private static final List<ProblemTranslation> ALL = List.of(new IdentityProblems(), new HostProblems(),
+            new TenancyProblems());
 
     @Test
     void identity() {
@@ -48,11 +51,25 @@ class ProblemTranslationsTest {
     }
 
     @Test
+    void tenancy() {
+        assertThat(answer(new TenancyProblems(), AccessRefusedException.forbidden("Only platform admins may do this.")))
+                .isEqualTo("https://caravan.io/problems/forbidden 403 Not allowed: Only platform admins may do this.");
+        assertThat(answer(new TenancyProblems(), AccessRefusedException.invalidCredentials("The API key is malformed.")))
+                .isEqualTo("https://caravan.io/problems/invalid-token 401 Invalid or expired credentials: "
+                        + "The API key is malformed.");
+        assertThat(answer(new TenancyProblems(), new AccessRefusedException(AccessRefusedException.Reason.STORE_SUSPENDED,
+                "Store 'osaka-tea' is suspended by the platform: unpaid")))
+                .isEqualTo("https://caravan.io/problems/store-suspended 403 Store suspended: "
+                        + "Store 'osaka-tea' is suspended by the platform: unpaid");
+    }
+
+    @Test
     void noTranslationClaimsAnotherContextsFailure() {
         assertThat(ALL).allSatisfy(translation ->
                 assertThat(translation.toProblem(new StateConflictException("taken"))).isEmpty());
         assertThat(new HostProblems().toProblem(new IdentityRejectedException("no"))).isEmpty();
         assertThat(new IdentityProblems().toProblem(new PluginRefusalException("tax", "X", "no"))).isEmpty();
+        assertThat(new TenancyProblems().toProblem(new IdentityRejectedException("no"))).isEmpty();
     }
 
     private static String answer(ProblemTranslation translation, Throwable failure) {

@@ -14,7 +14,6 @@ public record ProblemType(URI uri, String title, int status) {
     public static final ProblemType UNAUTHENTICATED = of("unauthenticated", "Authentication required", 401);
     public static final ProblemType INVALID_TOKEN = of("invalid-token", "Invalid or expired credentials", 401);
     public static final ProblemType FORBIDDEN = of("forbidden", "Not allowed", 403);
-    public static final ProblemType STORE_SUSPENDED = of("store-suspended", "Store suspended", 403);
     public static final ProblemType NOT_FOUND = of("not-found", "Not found", 404);
     public static final ProblemType METHOD_NOT_ALLOWED = of("method-not-allowed", "Method not allowed", 405);
     public static final ProblemType NOT_ACCEPTABLE = of("not-acceptable", "Not acceptable", 406);
