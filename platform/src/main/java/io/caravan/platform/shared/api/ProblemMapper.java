@@ -2,6 +2,7 @@ package io.caravan.platform.shared.api;
 
 import io.caravan.platform.shared.crypto.SecretsUnavailableException;
 import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.StateConflictException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -12,7 +13,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -111,6 +111,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof StateConflictException sse) {
             return Problem.of(ProblemType.CONFLICT, sse.getMessage());
         }
+        if (cause instanceof NotFoundException missing) {
+            return Problem.of(ProblemType.NOT_FOUND, missing.getMessage());
+        }
         if (cause instanceof SecretsUnavailableException secrets) {
             return Problem.of(ProblemType.SECRETS_UNAVAILABLE, "Secret configuration cannot be handled: "
                     + secrets.getMessage() + ". Nothing was changed.");
@@ -127,7 +130,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Problem fromWebApplicationException(WebApplicationException wae) {
-        if (wae instanceof NotFoundException) {
+        if (wae instanceof jakarta.ws.rs.NotFoundException) {
             return Problem.of(ProblemType.NOT_FOUND, "No resource at this path.");
         }
         if (wae instanceof NotAllowedException) {

@@ -5,6 +5,7 @@ import io.caravan.platform.identity.domain.CaravanUser;
 import io.caravan.platform.shared.api.ProblemException;
 import io.caravan.platform.shared.api.ProblemResponses;
 import io.caravan.platform.shared.api.ProblemType;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.tenancy.application.Access;
 import io.caravan.platform.tenancy.application.AccessRefusedException;
 import io.caravan.platform.tenancy.application.RequestGate;
@@ -50,6 +51,8 @@ public class AccessFilter implements ContainerRequestFilter {
             request.abortWith(ProblemResponses.of(refused.type(), refused.getMessage()));
         } catch (AccessRefusedException refused) {
             request.abortWith(ProblemResponses.of(TenancyProblems.problem(refused)));
+        } catch (NotFoundException missing) {
+            request.abortWith(ProblemResponses.of(ProblemType.NOT_FOUND, missing.getMessage()));
         }
     }
 

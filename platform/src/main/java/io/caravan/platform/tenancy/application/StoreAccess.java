@@ -1,6 +1,6 @@
 package io.caravan.platform.tenancy.application;
 
-import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.tenancy.domain.Actor;
 import io.caravan.platform.tenancy.domain.ApiKeyScope;
 import io.caravan.platform.tenancy.domain.ApiKeySecret;
@@ -105,8 +105,8 @@ public class StoreAccess {
         try {
             storeSlug = new StoreSlug(slug);
         } catch (InvalidStoreException e) {
-            throw ProblemException.notFound("No store '" + slug + "'.");
+            throw new NotFoundException("No store '" + slug + "'.");
         }
-        return stores.findBySlug(storeSlug).orElseThrow(() -> ProblemException.notFound("No store '" + slug + "'."));
+        return stores.findBySlug(storeSlug).orElseThrow(() -> new NotFoundException("No store '" + slug + "'."));
     }
 }

@@ -3,6 +3,7 @@ package io.caravan.platform.shared.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.StateConflictException;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,8 @@ class ProblemMapperTest {
                 .isEqualTo(new Problem(ProblemType.VALIDATION.uri(), "Invalid request", 400, "size must be 1", null, null));
         assertThat(ProblemMapper.toProblem(new StateConflictException("already done"), List.of(SHELVES)))
                 .isEqualTo(new Problem(ProblemType.CONFLICT.uri(), "Conflict", 409, "already done", null, null));
+        assertThat(ProblemMapper.toProblem(new NotFoundException("No store 'osaka-tea'."), List.of()))
+                .isEqualTo(new Problem(ProblemType.NOT_FOUND.uri(), "Not found", 404, "No store 'osaka-tea'.", null, null));
         assertThat(ProblemMapper.toProblem(ProblemException.notFound("No resource at this path."), List.of()))
                 .isEqualTo(new Problem(ProblemType.NOT_FOUND.uri(), "Not found", 404, "No resource at this path.",
                         null, null));
