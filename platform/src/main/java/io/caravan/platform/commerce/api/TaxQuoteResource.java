@@ -1,8 +1,8 @@
 package io.caravan.platform.commerce.api;
 
 import io.caravan.platform.commerce.application.TaxQuoting;
-import io.caravan.platform.identity.api.Access;
-import io.caravan.platform.identity.api.RequestCaller;
+import io.caravan.platform.tenancy.application.Access;
+import io.caravan.platform.tenancy.application.RequestCaller;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.tenancy.application.StoreAdministration;
 import io.caravan.platform.tenancy.domain.ApiKeyScope;

@@ -1,9 +1,9 @@
 package io.caravan.platform.marketplace.api;
 
-import io.caravan.platform.identity.api.Access;
-import io.caravan.platform.identity.api.RequestCaller;
 import io.caravan.platform.marketplace.application.Installations;
 import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.tenancy.application.Access;
+import io.caravan.platform.tenancy.application.RequestCaller;
 import io.caravan.platform.tenancy.application.StoreAccess;
 import io.caravan.platform.tenancy.application.StoreContext;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,12 +1,12 @@
 package io.caravan.platform.marketplace.api;
 
-import io.caravan.platform.identity.api.Access;
-import io.caravan.platform.identity.api.RequestCaller;
 import io.caravan.platform.marketplace.application.billing.BillingRuns;
 import io.caravan.platform.marketplace.application.billing.Earnings;
 import io.caravan.platform.marketplace.application.billing.StoreBilling;
 import io.caravan.platform.marketplace.domain.billing.StoreCharge;
 import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.tenancy.application.Access;
+import io.caravan.platform.tenancy.application.RequestCaller;
 import io.caravan.platform.tenancy.domain.StoreRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

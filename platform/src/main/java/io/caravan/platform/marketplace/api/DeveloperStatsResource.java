@@ -2,10 +2,10 @@ package io.caravan.platform.marketplace.api;
 
 import io.caravan.platform.host.application.MetricsSnapshot;
 import io.caravan.platform.host.application.PluginHost;
-import io.caravan.platform.identity.api.Access;
-import io.caravan.platform.identity.api.RequestCaller;
 import io.caravan.platform.marketplace.application.Listings;
 import io.caravan.platform.marketplace.application.PluginDataLifecycle;
+import io.caravan.platform.tenancy.application.Access;
+import io.caravan.platform.tenancy.application.RequestCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

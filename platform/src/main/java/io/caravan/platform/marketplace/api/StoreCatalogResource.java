@@ -1,7 +1,7 @@
 package io.caravan.platform.marketplace.api;
 
-import io.caravan.platform.identity.api.Access;
 import io.caravan.platform.marketplace.application.Catalog;
+import io.caravan.platform.tenancy.application.Access;
 import io.caravan.platform.tenancy.domain.StoreRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

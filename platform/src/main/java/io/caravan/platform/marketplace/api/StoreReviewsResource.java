@@ -1,9 +1,9 @@
 package io.caravan.platform.marketplace.api;
 
-import io.caravan.platform.identity.api.Access;
-import io.caravan.platform.identity.api.RequestCaller;
 import io.caravan.platform.marketplace.application.ListingReviews;
 import io.caravan.platform.shared.domain.PageRequest;
+import io.caravan.platform.tenancy.application.Access;
+import io.caravan.platform.tenancy.application.RequestCaller;
 import io.caravan.platform.tenancy.domain.StoreRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -4,8 +4,8 @@ import io.caravan.platform.marketplace.domain.Listing;
 import io.caravan.platform.marketplace.domain.ListingRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.Rating;
-import io.caravan.platform.shared.api.ProblemException;
 import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,7 +53,7 @@ public class Catalog {
         Optional<Listing> listing = listings.findByPluginId(pluginId).filter(Listing::isActive);
         Optional<PluginRelease> latest = listing.flatMap(l -> releases.latest(l.pluginId()));
         if (latest.isEmpty()) {
-            throw ProblemException.notFound("No plugin '" + pluginId + "' in the catalog.");
+            throw new NotFoundException("No plugin '" + pluginId + "' in the catalog.");
         }
         return new Entry(listing.get(), latest.get());
     }

@@ -5,8 +5,8 @@ import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
-import io.caravan.platform.shared.api.ProblemException;
 import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.StateConflictException;
 import io.caravan.platform.tenancy.application.StoreContext;
 import io.caravan.platform.tenancy.domain.AuditEntry;
@@ -210,16 +210,16 @@ public class Installations {
     private Installation existing(StoreContext store, String pluginId) {
         requirePluginId(pluginId);
         return installations.findByPlugin(store.storeId(), pluginId)
-                .orElseThrow(() -> ProblemException.notFound("Store '" + store.slug() + "' has no installation of " + pluginId + "."));
+                .orElseThrow(() -> new NotFoundException("Store '" + store.slug() + "' has no installation of " + pluginId + "."));
     }
 
     private PluginRelease release(String pluginId, String version) {
         if (version == null || version.isBlank()) {
-            return catalog.latest(pluginId).orElseThrow(() -> ProblemException.notFound("No installable version of plugin "
+            return catalog.latest(pluginId).orElseThrow(() -> new NotFoundException("No installable version of plugin "
                     + pluginId + "."));
         }
         PluginRelease release = releases.find(pluginId, version)
-                .orElseThrow(() -> ProblemException.notFound("No version " + version + " of plugin " + pluginId + "."));
+                .orElseThrow(() -> new NotFoundException("No version " + version + " of plugin " + pluginId + "."));
         if (!release.isInstallable()) {
             throw new StateConflictException(pluginId + " " + version + " is withdrawn"
                     + (release.statusReason() == null ? "" : ": " + release.statusReason()));

@@ -7,7 +7,7 @@ import io.caravan.platform.marketplace.domain.ListingRepository;
 import io.caravan.platform.marketplace.domain.ListingReview;
 import io.caravan.platform.marketplace.domain.ListingReviewRepository;
 import io.caravan.platform.marketplace.domain.Rating;
-import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.shared.domain.StateConflictException;
@@ -114,18 +114,18 @@ public class ListingReviews {
     @Transactional
     public Reviews forDeveloper(CaravanUser developer, String pluginId, PageRequest page) {
         Listing listing = listings.findByPluginId(pluginId).filter(l -> l.isOwnedBy(developer.userId()))
-                .orElseThrow(() -> ProblemException.notFound("You have no listing '" + pluginId + "'."));
+                .orElseThrow(() -> new NotFoundException("You have no listing '" + pluginId + "'."));
         return new Reviews(reviews.rating(listing.id()),
                 reviews.list(listing.id(), page).map(r -> new Entry(r, false)));
     }
 
     private ListingReview own(StoreContext store, Listing listing) {
-        return reviews.find(listing.id(), store.storeId()).orElseThrow(() -> ProblemException.notFound(
+        return reviews.find(listing.id(), store.storeId()).orElseThrow(() -> new NotFoundException(
                 "Store '" + store.slug() + "' has not reviewed " + listing.pluginId() + "."));
     }
 
     private Listing listing(String pluginId) {
         return listings.findByPluginId(pluginId)
-                .orElseThrow(() -> ProblemException.notFound("No plugin '" + pluginId + "' in the catalog."));
+                .orElseThrow(() -> new NotFoundException("No plugin '" + pluginId + "' in the catalog."));
     }
 }

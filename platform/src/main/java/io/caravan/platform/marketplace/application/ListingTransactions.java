@@ -6,7 +6,7 @@ import io.caravan.platform.marketplace.domain.Listing;
 import io.caravan.platform.marketplace.domain.ListingRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
-import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -28,7 +28,7 @@ public class ListingTransactions {
     @Transactional
     public Listing owned(CaravanUser developer, String pluginId) {
         return listings.findByPluginId(pluginId).filter(l -> l.isOwnedBy(developer.userId()))
-                .orElseThrow(() -> ProblemException.notFound("You have no listing '" + pluginId + "'."));
+                .orElseThrow(() -> new NotFoundException("You have no listing '" + pluginId + "'."));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

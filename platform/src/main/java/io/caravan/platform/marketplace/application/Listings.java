@@ -11,8 +11,8 @@ import io.caravan.platform.marketplace.domain.ListingDetails;
 import io.caravan.platform.marketplace.domain.ListingRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
-import io.caravan.platform.shared.api.ProblemException;
 import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.StateConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,7 +105,7 @@ public class Listings {
     public PluginRelease version(CaravanUser developer, String pluginId, String version) {
         owned(developer, pluginId);
         return releases.find(pluginId, version)
-                .orElseThrow(() -> ProblemException.notFound("No version " + version + " of " + pluginId + "."));
+                .orElseThrow(() -> new NotFoundException("No version " + version + " of " + pluginId + "."));
     }
 
     /**
@@ -133,13 +133,13 @@ public class Listings {
     public PluginRelease submit(CaravanUser developer, String pluginId, String version) {
         owned(developer, pluginId);
         PluginRelease release = releases.find(pluginId, version)
-                .orElseThrow(() -> ProblemException.notFound("No version " + version + " of " + pluginId + "."));
+                .orElseThrow(() -> new NotFoundException("No version " + version + " of " + pluginId + "."));
         release.submit();
         return release;
     }
 
     private Listing owned(CaravanUser developer, String pluginId) {
         return listings.findByPluginId(pluginId).filter(l -> l.isOwnedBy(developer.userId()))
-                .orElseThrow(() -> ProblemException.notFound("You have no listing '" + pluginId + "'."));
+                .orElseThrow(() -> new NotFoundException("You have no listing '" + pluginId + "'."));
     }
 }

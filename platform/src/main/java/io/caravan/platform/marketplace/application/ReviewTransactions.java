@@ -2,7 +2,7 @@ package io.caravan.platform.marketplace.application;
 
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
-import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.tenancy.domain.Actor;
@@ -34,7 +34,7 @@ public class ReviewTransactions {
     @Transactional
     public PluginRelease withdraw(Actor admin, String releaseId, String reason) {
         PluginRelease release = releases.findById(releaseId)
-                .orElseThrow(() -> ProblemException.notFound("No plugin release " + releaseId + "."));
+                .orElseThrow(() -> new NotFoundException("No plugin release " + releaseId + "."));
         release.yank(admin.name(), reason, clock.instant());
         revisions.bump();
         directory.invalidateAll();

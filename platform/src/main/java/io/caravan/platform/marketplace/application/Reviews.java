@@ -5,8 +5,8 @@ import io.caravan.platform.marketplace.domain.ListingRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
 import io.caravan.platform.marketplace.domain.ReleaseStatus;
-import io.caravan.platform.shared.api.ProblemException;
 import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.tenancy.domain.Actor;
@@ -118,11 +118,11 @@ public class Reviews {
     }
 
     private Listing listing(String pluginId) {
-        return listings.findByPluginId(pluginId).orElseThrow(() -> ProblemException.notFound("No listing '" + pluginId + "'."));
+        return listings.findByPluginId(pluginId).orElseThrow(() -> new NotFoundException("No listing '" + pluginId + "'."));
     }
 
     private PluginRelease existing(String releaseId) {
-        return releases.findById(releaseId).orElseThrow(() -> ProblemException.notFound("No plugin release " + releaseId + "."));
+        return releases.findById(releaseId).orElseThrow(() -> new NotFoundException("No plugin release " + releaseId + "."));
     }
 
     static String requireReason(String reason) {

@@ -1,7 +1,9 @@
 package io.caravan.platform.shared.api;
 
 /**
- * Thrown by application code for an expected failure the client should read about. The single
+ * Thrown by api code (resources, filters) for an expected failure the client should read about,
+ * when the problem type is decided by HTTP itself. Application services throw domain exceptions
+ * instead ({@code shared.domain} or their context's), which the problem translations map. The single
  * exception mapper turns it into a problem document; its message is the problem's detail, so it
  * must be written for the client and never contain secrets.
  */

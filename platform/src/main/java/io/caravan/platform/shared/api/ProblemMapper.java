@@ -1,12 +1,11 @@
 package io.caravan.platform.shared.api;
 
-import io.caravan.platform.identity.application.IdentityRejectedException;
-import io.caravan.platform.identity.application.IdentityUnavailableException;
-import io.caravan.platform.host.application.PluginFailedException;
-import io.caravan.platform.host.application.PluginRefusalException;
 import io.caravan.platform.shared.crypto.SecretsUnavailableException;
 import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.StateConflictException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
@@ -14,7 +13,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -26,6 +24,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,6 +32,9 @@ import java.util.logging.Logger;
 /**
  * The one place where failures become RFC 9457 problem documents. Expected failures keep their
  * message; anything unexpected is logged with an incident id and answered with that id only.
+ *
+ * <p>This class knows the failures of {@code shared} and of JAX-RS, JSON-B and JPA. A context's
+ * own failures are translated by that context's {@link ProblemTranslation}s, which are asked first.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -40,6 +42,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Context
     UriInfo uriInfo;
+
+    @Inject
+    Instance<ProblemTranslation> translations;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -51,10 +56,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private Problem toProblem(Throwable failure) {
+        return toProblem(failure, translations == null ? List.of() : translations);
+    }
+
+    static Problem toProblem(Throwable failure, Iterable<? extends ProblemTranslation> translations) {
         // The first cause the platform knows decides: JSON-B and CDI wrap what resources throw.
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
-            Problem known = known(cause);
+            Problem known = translated(cause, translations).orElse(known(cause));
             if (known != null) {
                 return known;
             }
@@ -72,7 +81,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         + " when reporting it.");
     }
 
-    /** The problem for an exception the platform throws on purpose; null for anything else. */
+    private static Optional<Problem> translated(Throwable cause, Iterable<? extends ProblemTranslation> translations) {
+        for (ProblemTranslation translation : translations) {
+            Optional<Problem> problem = translation.toProblem(cause);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The problem for an exception shared (or the runtime) throws on purpose; null for anything else. */
     private static Problem known(Throwable cause) {
         if (cause instanceof ProblemException pe) {
             return Problem.of(pe.type(), pe.getMessage());
@@ -92,20 +111,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (cause instanceof StateConflictException sse) {
             return Problem.of(ProblemType.CONFLICT, sse.getMessage());
         }
-        if (cause instanceof IdentityUnavailableException) {
-            return Problem.of(ProblemType.IDENTITY_UNAVAILABLE,
-                    "The identity provider is not reachable right now; nothing was changed. Retry later.");
-        }
-        if (cause instanceof IdentityRejectedException ire) {
-            return Problem.of(ProblemType.IDENTITY_REJECTED, ire.getMessage());
-        }
-        if (cause instanceof PluginRefusalException refusal) {
-            return Problem.of(ProblemType.PLUGIN_REFUSED, "Plugin " + refusal.pluginId() + " refused (code "
-                    + refusal.code() + "): " + refusal.getMessage());
-        }
-        if (cause instanceof PluginFailedException failed) {
-            return Problem.of(ProblemType.PLUGIN_FAILED, "The step stopped because "
-                    + failed.failure().describe() + ". Its failure policy is fail-closed; nothing was changed.");
+        if (cause instanceof NotFoundException missing) {
+            return Problem.of(ProblemType.NOT_FOUND, missing.getMessage());
         }
         if (cause instanceof SecretsUnavailableException secrets) {
             return Problem.of(ProblemType.SECRETS_UNAVAILABLE, "Secret configuration cannot be handled: "
@@ -123,7 +130,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Problem fromWebApplicationException(WebApplicationException wae) {
-        if (wae instanceof NotFoundException) {
+        if (wae instanceof jakarta.ws.rs.NotFoundException) {
             return Problem.of(ProblemType.NOT_FOUND, "No resource at this path.");
         }
         if (wae instanceof NotAllowedException) {

@@ -1,7 +1,7 @@
 package io.caravan.platform.tenancy.api;
 
-import io.caravan.platform.identity.api.Access;
-import io.caravan.platform.identity.api.RequestCaller;
+import io.caravan.platform.tenancy.application.Access;
+import io.caravan.platform.tenancy.application.RequestCaller;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.tenancy.api.Views.AuditEntryView;
 import io.caravan.platform.tenancy.api.Views.PageView;

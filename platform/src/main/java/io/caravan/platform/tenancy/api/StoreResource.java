@@ -1,7 +1,5 @@
 package io.caravan.platform.tenancy.api;
 
-import io.caravan.platform.identity.api.Access;
-import io.caravan.platform.identity.api.RequestCaller;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.tenancy.api.Views.ApiKeyView;
 import io.caravan.platform.tenancy.api.Views.AuditEntryView;
@@ -10,6 +8,8 @@ import io.caravan.platform.tenancy.api.Views.MemberView;
 import io.caravan.platform.tenancy.api.Views.PageView;
 import io.caravan.platform.tenancy.api.Views.StoreView;
 import io.caravan.platform.tenancy.api.Views.StorefrontView;
+import io.caravan.platform.tenancy.application.Access;
+import io.caravan.platform.tenancy.application.RequestCaller;
 import io.caravan.platform.tenancy.application.StoreAdministration;
 import io.caravan.platform.tenancy.application.StoreAdministration.CreatedApiKey;
 import io.caravan.platform.tenancy.application.StoreStaff;

@@ -1,7 +1,6 @@
 package io.caravan.platform.tenancy.application;
 
-import io.caravan.platform.shared.api.ProblemException;
-import io.caravan.platform.shared.api.ProblemType;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.tenancy.domain.Actor;
 import io.caravan.platform.tenancy.domain.ApiKeyScope;
 import io.caravan.platform.tenancy.domain.ApiKeySecret;
@@ -41,9 +40,9 @@ public class StoreAccess {
     public StoreContext authorizeMember(String slug, String userId, String username, StoreRole required) {
         Store store = activeStore(slug);
         StoreMembership membership = memberships.findByUser(store.id(), userId)
-                .orElseThrow(() -> ProblemException.forbidden("You have no role in store '" + slug + "'."));
+                .orElseThrow(() -> AccessRefusedException.forbidden("You have no role in store '" + slug + "'."));
         if (!membership.role().includes(required)) {
-            throw ProblemException.forbidden("This action needs the " + required.name().toLowerCase()
+            throw AccessRefusedException.forbidden("This action needs the " + required.name().toLowerCase()
                     + " role in store '" + slug + "'; you are " + membership.role().name().toLowerCase() + ".");
         }
         return new StoreContext(store.id(), slug, Actor.user(username), membership.role());
@@ -53,16 +52,16 @@ public class StoreAccess {
     public StoreContext authorizeApiKey(String slug, String presentedKey, ApiKeyScope required) {
         ApiKeySecret secret = ApiKeySecret.presented(presentedKey);
         if (secret == null) {
-            throw new ProblemException(ProblemType.INVALID_TOKEN, "The API key is malformed.");
+            throw AccessRefusedException.invalidCredentials("The API key is malformed.");
         }
         Store store = existingStore(slug);
         StoreApiKey key = apiKeys.findByHash(store.id(), secret.hash())
                 .filter(k -> !k.isRevoked())
-                .orElseThrow(() -> new ProblemException(ProblemType.INVALID_TOKEN,
+                .orElseThrow(() -> AccessRefusedException.invalidCredentials(
                         "The API key is not valid for store '" + slug + "' or has been revoked."));
         requireActive(store);
         if (required == null || !key.allows(required)) {
-            throw ProblemException.forbidden("This API key lacks the scope this endpoint needs"
+            throw AccessRefusedException.forbidden("This API key lacks the scope this endpoint needs"
                     + (required == null ? " (API keys cannot call it)." : ": " + required.value() + "."));
         }
         key.recordUse(clock.instant());
@@ -96,7 +95,7 @@ public class StoreAccess {
 
     private static void requireActive(Store store) {
         if (!store.isActive()) {
-            throw new ProblemException(ProblemType.STORE_SUSPENDED, "Store '" + store.slug()
+            throw new AccessRefusedException(AccessRefusedException.Reason.STORE_SUSPENDED, "Store '" + store.slug()
                     + "' is suspended by the platform" + (store.statusReason() == null ? "." : ": " + store.statusReason()));
         }
     }
@@ -106,8 +105,8 @@ public class StoreAccess {
         try {
             storeSlug = new StoreSlug(slug);
         } catch (InvalidStoreException e) {
-            throw ProblemException.notFound("No store '" + slug + "'.");
+            throw new NotFoundException("No store '" + slug + "'.");
         }
-        return stores.findBySlug(storeSlug).orElseThrow(() -> ProblemException.notFound("No store '" + slug + "'."));
+        return stores.findBySlug(storeSlug).orElseThrow(() -> new NotFoundException("No store '" + slug + "'."));
     }
 }

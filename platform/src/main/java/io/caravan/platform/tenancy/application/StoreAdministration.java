@@ -1,6 +1,6 @@
 package io.caravan.platform.tenancy.application;
 
-import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.tenancy.domain.ApiKeyScope;
@@ -78,7 +78,7 @@ public class StoreAdministration {
     @Transactional
     public StoreApiKey revokeApiKey(StoreContext context, String keyId) {
         StoreApiKey key = apiKeys.findById(context.storeId(), keyId)
-                .orElseThrow(() -> ProblemException.notFound("No API key '" + keyId + "' in store '" + context.slug() + "'."));
+                .orElseThrow(() -> new NotFoundException("No API key '" + keyId + "' in store '" + context.slug() + "'."));
         if (!key.isRevoked()) {
             Instant now = clock.instant();
             key.revoke(now);
@@ -96,7 +96,7 @@ public class StoreAdministration {
     private Store load(StoreContext context) {
         return stores.findBySlug(new StoreSlug(context.slug()))
                 .filter(store -> store.id().equals(context.storeId()))
-                .orElseThrow(() -> ProblemException.notFound("No store '" + context.slug() + "'."));
+                .orElseThrow(() -> new NotFoundException("No store '" + context.slug() + "'."));
     }
 
     /** A key just created, with its clear value. */

@@ -1,6 +1,6 @@
 package io.caravan.platform.tenancy.application;
 
-import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.tenancy.domain.Actor;
@@ -65,9 +65,9 @@ public class StoreLifecycle {
     private Store load(String slug) {
         try {
             return stores.findBySlug(new StoreSlug(slug))
-                    .orElseThrow(() -> ProblemException.notFound("No store '" + slug + "'."));
+                    .orElseThrow(() -> new NotFoundException("No store '" + slug + "'."));
         } catch (InvalidStoreException e) {
-            throw ProblemException.notFound("No store '" + slug + "'.");
+            throw new NotFoundException("No store '" + slug + "'.");
         }
     }
 }

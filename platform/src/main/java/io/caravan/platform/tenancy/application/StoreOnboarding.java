@@ -2,7 +2,7 @@ package io.caravan.platform.tenancy.application;
 
 import io.caravan.platform.identity.application.IdentityProvisioning;
 import io.caravan.platform.identity.application.IdentityProvisioning.Provisioned;
-import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.StateConflictException;
 import io.caravan.platform.tenancy.domain.Actor;
 import io.caravan.platform.tenancy.domain.InvalidStoreException;
 import io.caravan.platform.tenancy.domain.Store;
@@ -88,7 +88,7 @@ public class StoreOnboarding {
                 return winner.get();
             }
             withdrawLoser(slug, organization, owner);
-            throw ProblemException.conflict("slug '" + slug + "' is already taken by another store");
+            throw new StateConflictException("slug '" + slug + "' is already taken by another store");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.caravan.platform.tenancy.application;
 
-import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.StateConflictException;
 import io.caravan.platform.tenancy.domain.Actor;
 import io.caravan.platform.tenancy.domain.AuditEntry;
 import io.caravan.platform.tenancy.domain.AuditLog;
@@ -43,7 +43,7 @@ public class StoreRegistrar {
         Optional<Store> store = stores.findBySlug(slug);
         if (store.isPresent() && !store.get().matchesOnboarding(name, ownerEmail)) {
             if (refuseOther) {
-                throw ProblemException.conflict("slug '" + slug + "' is already taken by another store");
+                throw new StateConflictException("slug '" + slug + "' is already taken by another store");
             }
             return Optional.empty();
         }

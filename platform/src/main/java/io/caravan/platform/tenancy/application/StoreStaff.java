@@ -2,7 +2,8 @@ package io.caravan.platform.tenancy.application;
 
 import io.caravan.platform.identity.application.IdentityProvisioning;
 import io.caravan.platform.identity.application.IdentityProvisioning.Provisioned;
-import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.NotFoundException;
+import io.caravan.platform.shared.domain.StateConflictException;
 import io.caravan.platform.tenancy.domain.AuditEntry;
 import io.caravan.platform.tenancy.domain.AuditLog;
 import io.caravan.platform.tenancy.domain.Store;
@@ -77,7 +78,7 @@ public class StoreStaff {
     public void remove(StoreContext context, String membershipId) {
         StoreMembership membership = self.membership(context, membershipId);
         if (membership.role() == StoreRole.OWNER) {
-            throw ProblemException.conflict("The store owner cannot be removed from the store.");
+            throw new StateConflictException("The store owner cannot be removed from the store.");
         }
         identity.removeMember(self.organizationOf(context), membership.userId());
         self.recordRemoval(context, membershipId);
@@ -86,14 +87,14 @@ public class StoreStaff {
     @Transactional
     public String organizationOf(StoreContext context) {
         Store store = stores.findBySlug(new StoreSlug(context.slug()))
-                .orElseThrow(() -> ProblemException.notFound("No store '" + context.slug() + "'."));
+                .orElseThrow(() -> new NotFoundException("No store '" + context.slug() + "'."));
         return store.organizationId();
     }
 
     @Transactional
     public StoreMembership membership(StoreContext context, String membershipId) {
         return memberships.findById(context.storeId(), membershipId)
-                .orElseThrow(() -> ProblemException.notFound("No member '" + membershipId + "' in store '"
+                .orElseThrow(() -> new NotFoundException("No member '" + membershipId + "' in store '"
                         + context.slug() + "'."));
     }
 

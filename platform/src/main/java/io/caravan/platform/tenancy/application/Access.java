@@ -1,4 +1,4 @@
-package io.caravan.platform.identity.api;
+package io.caravan.platform.tenancy.application;
 
 import io.caravan.platform.tenancy.domain.ApiKeyScope;
 import io.caravan.platform.tenancy.domain.StoreRole;
@@ -8,8 +8,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Who may call an endpoint. Every resource method must carry one (on the method or its class):
- * {@link AccessFilter} refuses any endpoint without it, so a forgotten rule fails closed.
+ * Who may call an endpoint. Every resource method must carry one (on the method or its class): the
+ * request gate refuses any endpoint without it, so a forgotten rule fails closed. Lives in tenancy's
+ * application package so that every context's api can declare its rules; {@link RequestGate} applies
+ * them.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -1,11 +1,10 @@
-package io.caravan.platform.identity.api;
+package io.caravan.platform.tenancy.application;
 
 import io.caravan.platform.identity.domain.CaravanUser;
-import io.caravan.platform.tenancy.application.StoreContext;
 import io.caravan.platform.tenancy.domain.Actor;
 import jakarta.enterprise.context.RequestScoped;
 
-/** Who is calling, as established by {@link AccessFilter} for the current request. */
+/** Who is calling, as established by {@link RequestGate} for the current request. */
 @RequestScoped
 public class RequestCaller {
     private CaravanUser user;

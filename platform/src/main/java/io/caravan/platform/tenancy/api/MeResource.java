@@ -1,6 +1,8 @@
-package io.caravan.platform.identity.api;
+package io.caravan.platform.tenancy.api;
 
 import io.caravan.platform.identity.domain.CaravanUser;
+import io.caravan.platform.tenancy.application.Access;
+import io.caravan.platform.tenancy.application.RequestCaller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,7 +13,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Who the caller is: what the console shows after sign-in. */
+/**
+ * Who the caller is: what the console shows after sign-in. Here rather than in identity because it
+ * answers for the caller the request gate (tenancy's) has admitted.
+ */
 @Path("/me")
 @RequestScoped
 @Access(Access.Audience.AUTHENTICATED)

@@ -1,13 +1,14 @@
-package io.caravan.platform.identity.api;
+package io.caravan.platform.tenancy.api;
 
+import io.caravan.platform.identity.application.SignedInUsers;
 import io.caravan.platform.identity.domain.CaravanUser;
-import io.caravan.platform.identity.infrastructure.TokenClaims;
 import io.caravan.platform.shared.api.ProblemException;
 import io.caravan.platform.shared.api.ProblemResponses;
 import io.caravan.platform.shared.api.ProblemType;
-import io.caravan.platform.tenancy.application.StoreAccess;
-import io.caravan.platform.tenancy.application.StoreContext;
-import io.caravan.platform.tenancy.domain.ApiKeyScope;
+import io.caravan.platform.shared.domain.NotFoundException;
+import io.caravan.platform.tenancy.application.Access;
+import io.caravan.platform.tenancy.application.AccessRefusedException;
+import io.caravan.platform.tenancy.application.RequestGate;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -19,12 +20,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The one gate every API request passes. Liberty's mpJwt has already validated any bearer token
- * (signature, issuer, audience, expiry); this filter decides whether that caller, or the store API
- * key presented instead, may call this endpoint, and records who is calling.
+ * (signature, issuer, audience, expiry); this filter reads the endpoint's {@link Access} rule and
+ * the request's credentials (identity says which user a token stands for), and lets
+ * {@link RequestGate} decide whether that caller, or the store API key presented instead, may call
+ * this endpoint. A refusal is answered here, before any resource runs.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -36,10 +38,10 @@ public class AccessFilter implements ContainerRequestFilter {
     ResourceInfo resource;
 
     @Inject
-    StoreAccess storeAccess;
+    SignedInUsers signedInUsers;
 
     @Inject
-    RequestCaller caller;
+    RequestGate gate;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -47,6 +49,10 @@ public class AccessFilter implements ContainerRequestFilter {
             authorize(request);
         } catch (ProblemException refused) {
             request.abortWith(ProblemResponses.of(refused.type(), refused.getMessage()));
+        } catch (AccessRefusedException refused) {
+            request.abortWith(ProblemResponses.of(TenancyProblems.problem(refused)));
+        } catch (NotFoundException missing) {
+            request.abortWith(ProblemResponses.of(ProblemType.NOT_FOUND, missing.getMessage()));
         }
     }
 
@@ -70,54 +76,14 @@ public class AccessFilter implements ContainerRequestFilter {
             throw new ProblemException(ProblemType.UNAUTHENTICATED,
                     "Sign in (Authorization: Bearer <token>) or send a store API key (" + API_KEY_HEADER + ").");
         }
-        if (user != null) {
-            caller.signedIn(user);
-        }
-        switch (rule.value()) {
-            case AUTHENTICATED -> requireUser(user);
-            case PLATFORM_ADMIN -> {
-                requireUser(user);
-                if (!user.isPlatformAdmin()) {
-                    throw ProblemException.forbidden("Only platform admins may do this.");
-                }
-            }
-            case PLUGIN_DEVELOPER -> {
-                requireUser(user);
-                if (!user.isPluginDeveloper()) {
-                    throw ProblemException.forbidden("Only plugin developers may do this.");
-                }
-            }
-            case STORE -> caller.actingOn(storeContext(request, rule, user, apiKey));
-            default -> throw new IllegalStateException("unhandled audience " + rule.value());
-        }
+        gate.admit(rule, user, apiKey, request.getUriInfo().getPathParameters().getFirst("store"));
     }
 
-    private StoreContext storeContext(ContainerRequestContext request, Access rule, CaravanUser user, String apiKey) {
-        String slug = request.getUriInfo().getPathParameters().getFirst("store");
-        if (slug == null) {
-            throw new IllegalStateException("store endpoint without a {store} path parameter");
-        }
-        if (user != null) {
-            // Keycloak's organization membership is the first check; the platform's role the second.
-            if (!user.belongsTo(slug)) {
-                throw ProblemException.forbidden("You are not a member of store '" + slug + "'.");
-            }
-            return storeAccess.authorizeMember(slug, user.userId(), user.username(), rule.storeRole());
-        }
-        ApiKeyScope scope = rule.apiKeyScope().length == 0 ? null : rule.apiKeyScope()[0];
-        return storeAccess.authorizeApiKey(slug, apiKey, scope);
-    }
-
-    private static void requireUser(CaravanUser user) {
-        if (user == null) {
-            throw ProblemException.forbidden("API keys cannot call this endpoint; sign in instead.");
-        }
-    }
-
-    private static CaravanUser signedInUser(ContainerRequestContext request) {
+    private CaravanUser signedInUser(ContainerRequestContext request) {
         SecurityContext security = request.getSecurityContext();
-        if (security != null && security.getUserPrincipal() instanceof JsonWebToken token) {
-            return TokenClaims.toUser(token);
+        CaravanUser user = signedInUsers.of(security == null ? null : security.getUserPrincipal()).orElse(null);
+        if (user != null) {
+            return user;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null && !authorization.isBlank()) {

@@ -1,0 +1,10 @@
+/**
+ * The marketplace: developers' listings and checked uploads, their review and release, the catalog,
+ * installations in stores with consent and configuration, yanking a release from every store,
+ * ratings and reviews, and billing (one-time, subscriptions, usage; ledger and earnings).
+ *
+ * <p>May use: the application and domain of {@code tenancy} (stores, the request caller),
+ * {@code host} (loading and calling plugins) and {@code identity} (the signed-in user),
+ * {@code shared}, and the SDK.
+ */
+package io.caravan.platform.marketplace;
