@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A named counter the nodes poll to learn that shared state changed (DESIGN.md decision 10). */
+/** A named counter the nodes poll to learn that shared state changed (docs/architecture.md, decision 10). */
 @Entity
 @Table(name = "platform_revisions")
 public class PlatformRevision {

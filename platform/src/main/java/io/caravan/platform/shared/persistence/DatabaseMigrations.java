@@ -14,7 +14,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the schema up to date before the application serves anything (DESIGN.md decision 7).
+ * Brings the schema up to date before the application serves anything (docs/architecture.md, decision 7).
  * Runs as the schema owner through a non-transactional data source; the application itself
  * connects as a role that owns nothing (on PostgreSQL).
  */

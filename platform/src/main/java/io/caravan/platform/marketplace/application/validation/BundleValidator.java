@@ -11,7 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The marketplace's upload checks (DESIGN.md decision 4): archive safety, OSGi manifest, plugin
+ * The marketplace's upload checks (docs/architecture.md, decision 4): archive safety, OSGi manifest, plugin
  * descriptor and configuration schema, bytecode policy, release immutability, and a dry run in a
  * scratch framework. Every rule of {@link Rules#ALL} gets a result; a failure names what is at
  * fault. A bundle whose report has a failure is stored as rejected and never becomes installable.
