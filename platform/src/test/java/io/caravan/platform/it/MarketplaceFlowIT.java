@@ -184,6 +184,19 @@ class MarketplaceFlowIT extends PlatformIT {
         assertThat(owner.post("api/stores/" + store + "/plugins", Json.createObjectBuilder().add("pluginId", slug)
                 .add("version", "1.0.0").build()).status()).isIn(404, 409);
         assertThat(owner.get("api/stores/" + store + "/catalog/" + slug).status()).isEqualTo(404);
+
+        // the version number was never approved, so fixed bytes may reuse it: the upload replaces the rejected one
+        byte[] fixed = Bundles.renamed(Bundles.testBundle("caravan-test-echo-tax-v1.jar"), "test-echo-tax", slug,
+                "com.flow." + slug.replace('-', '.'), "1.0.0");
+        Api.Reply replaced = dev.upload("api/developer/listings/" + slug + "/versions", fixed, JAR);
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(201);
+        assertThat(replaced.json().getString("status")).isEqualTo("PASSED");
+        JsonObject now = dev.get("api/developer/listings/" + slug + "/versions/1.0.0").json();
+        assertThat(now.getString("status")).isEqualTo("PASSED");
+        assertThat(now.getString("sha256")).isNotEqualTo(stored.getString("sha256"));
+        assertThat(dev.get("api/developer/listings/" + slug + "/versions").parse().asJsonArray()).hasSize(1);
+        assertThat(dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT).status())
+                .isEqualTo(200);
     }
 
     @Test

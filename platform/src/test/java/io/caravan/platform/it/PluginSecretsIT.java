@@ -30,8 +30,12 @@ class PluginSecretsIT extends PlatformIT {
                 .add("pluginId", ECHO).add("version", "1.0.0")
                 .add("configuration", Json.createObjectBuilder().add("label", "L").add("apiKey", SECRET)).build());
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
-        assertThat(installed.body()).doesNotContain(SECRET).doesNotContain("apiKey");
+        assertThat(installed.body()).doesNotContain(SECRET);
         assertThat(installed.json().getJsonObject("configuration").getString("label")).isEqualTo("L");
+        assertThat(installed.json().getJsonObject("configuration").containsKey("apiKey")).isFalse();
+        // the merchant can tell the key is set, never read it
+        assertThat(installed.json().getJsonArray("secretsSet").getValuesAs(jakarta.json.JsonString.class))
+                .extracting(jakarta.json.JsonString::getString).containsExactly("/apiKey");
 
         Api.Reply quote = owner.post("api/stores/" + slug + "/tax/quote", Carts.mugs("FR"));
         assertThat(quote.status()).isEqualTo(200);
@@ -41,6 +45,7 @@ class PluginSecretsIT extends PlatformIT {
         Api.Reply reconfigured = admin.put("api/admin/stores/" + slug + "/plugins/" + ECHO + "/configuration",
                 Json.createObjectBuilder().add("configuration", Json.createObjectBuilder().add("label", "M")).build());
         assertThat(reconfigured.status()).isEqualTo(200);
+        assertThat(reconfigured.json().getJsonArray("secretsSet")).as("an omitted secret is kept").hasSize(1);
         assertThat(owner.post("api/stores/" + slug + "/tax/quote", Carts.mugs("FR")).json().getJsonArray("lineTaxes")
                 .getJsonObject(0).getString("explanation")).as("an omitted secret is kept").contains("M key length 25");
 

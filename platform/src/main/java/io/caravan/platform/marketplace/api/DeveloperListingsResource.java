@@ -101,7 +101,7 @@ public class DeveloperListingsResource {
         }
         if (upload.release().isEmpty()) {
             return problem(409, "conflict", "Conflict", "Not recorded: the bundle names no readable version, or a version of "
-                    + slug + " that already exists (a version number is immutable: upload a new one).", "report", report);
+                    + slug + " that was approved (an approved version's bytes never change: upload a new version number).", "report", report);
         }
         VersionView view = VersionView.of(upload.release().get());
         if (!upload.report().passed()) {

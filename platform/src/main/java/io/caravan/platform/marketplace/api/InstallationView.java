@@ -10,10 +10,15 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 
-/** A store's installation of a plugin. Secret configuration fields are never part of it. */
+/**
+ * A store's installation of a plugin. Secret configuration fields are never part of it; {@code
+ * secretsSet} names the declared secret fields (JSON Pointers) that hold a value, so a merchant can
+ * tell an API key is set without ever reading it back.
+ */
 public record InstallationView(String id, String pluginId, String pluginName, String version, String previousVersion,
                                String status, String statusReason, List<String> kinds, List<ExtensionView> extensions,
-                               JsonObject configuration, String installedBy, Instant installedAt, Instant updatedAt) {
+                               JsonObject configuration, List<String> secretsSet, String installedBy, Instant installedAt,
+                               Instant updatedAt) {
 
     public record ExtensionView(String point, String failurePolicy) {
     }
@@ -36,6 +41,7 @@ public record InstallationView(String id, String pluginId, String pluginName, St
                 details.previous() == null ? null : details.previous().version(), i.status().name(), i.statusReason(),
                 d.kinds().stream().map(Enum::name).sorted().toList(),
                 d.extensions().stream().map(e -> new ExtensionView(e.point().name(), e.failurePolicy().name())).toList(),
-                configuration, i.installedBy(), i.installedAt(), i.updatedAt());
+                configuration, details.secretsSet().stream().sorted().toList(), i.installedBy(), i.installedAt(),
+                i.updatedAt());
     }
 }

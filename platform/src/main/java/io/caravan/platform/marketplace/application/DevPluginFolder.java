@@ -65,6 +65,9 @@ public class DevPluginFolder {
     Installations installations;
 
     @Inject
+    ReleaseArtifacts artifacts;
+
+    @Inject
     StoreAccess stores;
 
     private final Map<Path, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
@@ -130,32 +133,61 @@ public class DevPluginFolder {
             }
             PluginRelease release = registration.release();
             LOG.info(() -> "Development build " + jar.getFileName() + " is " + release.pluginId() + " " + release.version());
+            List<String> outcomes = new java.util.ArrayList<>();
+            outcomes.add("registered as " + release.pluginId() + " " + release.version() + " (sha256 " + release.sha256() + ")");
             for (String slug : stores()) {
-                follow(slug, release);
+                outcomes.add(follow(slug, release));
             }
+            report(jar, outcomes);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Development plugin " + jar.getFileName() + " not loaded: " + e.getMessage());
+            report(jar, List.of("NOT LOADED: " + e.getMessage()));
         }
     }
 
-    private void follow(String slug, PluginRelease release) {
+    /**
+     * Installs the build in a dev store, or moves the store to it. A first install uses the
+     * defaults the configuration schema declares, so a plugin whose schema gives every required
+     * field a default runs at once; one that needs more is reported, not silently skipped.
+     */
+    private String follow(String slug, PluginRelease release) {
         Optional<StoreContext> store = stores.asPlatform(slug);
         if (store.isEmpty()) {
-            return;
+            return "dev store " + slug + ": not onboarded";
         }
         try {
             Optional<InstallationDetails> current = installations.list(store.get()).stream()
                     .filter(i -> i.installation().pluginId().equals(release.pluginId())).findFirst();
             if (current.isEmpty()) {
-                installations.install(store.get(), release.pluginId(), release.version(), null);
+                String defaults = ConfigurationDefaults.of(artifacts.of(release).descriptor().configurationSchema());
+                installations.install(store.get(), release.pluginId(), release.version(), defaults);
                 LOG.info(() -> "Dev store " + slug + ": installed " + release.pluginId() + " " + release.version());
+                return "dev store " + slug + ": installed with the schema's defaults " + defaults;
             } else if (!current.get().release().id().equals(release.id())) {
                 installations.upgrade(store.get(), release.pluginId(), release.version(), null);
                 LOG.info(() -> "Dev store " + slug + ": moved to " + release.pluginId() + " " + release.version());
+                return "dev store " + slug + ": moved to this build (its configuration kept)";
             }
+            return "dev store " + slug + ": already runs this build";
         } catch (RuntimeException e) {
             LOG.warning("Dev store " + slug + ": " + release.pluginId() + " " + release.version() + " not installed: "
                     + e.getMessage());
+            return "dev store " + slug + ": NOT INSTALLED: " + e.getMessage()
+                    + " (give the schema's required fields a \"default\", or configure the plugin through the API)";
+        }
+    }
+
+    /**
+     * What became of a build, written beside the jar as {@code <jar>.caravan.txt}: where the author
+     * looks (the folder their build writes to), not only the server's log.
+     */
+    private static void report(Path jar, List<String> outcomes) {
+        Path status = jar.resolveSibling(jar.getFileName() + ".caravan.txt");
+        try {
+            Files.writeString(status, java.time.Instant.now() + " " + jar.getFileName() + "\n" + String.join("\n", outcomes)
+                    + "\n");
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "cannot write " + status, e);
         }
     }
 

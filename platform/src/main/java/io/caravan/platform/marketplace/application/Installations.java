@@ -204,7 +204,15 @@ public class Installations {
         PluginRelease release = releases.findById(installation.releaseId()).orElseThrow();
         PluginRelease previous = installation.previousReleaseId() == null ? null
                 : releases.findById(installation.previousReleaseId()).orElse(null);
-        return new InstallationDetails(installation, release, previous);
+        return new InstallationDetails(installation, release, previous, secretsSet(store, installation));
+    }
+
+    /** Which secret fields hold a value (never the values), so a merchant can tell a key is set. */
+    private java.util.Set<String> secretsSet(StoreContext store, Installation installation) {
+        if (installation.sealedSecrets() == null) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(secrets.read(store.storeId(), installation).keySet());
     }
 
     private Installation existing(StoreContext store, String pluginId) {

@@ -164,6 +164,38 @@ public class PluginRelease {
         this.descriptor = descriptorJson;
     }
 
+    /**
+     * Whether an upload of the same version may replace this one: an uploaded version that no
+     * platform admin ever approved (rejected by the checks, passed, in review, or declined) was
+     * never installable, so no store ever ran its bytes and its number is not spent.
+     */
+    public boolean replaceableByUpload() {
+        return origin == ReleaseOrigin.UPLOADED && status != ReleaseStatus.AVAILABLE && status != ReleaseStatus.WITHDRAWN;
+    }
+
+    /**
+     * Replaces a never-approved upload with new bytes and their check report: it starts over as
+     * passed or rejected, out of any review queue, its earlier review forgotten.
+     *
+     * @throws IllegalStateException if the version was ever approved ({@link #replaceableByUpload()})
+     */
+    public void replaceUpload(String symbolicName, String sha256, long sizeBytes, String descriptorJson,
+            boolean checksPassed, String reportJson, Instant now) {
+        if (!replaceableByUpload()) {
+            throw new IllegalStateException("version " + version + " of " + pluginId + " was approved; its bytes never change");
+        }
+        this.symbolicName = symbolicName;
+        this.sha256 = sha256;
+        this.sizeBytes = sizeBytes;
+        this.descriptor = descriptorJson;
+        this.validationReport = reportJson;
+        this.status = checksPassed ? ReleaseStatus.PASSED : ReleaseStatus.REJECTED;
+        this.statusReason = checksPassed ? null : "failed the automated checks";
+        this.reviewedBy = null;
+        this.reviewedAt = null;
+        this.registeredAt = now;
+    }
+
     public boolean isInstallable() {
         return status == ReleaseStatus.AVAILABLE;
     }
