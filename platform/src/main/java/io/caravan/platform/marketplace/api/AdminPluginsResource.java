@@ -3,7 +3,7 @@ package io.caravan.platform.marketplace.api;
 import io.caravan.platform.host.application.MetricsSnapshot;
 import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.host.application.PluginHost;
-import io.caravan.platform.marketplace.application.PluginCatalog;
+import io.caravan.platform.marketplace.application.ReleaseRegistry;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.shared.api.ProblemException;
 import io.caravan.platform.tenancy.application.Access;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Platform admin: plugins")
 public class AdminPluginsResource {
     @Inject
-    PluginCatalog catalog;
+    ReleaseRegistry registry;
 
     @Inject
     PluginHost host;
@@ -49,7 +49,7 @@ public class AdminPluginsResource {
     @Path("/releases")
     @Operation(summary = "Every registered plugin version")
     public List<ReleaseView> releases() {
-        return catalog.releases().stream().map(this::view).toList();
+        return registry.releases().stream().map(this::view).toList();
     }
 
     @GET
@@ -64,7 +64,7 @@ public class AdminPluginsResource {
     @Path("/releases/{release}/quarantine")
     @Operation(summary = "End a version's quarantine on this node now")
     public Response lift(@PathParam("release") String releaseId) {
-        if (catalog.release(releaseId).isEmpty()) {
+        if (registry.release(releaseId).isEmpty()) {
             throw ProblemException.notFound("No plugin release " + releaseId + ".");
         }
         host.liftQuarantine(releaseId);

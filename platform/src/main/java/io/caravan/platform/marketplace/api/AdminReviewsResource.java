@@ -1,6 +1,6 @@
 package io.caravan.platform.marketplace.api;
 
-import io.caravan.platform.marketplace.application.Reviews;
+import io.caravan.platform.marketplace.application.Moderation;
 import io.caravan.platform.tenancy.application.Access;
 import io.caravan.platform.tenancy.application.RequestCaller;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Platform admin: marketplace")
 public class AdminReviewsResource {
     @Inject
-    Reviews reviews;
+    Moderation reviews;
 
     @Inject
     RequestCaller caller;
@@ -65,7 +65,7 @@ public class AdminReviewsResource {
             description = "Every store running it goes back to its previous approved version, or has the plugin disabled"
                     + " with the reason; each store's audit trail records it; every node applies it within a second.")
     public YankView yank(@PathParam("id") String id, Reason reason) {
-        Reviews.YankResult result = reviews.yank(caller.actor(), id, reason == null ? null : reason.reason());
+        Moderation.YankResult result = reviews.yank(caller.actor(), id, reason == null ? null : reason.reason());
         return new YankView(VersionView.of(result.release()), result.storesMoved(), result.storesDisabled(), result.millis());
     }
 

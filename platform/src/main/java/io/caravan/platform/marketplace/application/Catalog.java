@@ -24,7 +24,7 @@ public class Catalog {
     ListingRepository listings;
 
     @Inject
-    PluginCatalog releases;
+    ReleaseRegistry releases;
 
     /** A listing with the version a new install gets. */
     public record Entry(Listing listing, PluginRelease latest) {

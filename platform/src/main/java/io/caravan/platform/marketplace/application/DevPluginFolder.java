@@ -59,7 +59,7 @@ public class DevPluginFolder {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    PluginCatalog catalog;
+    ReleaseRegistry registry;
 
     @Inject
     Installations installations;
@@ -127,7 +127,7 @@ public class DevPluginFolder {
             if (!Files.isRegularFile(jar)) {
                 return;
             }
-            PluginCatalog.Registration registration = catalog.register(Files.readAllBytes(jar), ReleaseOrigin.DEVELOPMENT);
+            ReleaseRegistry.Registration registration = registry.register(Files.readAllBytes(jar), ReleaseOrigin.DEVELOPMENT);
             if (!registration.changed()) {
                 return;
             }

@@ -29,7 +29,7 @@ public class FirstPartyPlugins {
     private static final String FOLDER = "first-party-plugins/";
 
     @Inject
-    PluginCatalog catalog;
+    ReleaseRegistry registry;
 
     void publish(@Observes @Priority(STARTUP_ORDER) @Initialized(ApplicationScoped.class) Object ignored) {
         for (String jar : index()) {
@@ -38,8 +38,8 @@ public class FirstPartyPlugins {
                     LOG.severe("First-party plugin " + jar + " is listed in " + FOLDER + "index.txt but missing from the build");
                     continue;
                 }
-                PluginCatalog.Registration registration = catalog.register(in.readAllBytes(), ReleaseOrigin.FIRST_PARTY);
-                catalog.listFirstParty(registration.release());
+                ReleaseRegistry.Registration registration = registry.register(in.readAllBytes(), ReleaseOrigin.FIRST_PARTY);
+                registry.listFirstParty(registration.release());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "First-party plugin " + jar + " could not be published", e);
             }

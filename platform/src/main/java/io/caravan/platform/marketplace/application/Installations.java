@@ -34,7 +34,7 @@ public class Installations {
     PluginReleaseRepository releases;
 
     @Inject
-    PluginCatalog catalog;
+    ReleaseRegistry registry;
 
     @Inject
     ReleaseArtifacts artifacts;
@@ -223,7 +223,7 @@ public class Installations {
 
     private PluginRelease release(String pluginId, String version) {
         if (version == null || version.isBlank()) {
-            return catalog.latest(pluginId).orElseThrow(() -> new NotFoundException("No installable version of plugin "
+            return registry.latest(pluginId).orElseThrow(() -> new NotFoundException("No installable version of plugin "
                     + pluginId + "."));
         }
         PluginRelease release = releases.find(pluginId, version)

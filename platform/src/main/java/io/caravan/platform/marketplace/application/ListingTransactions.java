@@ -1,7 +1,7 @@
 package io.caravan.platform.marketplace.application;
 
 import io.caravan.platform.identity.domain.CaravanUser;
-import io.caravan.platform.marketplace.application.validation.ValidationReport;
+import io.caravan.platform.validation.application.ValidationReport;
 import io.caravan.platform.marketplace.domain.Listing;
 import io.caravan.platform.marketplace.domain.ListingRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;

@@ -51,7 +51,7 @@ public class PluginDataLifecycle {
     AuditLog audit;
 
     @Inject
-    ReviewTransactions stores;
+    ModerationTransactions stores;
 
     @Inject
     PluginDataLifecycle self;

@@ -1,7 +1,7 @@
 package io.caravan.platform.marketplace.application;
 
-import io.caravan.platform.marketplace.application.validation.Check;
-import io.caravan.platform.marketplace.application.validation.ValidationReport;
+import io.caravan.platform.validation.application.Check;
+import io.caravan.platform.validation.application.ValidationReport;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

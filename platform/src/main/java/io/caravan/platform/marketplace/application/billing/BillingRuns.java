@@ -2,7 +2,7 @@ package io.caravan.platform.marketplace.application.billing;
 
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.host.application.UsageMeter;
-import io.caravan.platform.marketplace.application.ReviewTransactions;
+import io.caravan.platform.marketplace.application.ModerationTransactions;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.shared.persistence.DatabaseMigrations;
@@ -40,7 +40,7 @@ public class BillingRuns {
     StoreBilling storeBilling;
 
     @Inject
-    ReviewTransactions stores;
+    ModerationTransactions stores;
 
     @Inject
     Clock clock;

@@ -1,4 +1,4 @@
-package io.caravan.platform.marketplace.application.validation;
+package io.caravan.platform.validation.application;
 
 import io.caravan.runtime.ManifestHeader;
 import java.io.ByteArrayInputStream;

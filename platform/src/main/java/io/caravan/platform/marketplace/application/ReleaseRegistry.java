@@ -20,14 +20,15 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The releases this platform can run. Registering a bundle stores it by SHA-256 and records its
+ * The release registry: the plugin versions this platform can run (not the merchants' catalog, see
+ * {@link Catalog}). Registering a bundle stores it by SHA-256 and records its
  * identity and descriptor; the same bytes again are a no-op, other bytes under a published version
  * number are refused (a version is immutable), except development builds in dev mode, which replace
  * their predecessor.
  */
 @ApplicationScoped
-public class PluginCatalog {
-    private static final Logger LOG = Logger.getLogger(PluginCatalog.class.getName());
+public class ReleaseRegistry {
+    private static final Logger LOG = Logger.getLogger(ReleaseRegistry.class.getName());
 
     @Inject
     PluginReleaseRepository releases;
@@ -136,7 +137,7 @@ public class PluginCatalog {
     @Transactional
     public Optional<PluginRelease> latest(String pluginId) {
         return releases.list(pluginId).stream().filter(PluginRelease::isInstallable)
-                .max(Comparator.comparing(PluginRelease::version, PluginCatalog::compareVersions));
+                .max(Comparator.comparing(PluginRelease::version, ReleaseRegistry::compareVersions));
     }
 
     /** OSGi version order: numeric major, minor, micro, then the qualifier as text. */

@@ -1,4 +1,4 @@
-package io.caravan.platform.marketplace.validation;
+package io.caravan.platform.validation;
 
 import io.caravan.sdk.plugin.PluginDescriptor;
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,10 @@
-package io.caravan.platform.marketplace.application.validation;
+package io.caravan.platform.validation.application;
 
-import static io.caravan.platform.marketplace.application.validation.BundleValidator.MAX_COMPRESSION_RATIO;
-import static io.caravan.platform.marketplace.application.validation.BundleValidator.MAX_ENTRIES;
-import static io.caravan.platform.marketplace.application.validation.BundleValidator.MAX_ENTRY_BYTES;
-import static io.caravan.platform.marketplace.application.validation.BundleValidator.MAX_TOTAL_BYTES;
-import static io.caravan.platform.marketplace.application.validation.BundleValidator.RATIO_CHECKED_FROM_BYTES;
+import static io.caravan.platform.validation.application.BundleValidator.MAX_COMPRESSION_RATIO;
+import static io.caravan.platform.validation.application.BundleValidator.MAX_ENTRIES;
+import static io.caravan.platform.validation.application.BundleValidator.MAX_ENTRY_BYTES;
+import static io.caravan.platform.validation.application.BundleValidator.MAX_TOTAL_BYTES;
+import static io.caravan.platform.validation.application.BundleValidator.RATIO_CHECKED_FROM_BYTES;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

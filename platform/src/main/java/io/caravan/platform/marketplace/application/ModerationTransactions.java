@@ -15,7 +15,7 @@ import java.time.Clock;
 
 /** The platform-owned transactions of a yank (each store is moved in its own, by StoreReleaseMover). */
 @ApplicationScoped
-public class ReviewTransactions {
+public class ModerationTransactions {
     @Inject
     PluginReleaseRepository releases;
 

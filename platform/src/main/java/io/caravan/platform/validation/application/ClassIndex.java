@@ -1,4 +1,4 @@
-package io.caravan.platform.marketplace.application.validation;
+package io.caravan.platform.validation.application;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

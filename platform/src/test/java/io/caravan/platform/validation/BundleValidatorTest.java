@@ -1,15 +1,15 @@
-package io.caravan.platform.marketplace.validation;
+package io.caravan.platform.validation;
 
-import static io.caravan.platform.marketplace.validation.BundleForge.good;
+import static io.caravan.platform.validation.BundleForge.good;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.host.infrastructure.felix.ScratchFrameworkDryRun;
-import io.caravan.platform.marketplace.application.validation.BundleValidator;
-import io.caravan.platform.marketplace.application.validation.Check;
-import io.caravan.platform.marketplace.application.validation.CheckStatus;
-import io.caravan.platform.marketplace.application.validation.Rules;
-import io.caravan.platform.marketplace.application.validation.ValidationContext;
-import io.caravan.platform.marketplace.application.validation.ValidationReport;
+import io.caravan.platform.validation.application.BundleValidator;
+import io.caravan.platform.validation.application.Check;
+import io.caravan.platform.validation.application.CheckStatus;
+import io.caravan.platform.validation.application.Rules;
+import io.caravan.platform.validation.application.ValidationContext;
+import io.caravan.platform.validation.application.ValidationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.caravan.platform.marketplace.application.validation;
+package io.caravan.platform.validation.application;
 
 /**
  * The bundle as its manifest names it, as written (valid or not: the checks say). A report carries

@@ -20,12 +20,12 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The platform admins' side: the review queue, approve or decline with a reason, yank a version
+ * Moderation of plugin versions (not star ratings, see {@link ListingReviews}), the platform admins' side: the review queue, approve or decline with a reason, yank a version
  * from every store, suspend a listing (no new installs).
  */
 @ApplicationScoped
-public class Reviews {
-    private static final Logger LOG = Logger.getLogger(Reviews.class.getName());
+public class Moderation {
+    private static final Logger LOG = Logger.getLogger(Moderation.class.getName());
 
     @Inject
     PluginReleaseRepository releases;
@@ -43,7 +43,7 @@ public class Reviews {
     PluginRevisions revisions;
 
     @Inject
-    ReviewTransactions transactions;
+    ModerationTransactions transactions;
 
     @Inject
     Clock clock;

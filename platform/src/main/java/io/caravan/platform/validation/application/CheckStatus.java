@@ -1,4 +1,4 @@
-package io.caravan.platform.marketplace.application.validation;
+package io.caravan.platform.validation.application;
 
 /** The outcome of one upload check. */
 public enum CheckStatus {
