@@ -4,7 +4,8 @@
  * ratings and reviews, and billing (one-time, subscriptions, usage; ledger and earnings).
  *
  * <p>May use: the application and domain of {@code tenancy} (stores, the request caller),
- * {@code host} (loading and calling plugins) and {@code identity} (the signed-in user),
+ * {@code host} (loading and calling plugins), {@code identity} (the signed-in user) and
+ * {@code validation} (the upload checks),
  * {@code shared}, and the SDK.
  */
 package io.caravan.platform.marketplace;
