@@ -60,8 +60,9 @@ public class Installations {
     @Inject
     io.caravan.platform.marketplace.domain.ListingRepository listings;
 
+    /** Observed by billing (a charge due at install) in this transaction; the marketplace does not know it. */
     @Inject
-    io.caravan.platform.marketplace.application.billing.Billing billing;
+    jakarta.enterprise.event.Event<io.caravan.platform.marketplace.domain.PluginInstalled> installed;
 
     /** The platform installs on a store's behalf (admin, demo, dev folder): consent is the platform's. */
     @Transactional
@@ -90,8 +91,8 @@ public class Installations {
         ConfigurationValidator.Validated valid = artifacts.validConfiguration(release, configuration, Map.of());
         Installation installation = new Installation(release, valid.publicJson(), store.actor().name(), clock.instant());
         installation.recordConsent(Consent.to(declared).toJson());
-        listings.findByPluginId(pluginId).ifPresent(listing -> billing.onInstall(store.storeId(), listing, installation,
-                clock.instant()));
+        listings.findByPluginId(pluginId).ifPresent(listing -> installed.fire(
+                new io.caravan.platform.marketplace.domain.PluginInstalled(store.storeId(), listing, installation, clock.instant())));
         secrets.store(store.storeId(), installation, valid.secrets());
         installations.add(store.storeId(), installation);
         data.installed(store.storeId(), pluginId);

@@ -1,4 +1,4 @@
-package io.caravan.platform.marketplace.domain.billing;
+package io.caravan.platform.billing.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.caravan.platform.marketplace.domain.billing;
+package io.caravan.platform.billing.domain;
 
 /** What a charge is for. */
 public enum ChargeKind {

@@ -1,10 +1,10 @@
-package io.caravan.platform.marketplace.application.billing;
+package io.caravan.platform.billing.application;
 
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;
 import io.caravan.platform.marketplace.domain.Listing;
 import io.caravan.platform.marketplace.domain.ListingRepository;
-import io.caravan.platform.marketplace.domain.billing.StoreCharge;
+import io.caravan.platform.billing.domain.StoreCharge;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

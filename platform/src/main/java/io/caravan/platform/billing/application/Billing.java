@@ -1,13 +1,14 @@
-package io.caravan.platform.marketplace.application.billing;
+package io.caravan.platform.billing.application;
 
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.Listing;
+import io.caravan.platform.marketplace.domain.PluginInstalled;
 import io.caravan.platform.marketplace.domain.Pricing;
 import io.caravan.platform.marketplace.domain.PricingModel;
-import io.caravan.platform.marketplace.domain.billing.ChargeKind;
-import io.caravan.platform.marketplace.domain.billing.DeveloperEarning;
-import io.caravan.platform.marketplace.domain.billing.StoreCharge;
-import io.caravan.platform.marketplace.domain.billing.UsageCounter;
+import io.caravan.platform.billing.domain.ChargeKind;
+import io.caravan.platform.billing.domain.DeveloperEarning;
+import io.caravan.platform.billing.domain.StoreCharge;
+import io.caravan.platform.billing.domain.UsageCounter;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,8 +44,15 @@ public class Billing {
     @ConfigProperty(name = "caravan.marketplace.platform-share", defaultValue = "0.20")
     BigDecimal platformShare;
 
-    /** Charges what is due at installation (one-time price, or a subscription without trial). */
-    public void onInstall(String storeId, Listing listing, Installation installation, Instant now) {
+    /**
+     * Charges what is due at installation (one-time price, or a subscription without trial), in the
+     * installing transaction: the marketplace fires the event, billing decides what it costs.
+     */
+    void onInstall(@jakarta.enterprise.event.Observes PluginInstalled event) {
+        String storeId = event.storeId();
+        Listing listing = event.listing();
+        Installation installation = event.installation();
+        Instant now = event.at();
         Pricing pricing = listing.pricing();
         if (pricing.model() == PricingModel.ONE_TIME) {
             charge(storeId, listing, ChargeKind.ONE_TIME, StoreCharge.ONCE, StoreCharge.ONCE, 1, now,

@@ -1,9 +1,9 @@
-package io.caravan.platform.marketplace.api;
+package io.caravan.platform.billing.api;
 
-import io.caravan.platform.marketplace.application.billing.BillingRuns;
-import io.caravan.platform.marketplace.application.billing.Earnings;
-import io.caravan.platform.marketplace.application.billing.StoreBilling;
-import io.caravan.platform.marketplace.domain.billing.StoreCharge;
+import io.caravan.platform.billing.application.BillingRuns;
+import io.caravan.platform.billing.application.Earnings;
+import io.caravan.platform.billing.application.StoreBilling;
+import io.caravan.platform.billing.domain.StoreCharge;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.tenancy.application.Access;
 import io.caravan.platform.tenancy.application.RequestCaller;

@@ -1,4 +1,4 @@
-package io.caravan.platform.marketplace.application.billing;
+package io.caravan.platform.billing.application;
 
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.host.application.UsageMeter;

@@ -1,4 +1,4 @@
-package io.caravan.platform.marketplace.application.billing;
+package io.caravan.platform.billing.application;
 
 import io.caravan.platform.identity.domain.CaravanUser;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
