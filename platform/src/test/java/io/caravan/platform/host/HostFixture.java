@@ -1,5 +1,9 @@
 package io.caravan.platform.host;
 
+import io.caravan.platform.shared.domain.StoreRef;
+import io.caravan.platform.shared.domain.ReleaseId;
+import io.caravan.platform.shared.domain.InstallationId;
+
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
 import io.caravan.runtime.JsonPluginConfiguration;
@@ -49,8 +53,8 @@ final class HostFixture implements AutoCloseable {
         felix = FelixBundleHost.start(dir.resolve("felix"));
         PluginDirectory directory = new PluginDirectory() {
             @Override
-            public List<InstalledPlugin> providers(String storeId, String storeSlug, ExtensionPoint point) {
-                InstalledPlugin p = installations.get(storeId);
+            public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point) {
+                InstalledPlugin p = installations.get(store.id());
                 return p == null || p.artifact().descriptor().extension(point).isEmpty() ? List.of() : List.of(p);
             }
 
@@ -74,7 +78,7 @@ final class HostFixture implements AutoCloseable {
             String sha = artifacts.put(bytes);
             BundleArchive archive = BundleArchive.read(bytes);
             PluginDescriptor descriptor = PluginDescriptorReader.read(archive.descriptorJson());
-            return new PluginArtifact(UUID.randomUUID().toString(), archive.symbolicName(), sha, descriptor);
+            return new PluginArtifact(new ReleaseId(UUID.randomUUID().toString()), archive.symbolicName(), sha, descriptor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,8 +87,8 @@ final class HostFixture implements AutoCloseable {
     /** Installs (or moves) a store onto an artifact with a configuration. */
     InstalledPlugin install(String store, PluginArtifact artifact, String configuration) {
         InstalledPlugin previous = installations.get(store);
-        InstalledPlugin installed = new InstalledPlugin(previous == null ? UUID.randomUUID().toString()
-                : previous.installationId(), store, store, artifact,
+        InstalledPlugin installed = new InstalledPlugin(previous == null ? new InstallationId(UUID.randomUUID().toString())
+                : previous.installationId(), new StoreRef(store, store), artifact,
                 JsonPluginConfiguration.parse(configuration, artifact.descriptor().secretFields()));
         installations.put(store, installed);
         return installed;

@@ -1,5 +1,7 @@
 package io.caravan.platform.host;
 
+import io.caravan.platform.shared.domain.StoreRef;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +70,7 @@ class PluginHostTest {
     }
 
     private PluginOutcome<TaxQuote> quote(String store) {
-        return host.invoker.invoke(store, store, PluginPoint.TAX_CALCULATOR,
+        return host.invoker.invoke(new StoreRef(store, store), PluginPoint.TAX_CALCULATOR,
                 (calculator, context) -> calculator.quote(context, cart("DE")), null);
     }
 
@@ -127,7 +129,7 @@ class PluginHostTest {
 
         List<Object> seen = new ArrayList<>();
         for (String store : List.of("a", "b")) {
-            PluginOutcome<String> outcome = host.invoker.invoke(store, store, PluginPoint.TAX_CALCULATOR,
+            PluginOutcome<String> outcome = host.invoker.invoke(new StoreRef(store, store), PluginPoint.TAX_CALCULATOR,
                     (calculator, context) -> {
                         seen.add(calculator);
                         return calculator.quote(context, cart("FR")).lineTaxes().get(0).explanation();
@@ -145,7 +147,7 @@ class PluginHostTest {
         quote("a");
         LoadedPlugin loaded = host.runtime.ifLoaded(v1.releaseId()).orElseThrow();
 
-        PluginOutcome<ClassLoader> tccl = host.invoker.invoke("a", "a", PluginPoint.TAX_CALCULATOR,
+        PluginOutcome<ClassLoader> tccl = host.invoker.invoke(new StoreRef("a", "a"), PluginPoint.TAX_CALCULATOR,
                 (calculator, context) -> Thread.currentThread().getContextClassLoader(), null);
 
         assertThat(tccl.value()).isSameAs(loaded.classLoader());
@@ -284,7 +286,7 @@ class PluginHostTest {
         } finally {
             callers.shutdownNow();
         }
-        assertThat(a.installationId()).isNotBlank();
+        assertThat(a.installationId().value()).isNotBlank();
     }
 
     @Test

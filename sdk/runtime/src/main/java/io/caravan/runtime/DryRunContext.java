@@ -39,7 +39,7 @@ final class DryRunContext implements PluginContext {
     }
 
     @Override
-    public String storeId() {
+    public String storeSlug() {
         return STORE;
     }
 

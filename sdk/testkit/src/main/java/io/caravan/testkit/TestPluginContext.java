@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * TestPluginContext ctx = TestPluginContext.builder()
- *         .storeId("demo-eu")
+ *         .storeSlug("demo-eu")
  *         .configuration("""
  *             {"registrations": {"iossNumber": "IM2760000001"}}""")
  *         .build();
@@ -73,7 +73,7 @@ public final class TestPluginContext implements PluginContext {
         EgressResponse answer(EgressRequest request) throws IOException;
     }
 
-    private final String storeId;
+    private final String storeSlug;
     private final PluginConfiguration configuration;
     private final InMemoryPluginStorage storage;
     private final RecordingEgress http;
@@ -83,7 +83,7 @@ public final class TestPluginContext implements PluginContext {
     private final RecordingLogger logger;
 
     private TestPluginContext(Builder b) {
-        this.storeId = b.storeId;
+        this.storeSlug = b.storeSlug;
         this.configuration = JsonPluginConfiguration.parse(b.configuration, b.secrets);
         this.clock = b.clock;
         this.storage = b.storage != null ? b.storage : new InMemoryPluginStorage(b.clock);
@@ -94,7 +94,7 @@ public final class TestPluginContext implements PluginContext {
     }
 
     /**
-     * A builder with the defaults: store {@code test-store}, configuration {@code {}}, the secret
+     * A builder with the defaults: store slug {@code test-store}, configuration {@code {}}, the secret
      * fields of the descriptor on the test class path (none if there is none),
      * no egress hosts, clock fixed at {@link #DEFAULT_NOW} in UTC, deadline 1 s, locale English.
      *
@@ -115,8 +115,8 @@ public final class TestPluginContext implements PluginContext {
     }
 
     @Override
-    public String storeId() {
-        return storeId;
+    public String storeSlug() {
+        return storeSlug;
     }
 
     @Override
@@ -183,7 +183,7 @@ public final class TestPluginContext implements PluginContext {
 
     /** Builds a {@link TestPluginContext}. */
     public static final class Builder {
-        private String storeId = "test-store";
+        private String storeSlug = "test-store";
         private String configuration = "{}";
         private final Set<String> secrets = new LinkedHashSet<>(secretsOfDescriptorOnClassPath());
         private final Set<String> allowedHosts = new LinkedHashSet<>();
@@ -198,16 +198,16 @@ public final class TestPluginContext implements PluginContext {
         }
 
         /**
-         * The store id.
+         * The store's slug, what {@code storeSlug()} answers.
          *
-         * @param id not blank
+         * @param slug not blank
          * @return this builder
          */
-        public Builder storeId(String id) {
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException("storeId must not be blank");
+        public Builder storeSlug(String slug) {
+            if (slug == null || slug.isBlank()) {
+                throw new IllegalArgumentException("storeSlug must not be blank");
             }
-            this.storeId = id;
+            this.storeSlug = slug;
             return this;
         }
 

@@ -196,8 +196,8 @@ class TestPluginContextTest {
 
     @Test
     void defaultsAndLogger() {
-        TestPluginContext ctx = TestPluginContext.builder().storeId("demo-eu").build();
-        assertThat(ctx.storeId()).isEqualTo("demo-eu");
+        TestPluginContext ctx = TestPluginContext.builder().storeSlug("demo-eu").build();
+        assertThat(ctx.storeSlug()).isEqualTo("demo-eu");
         assertThat(ctx.clock().instant()).isEqualTo(TestPluginContext.DEFAULT_NOW);
         assertThat(ctx.deadline()).isEqualTo(TestPluginContext.DEFAULT_NOW.plusSeconds(1));
         ctx.logger().info("hello");

@@ -21,7 +21,7 @@ public class TaxQuoting {
     PluginHost host;
 
     public PluginOutcome<TaxQuote> quote(StoreContext store, Cart cart, Locale locale) {
-        return host.call(store.storeId(), store.slug(), PluginPoint.TAX_CALCULATOR,
+        return host.call(store.ref(), PluginPoint.TAX_CALCULATOR,
                 (calculator, context) -> calculator.quote(context, cart), null);
     }
 }

@@ -29,13 +29,13 @@ final class HostPluginContext implements PluginContext {
         this.locale = locale;
         this.storage = storage;
         this.http = http;
-        this.logger = new TaggedPluginLogger(installation.pluginId(), "[store=" + installation.storeSlug() + " plugin="
+        this.logger = new TaggedPluginLogger(installation.pluginId().value(), "[store=" + installation.store().slug() + " plugin="
                 + installation.pluginId() + "@" + installation.version() + " point=" + point + "] ");
     }
 
     @Override
-    public String storeId() {
-        return installation.storeSlug();
+    public String storeSlug() {
+        return installation.store().slug();
     }
 
     @Override

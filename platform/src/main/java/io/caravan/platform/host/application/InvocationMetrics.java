@@ -63,7 +63,7 @@ public final class InvocationMetrics {
     }
 
     private Series series(InstalledPlugin plugin, ExtensionPoint point) {
-        return series.computeIfAbsent(new Key(plugin.storeSlug(), plugin.pluginId(), point), k -> new Series());
+        return series.computeIfAbsent(new Key(plugin.store().slug(), plugin.pluginId().value(), point), k -> new Series());
     }
 
     private static void latency(Series s, long nanos) {

@@ -1,5 +1,7 @@
 package io.caravan.platform.host.application;
 
+import io.caravan.platform.shared.domain.StoreRef;
+
 import io.caravan.sdk.plugin.ExtensionPoint;
 import java.util.List;
 
@@ -12,10 +14,9 @@ public interface PluginDirectory {
     /**
      * The store's enabled installations that provide a point, first choice first.
      *
-     * @param storeId   the store's id
-     * @param storeSlug its slug (what plugins see as the store id)
+     * @param store the store
      */
-    List<InstalledPlugin> providers(String storeId, String storeSlug, ExtensionPoint point);
+    List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point);
 
     /** The bundle's bytes, checked against the artifact's SHA-256. */
     byte[] bundle(PluginArtifact artifact);

@@ -1,5 +1,9 @@
 package io.caravan.platform.host.application;
 
+import io.caravan.platform.shared.domain.InstallationId;
+import io.caravan.platform.shared.domain.ReleaseId;
+import io.caravan.platform.shared.domain.StoreRef;
+
 import io.caravan.platform.shared.persistence.DatabaseMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -122,9 +126,8 @@ public class PluginHost {
      * @throws PluginFailedException      when the call failed and the policy is fail-closed
      * @throws PluginRefusalException     when the plugin refused
      */
-    public <E, R> PluginOutcome<R> call(String storeId, String storeSlug, PluginPoint<E> point, PluginCall<E, R> call,
-            Supplier<R> fallback) {
-        return invoker.invoke(storeId, storeSlug, point, call, fallback);
+    public <E, R> PluginOutcome<R> call(StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
+        return invoker.invoke(store, point, call, fallback);
     }
 
     /** The SDK version this node exports to plugins. */
@@ -144,14 +147,15 @@ public class PluginHost {
 
     public NodeStatus nodeStatus() {
         return new NodeStatus(bundles.sdkVersion(), bundles.bundleCount(), invoker.busyThreads(),
-                invoker.metrics().perPlugin(), invoker.quarantine().inForce());
+                invoker.metrics().perPlugin(), invoker.quarantine().inForce().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().value(), Map.Entry::getValue)));
     }
 
     /** What this node knows of one plugin version: loaded here, and quarantined until when (or null). */
     public record ReleaseState(boolean loaded, Instant quarantinedUntil) {
     }
 
-    public ReleaseState releaseState(String releaseId) {
+    public ReleaseState releaseState(ReleaseId releaseId) {
         return new ReleaseState(runtime.ifLoaded(releaseId).isPresent(),
                 invoker.quarantine().quarantinedUntil(releaseId).orElse(null));
     }
@@ -167,17 +171,17 @@ public class PluginHost {
     }
 
     /** Ends a version's quarantine on this node now; whether one was in force. */
-    public boolean liftQuarantine(String releaseId) {
+    public boolean liftQuarantine(ReleaseId releaseId) {
         return invoker.quarantine().lift(releaseId);
     }
 
     /** Unloads a version from this node (yanked or replaced); whether it was loaded. */
-    public boolean unloadRelease(String releaseId) {
+    public boolean unloadRelease(ReleaseId releaseId) {
         return runtime.unload(releaseId);
     }
 
     /** Forgets an uninstalled installation's bulkhead and breaker; its in-flight calls finish on their own. */
-    public void forgetInstallation(String installationId) {
+    public void forgetInstallation(InstallationId installationId) {
         invoker.forget(installationId);
     }
 

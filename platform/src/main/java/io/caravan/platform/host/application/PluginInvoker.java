@@ -1,5 +1,8 @@
 package io.caravan.platform.host.application;
 
+import io.caravan.platform.shared.domain.InstallationId;
+import io.caravan.platform.shared.domain.StoreRef;
+
 import dev.failsafe.Bulkhead;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerConfig;
@@ -54,7 +57,7 @@ public final class PluginInvoker implements AutoCloseable {
     private final Quarantine quarantine;
     private final ThreadPoolExecutor threads;
     private final CircuitBreakerConfig<Object> breakerConfig;
-    private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    private final Map<InstallationId, Guard> guards = new ConcurrentHashMap<>();
     private final PluginServices services;
 
     /** The bulkhead and breaker of one (store, installation). */
@@ -104,18 +107,17 @@ public final class PluginInvoker implements AutoCloseable {
      * @throws PluginFailedException      when the call failed and the policy is fail-closed (or fallback without one)
      * @throws PluginRefusalException     when the plugin refused
      */
-    public <E, R> PluginOutcome<R> invoke(String storeId, String storeSlug, PluginPoint<E> point, PluginCall<E, R> call,
-            Supplier<R> fallback) {
-        List<InstalledPlugin> providers = directory.providers(storeId, storeSlug, point.point());
+    public <E, R> PluginOutcome<R> invoke(StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
+        List<InstalledPlugin> providers = directory.providers(store, point.point());
         if (providers.isEmpty()) {
-            throw new NoPluginInstalledException(storeSlug, point.point());
+            throw new NoPluginInstalledException(store.slug(), point.point());
         }
         return invoke(providers.get(0), point, call, fallback, Locale.ROOT);
     }
 
     /**
      * Calls one installation's extension for a point: admission (quarantine, bulkhead, breaker),
-     * then execution (plugin thread, deadline, TCCL); see {@link #invoke(String, String, PluginPoint, PluginCall, Supplier)}.
+     * then execution (plugin thread, deadline, TCCL); see {@link #invoke(StoreRef, PluginPoint, PluginCall, Supplier)}.
      */
     public <E, R> PluginOutcome<R> invoke(InstalledPlugin installed, PluginPoint<E> point, PluginCall<E, R> call,
             Supplier<R> fallback, Locale locale) {
@@ -213,12 +215,12 @@ public final class PluginInvoker implements AutoCloseable {
             if (point != ExtensionPoint.HEALTH) {
                 usage.record(installed);
             }
-            return new PluginOutcome<>(value, PluginOutcome.Status.ANSWERED, null, installed.pluginId(), installed.version());
+            return new PluginOutcome<>(value, PluginOutcome.Status.ANSWERED, null, installed.pluginId().value(), installed.version());
         } catch (TimeoutException e) {
             future.cancel(true);
             guard.breaker().recordFailure();
             quarantine.recordTimeout(installed.artifact().releaseId(), installed.pluginId() + " " + installed.version(),
-                    installed.storeId());
+                    installed.store().id());
             return fail(installed, point, policy, FailureKind.TIMEOUT, "no answer within the " + deadline.toMillis()
                     + " ms deadline of " + point, System.nanoTime() - started, fallback);
         } catch (ExecutionException e) {
@@ -227,7 +229,7 @@ public final class PluginInvoker implements AutoCloseable {
             if (cause instanceof PluginRejectedException rejected) {
                 guard.breaker().recordSuccess();
                 metrics.refused(installed, point, took);
-                throw new PluginRefusalException(installed.pluginId(), rejected.code(), truncate(rejected.getMessage()));
+                throw new PluginRefusalException(installed.pluginId().value(), rejected.code(), truncate(rejected.getMessage()));
             }
             guard.breaker().recordFailure();
             return fail(installed, point, policy, FailureKind.ERROR, "the plugin failed: "
@@ -257,16 +259,16 @@ public final class PluginInvoker implements AutoCloseable {
     private <R> PluginOutcome<R> fail(InstalledPlugin installed, ExtensionPoint point, FailurePolicy policy,
             FailureKind kind, String message, long nanos, Supplier<R> fallback) {
         metrics.failed(installed, point, kind, nanos);
-        PluginFailure failure = new PluginFailure(kind, installed.pluginId(), installed.version(), point, message);
+        PluginFailure failure = new PluginFailure(kind, installed.pluginId().value(), installed.version(), point, message);
         return switch (policy) {
             case FAIL_CLOSED -> throw new PluginFailedException(failure);
-            case FAIL_OPEN -> new PluginOutcome<>(null, PluginOutcome.Status.SKIPPED, failure, installed.pluginId(),
+            case FAIL_OPEN -> new PluginOutcome<>(null, PluginOutcome.Status.SKIPPED, failure, installed.pluginId().value(),
                     installed.version());
             case FALLBACK -> {
                 if (fallback == null) {
                     throw new PluginFailedException(failure);
                 }
-                yield new PluginOutcome<>(fallback.get(), PluginOutcome.Status.FELL_BACK, failure, installed.pluginId(),
+                yield new PluginOutcome<>(fallback.get(), PluginOutcome.Status.FELL_BACK, failure, installed.pluginId().value(),
                         installed.version());
             }
         };
@@ -284,7 +286,7 @@ public final class PluginInvoker implements AutoCloseable {
     }
 
     /** Forgets the guards of an installation (uninstalled); its in-flight calls finish on their own. */
-    public void forget(String installationId) {
+    public void forget(InstallationId installationId) {
         guards.remove(installationId);
     }
 

@@ -1,5 +1,7 @@
 package io.caravan.platform.host.application;
 
+import io.caravan.platform.shared.domain.ReleaseId;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +27,7 @@ public final class PluginRuntime {
     private final BundleHost host;
     private final PluginDirectory directory;
     private final Clock clock;
-    private final Map<String, Entry> loaded = new ConcurrentHashMap<>();
+    private final Map<ReleaseId, Entry> loaded = new ConcurrentHashMap<>();
 
     private static final class Entry {
         final String sha256;
@@ -89,7 +91,7 @@ public final class PluginRuntime {
     }
 
     /** Unloads a release's bundle if it is loaded (withdrawn version, replaced development build). */
-    public boolean unload(String releaseId) {
+    public boolean unload(ReleaseId releaseId) {
         Entry entry = loaded.remove(releaseId);
         if (entry == null) {
             return false;
@@ -105,10 +107,10 @@ public final class PluginRuntime {
     }
 
     /** Unloads every version no call has used for {@code idle}; returns the release ids unloaded. */
-    public List<String> unloadIdle(Duration idle) {
+    public List<ReleaseId> unloadIdle(Duration idle) {
         Instant cutoff = clock.instant().minus(idle);
-        List<String> unloaded = new ArrayList<>();
-        for (Map.Entry<String, Entry> e : loaded.entrySet()) {
+        List<ReleaseId> unloaded = new ArrayList<>();
+        for (Map.Entry<ReleaseId, Entry> e : loaded.entrySet()) {
             if (e.getValue().plugin.isDone() && e.getValue().lastUsed.isBefore(cutoff)) {
                 try {
                     if (unload(e.getKey())) {
@@ -123,7 +125,7 @@ public final class PluginRuntime {
     }
 
     /** The loaded plugin of a release, if it is loaded now (no loading). */
-    public Optional<LoadedPlugin> ifLoaded(String releaseId) {
+    public Optional<LoadedPlugin> ifLoaded(ReleaseId releaseId) {
         Entry entry = loaded.get(releaseId);
         return entry == null || !entry.plugin.isDone() || entry.plugin.isCompletedExceptionally() ? Optional.empty()
                 : Optional.of(entry.plugin.join());
@@ -135,7 +137,7 @@ public final class PluginRuntime {
 
     /** Unloads everything (node shutdown). */
     public void unloadAll() {
-        for (String releaseId : List.copyOf(loaded.keySet())) {
+        for (ReleaseId releaseId : List.copyOf(loaded.keySet())) {
             try {
                 unload(releaseId);
             } catch (RuntimeException e) {

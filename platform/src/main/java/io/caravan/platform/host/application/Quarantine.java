@@ -1,5 +1,7 @@
 package io.caravan.platform.host.application;
 
+import io.caravan.platform.shared.domain.ReleaseId;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,7 @@ public final class Quarantine {
     private final Duration window;
     private final Duration duration;
     private final Clock clock;
-    private final Map<String, Tracker> releases = new ConcurrentHashMap<>();
+    private final Map<ReleaseId, Tracker> releases = new ConcurrentHashMap<>();
 
     public Quarantine(int stores, Duration window, Duration duration, Clock clock) {
         this.stores = stores;
@@ -32,7 +34,7 @@ public final class Quarantine {
     }
 
     /** Records a timeout; returns true when this timeout put the version into quarantine. */
-    public boolean recordTimeout(String releaseId, String label, String storeId) {
+    public boolean recordTimeout(ReleaseId releaseId, String label, String storeId) {
         Tracker tracker = releases.computeIfAbsent(releaseId, id -> new Tracker());
         Instant now = clock.instant();
         synchronized (tracker) {
@@ -53,7 +55,7 @@ public final class Quarantine {
     }
 
     /** Until when the version is quarantined, if it is now. */
-    public Optional<Instant> quarantinedUntil(String releaseId) {
+    public Optional<Instant> quarantinedUntil(ReleaseId releaseId) {
         Tracker tracker = releases.get(releaseId);
         if (tracker == null) {
             return Optional.empty();
@@ -65,7 +67,7 @@ public final class Quarantine {
     }
 
     /** Ends a quarantine now (operator decision); returns whether one was in force. */
-    public boolean lift(String releaseId) {
+    public boolean lift(ReleaseId releaseId) {
         Tracker tracker = releases.get(releaseId);
         if (tracker == null) {
             return false;
@@ -79,9 +81,9 @@ public final class Quarantine {
     }
 
     /** The versions quarantined now, with the end of their quarantine. */
-    public Map<String, Instant> inForce() {
-        Map<String, Instant> result = new HashMap<>();
-        for (String releaseId : releases.keySet()) {
+    public Map<ReleaseId, Instant> inForce() {
+        Map<ReleaseId, Instant> result = new HashMap<>();
+        for (ReleaseId releaseId : releases.keySet()) {
             quarantinedUntil(releaseId).ifPresent(until -> result.put(releaseId, until));
         }
         return result;

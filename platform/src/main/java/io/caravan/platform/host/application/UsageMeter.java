@@ -22,7 +22,7 @@ public final class UsageMeter {
     private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
 
     void record(InstalledPlugin plugin) {
-        counts.computeIfAbsent(new Key(plugin.storeId(), plugin.pluginId()), k -> new LongAdder()).increment();
+        counts.computeIfAbsent(new Key(plugin.store().id(), plugin.pluginId().value()), k -> new LongAdder()).increment();
     }
 
     /** Takes every count recorded so far (each is reset to zero). */

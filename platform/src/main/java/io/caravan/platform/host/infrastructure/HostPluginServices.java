@@ -29,7 +29,7 @@ public class HostPluginServices implements PluginServices {
 
     @Override
     public PluginStorage storage(InstalledPlugin installation) {
-        return new DatabasePluginStorage(storage, clock, installation.storeId(), installation.pluginId());
+        return new DatabasePluginStorage(storage, clock, installation.store().id(), installation.pluginId().value());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.caravan.platform.marketplace.api;
 
+import io.caravan.platform.shared.domain.ReleaseId;
+
 import io.caravan.platform.host.application.MetricsSnapshot;
 import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.host.application.PluginHost;
@@ -67,13 +69,13 @@ public class AdminPluginsResource {
         if (registry.release(releaseId).isEmpty()) {
             throw ProblemException.notFound("No plugin release " + releaseId + ".");
         }
-        host.liftQuarantine(releaseId);
+        host.liftQuarantine(new ReleaseId(releaseId));
         return Response.noContent().build();
     }
 
     private ReleaseView view(PluginRelease r) {
         PluginDescriptor d = PluginDescriptorReader.read(r.descriptorJson());
-        PluginHost.ReleaseState state = host.releaseState(r.id());
+        PluginHost.ReleaseState state = host.releaseState(new ReleaseId(r.id()));
         return new ReleaseView(r.id(), r.pluginId(), d.name(), r.version(), r.symbolicName(), r.sha256(), r.sizeBytes(),
                 r.origin().name(), r.status().name(), d.kinds().stream().map(Enum::name).sorted().toList(), d.sdkRange(),
                 r.registeredAt(), state.loaded(), state.quarantinedUntil());

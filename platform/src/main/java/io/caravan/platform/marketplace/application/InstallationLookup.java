@@ -1,5 +1,8 @@
 package io.caravan.platform.marketplace.application;
 
+import io.caravan.platform.shared.domain.InstallationId;
+import io.caravan.platform.shared.domain.StoreRef;
+
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.runtime.JsonPluginConfiguration;
 import io.caravan.platform.host.application.PluginArtifact;
@@ -31,7 +34,8 @@ public class InstallationLookup {
 
     /** Its own transaction: a caller's transaction may be bound to no store, or to this one only. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<InstalledPlugin> enabled(String storeId, String storeSlug) {
+    public List<InstalledPlugin> enabled(StoreRef store) {
+        String storeId = store.id();
         List<InstalledPlugin> result = new ArrayList<>();
         for (Installation installation : installations.list(storeId)) {
             if (!installation.isEnabled()) {
@@ -42,7 +46,7 @@ public class InstallationLookup {
                 continue;
             }
             PluginArtifact artifact = artifacts.of(release.get());
-            result.add(new InstalledPlugin(installation.id(), storeId, storeSlug, artifact,
+            result.add(new InstalledPlugin(new InstallationId(installation.id()), store, artifact,
                     JsonPluginConfiguration.parse(secrets.merged(storeId, installation), artifact.descriptor().secretFields())));
         }
         // first choice first: the earliest installation of a point serves it

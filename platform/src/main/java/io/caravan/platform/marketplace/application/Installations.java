@@ -1,5 +1,7 @@
 package io.caravan.platform.marketplace.application;
 
+import io.caravan.platform.shared.domain.InstallationId;
+
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;
@@ -187,7 +189,7 @@ public class Installations {
     public void uninstall(StoreContext store, String pluginId, boolean purgeDataNow) {
         Installation installation = existing(store, pluginId);
         installations.remove(store.storeId(), installation);
-        host.forgetInstallation(installation.id());
+        host.forgetInstallation(new InstallationId(installation.id()));
         record(store, "plugin.uninstalled", pluginId, data.uninstalled(store.storeId(), pluginId, purgeDataNow));
     }
 

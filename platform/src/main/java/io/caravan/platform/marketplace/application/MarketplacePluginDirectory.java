@@ -1,5 +1,7 @@
 package io.caravan.platform.marketplace.application;
 
+import io.caravan.platform.shared.domain.StoreRef;
+
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginDirectory;
@@ -35,8 +37,8 @@ public class MarketplacePluginDirectory implements PluginDirectory {
     private final Map<String, List<InstalledPlugin>> byStore = new ConcurrentHashMap<>();
 
     @Override
-    public List<InstalledPlugin> providers(String storeId, String storeSlug, ExtensionPoint point) {
-        List<InstalledPlugin> enabled = byStore.computeIfAbsent(storeId, id -> List.copyOf(lookup.enabled(id, storeSlug)));
+    public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point) {
+        List<InstalledPlugin> enabled = byStore.computeIfAbsent(store.id(), id -> List.copyOf(lookup.enabled(store)));
         return enabled.stream().filter(p -> p.artifact().descriptor().extension(point).isPresent()).toList();
     }
 

@@ -1,5 +1,7 @@
 package io.caravan.platform.marketplace.application;
 
+import io.caravan.platform.shared.domain.ReleaseId;
+
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.marketplace.domain.PlatformRevision;
 import io.caravan.platform.marketplace.domain.PluginRelease;
@@ -81,7 +83,7 @@ public class PluginRevisions {
             }
             directory.invalidateAll();
             for (String releaseId : self.withdrawnReleaseIds()) {
-                host.unloadRelease(releaseId);
+                host.unloadRelease(new ReleaseId(releaseId));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Checking the plugin revision failed; retrying", e);

@@ -1,5 +1,7 @@
 package io.caravan.platform.marketplace.application;
 
+import io.caravan.platform.shared.domain.ReleaseId;
+
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.marketplace.domain.PluginRelease;
@@ -21,7 +23,7 @@ public class ReleaseArtifacts {
         if (cached != null && cached.sha256().equals(release.sha256())) {
             return cached;
         }
-        PluginArtifact artifact = new PluginArtifact(release.id(), release.symbolicName(), release.sha256(),
+        PluginArtifact artifact = new PluginArtifact(new ReleaseId(release.id()), release.symbolicName(), release.sha256(),
                 PluginDescriptorReader.read(release.descriptorJson()));
         artifacts.put(release.id(), artifact);
         return artifact;

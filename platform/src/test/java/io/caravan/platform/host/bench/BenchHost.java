@@ -1,5 +1,10 @@
 package io.caravan.platform.host.bench;
 
+import io.caravan.platform.shared.domain.StoreRef;
+import io.caravan.platform.shared.domain.InstallationId;
+
+import io.caravan.platform.shared.domain.ReleaseId;
+
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
 import io.caravan.runtime.JsonPluginConfiguration;
@@ -76,8 +81,8 @@ final class BenchHost implements AutoCloseable {
         felix = FelixBundleHost.start(dir.resolve("felix"));
         PluginDirectory directory = new PluginDirectory() {
             @Override
-            public List<InstalledPlugin> providers(String storeId, String storeSlug, ExtensionPoint point) {
-                List<InstalledPlugin> all = installations.get(storeId);
+            public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point) {
+                List<InstalledPlugin> all = installations.get(store.id());
                 if (all == null) {
                     return List.of();
                 }
@@ -121,7 +126,7 @@ final class BenchHost implements AutoCloseable {
             String sha = artifacts.put(bytes);
             BundleArchive archive = BundleArchive.read(bytes);
             PluginDescriptor descriptor = PluginDescriptorReader.read(archive.descriptorJson());
-            return new PluginArtifact(UUID.randomUUID().toString(), archive.symbolicName(), sha, descriptor);
+            return new PluginArtifact(new ReleaseId(UUID.randomUUID().toString()), archive.symbolicName(), sha, descriptor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,8 +135,8 @@ final class BenchHost implements AutoCloseable {
     /** Installs (or moves) a store's only installation onto an artifact with a configuration. */
     InstalledPlugin install(String store, PluginArtifact artifact, String configuration) {
         List<InstalledPlugin> previous = installations.get(store);
-        InstalledPlugin installed = new InstalledPlugin(previous == null ? UUID.randomUUID().toString()
-                : previous.get(0).installationId(), store, store, artifact,
+        InstalledPlugin installed = new InstalledPlugin(previous == null ? new InstallationId(UUID.randomUUID().toString())
+                : previous.get(0).installationId(), new StoreRef(store, store), artifact,
                 JsonPluginConfiguration.parse(configuration, artifact.descriptor().secretFields()));
         installations.put(store, List.of(installed));
         return installed;

@@ -14,7 +14,7 @@ import java.util.Locale;
  * store, its configuration, a clock, a deadline), built per call like the host's own context but
  * without its logger tag, storage or egress (the echo and tax plugins use neither).
  */
-record DirectContext(String storeId, PluginConfiguration configuration, Clock clock, Instant deadline)
+record DirectContext(String storeSlug, PluginConfiguration configuration, Clock clock, Instant deadline)
         implements PluginContext {
     private static final PluginLogger SILENT = new PluginLogger() {
         @Override

@@ -1,5 +1,7 @@
 package io.caravan.platform.host.bench;
 
+import io.caravan.platform.shared.domain.StoreRef;
+
 import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.InvokerSettings;
 import io.caravan.platform.host.application.PluginArtifact;
@@ -303,7 +305,7 @@ public final class HotInstallBenchmark {
     }
 
     private static PluginOutcome<TaxQuote> call(BenchHost host, String store, Cart cart) {
-        return host.invoker.invoke(store, store, PluginPoint.TAX_CALCULATOR,
+        return host.invoker.invoke(new StoreRef(store, store), PluginPoint.TAX_CALCULATOR,
                 (c, ctx) -> c.quote(ctx, cart), null);
     }
 

@@ -1,5 +1,8 @@
 package io.caravan.platform.host.bench;
 
+import io.caravan.platform.shared.domain.StoreRef;
+import io.caravan.platform.shared.domain.InstallationId;
+
 import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
@@ -117,7 +120,7 @@ public final class InstallationMemoryBenchmark {
             for (int i = 0; i < PER_STORE; i++) {
                 PluginArtifact artifact = six[i];
                 String json = i < 3 ? BenchHost.echoConfiguration(s) : BenchHost.taxConfiguration(s);
-                installed.add(new InstalledPlugin(UUID.randomUUID().toString(), storeId, slug, artifact,
+                installed.add(new InstalledPlugin(new InstallationId(UUID.randomUUID().toString()), new StoreRef(storeId, slug), artifact,
                         JsonPluginConfiguration.parse(json, artifact.descriptor().secretFields())));
             }
             host.installations.put(storeId, List.copyOf(installed));

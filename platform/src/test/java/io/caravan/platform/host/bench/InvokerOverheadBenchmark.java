@@ -1,5 +1,7 @@
 package io.caravan.platform.host.bench;
 
+import io.caravan.platform.shared.domain.StoreRef;
+
 import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
@@ -108,7 +110,7 @@ public class InvokerOverheadBenchmark {
 
     @Benchmark
     public PluginOutcome<TaxQuote> invoker() {
-        return host.invoker.invoke(STORE, STORE, PluginPoint.TAX_CALCULATOR,
+        return host.invoker.invoke(new StoreRef(STORE, STORE), PluginPoint.TAX_CALCULATOR,
                 (c, ctx) -> c.quote(ctx, cart), null);
     }
 

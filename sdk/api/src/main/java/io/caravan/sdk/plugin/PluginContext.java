@@ -17,11 +17,16 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface PluginContext {
 
     /**
-     * The store this call is for: its stable id (the platform's store slug).
+     * The store this call is for, by its slug: the public handle the platform gives a store when it
+     * is onboarded ({@code lisbon-ceramics}) — lower-case letters, digits and hyphens, never changed
+     * and never given to another store, the same value merchants see in their URLs. It is not the
+     * platform's internal store id, which plugins never see. Use it to tell stores apart towards
+     * your provider (a sub-account per store); everything per store you keep belongs in
+     * {@link #storage()}, which is already scoped to this store.
      *
-     * @return the store id, never blank
+     * @return the store's slug, never blank
      */
-    String storeId();
+    String storeSlug();
 
     /**
      * The store's configuration of this plugin, already validated against the schema the

@@ -36,7 +36,7 @@ class FlatRateTaxCalculatorTest {
 
     static TestPluginContext rate(String percent) {
         return TestPluginContext.builder()
-                .storeId("store-" + percent)
+                .storeSlug("store-" + percent)
                 .configuration("{\"ratePercent\": \"" + percent + "\"}")
                 .build();
     }
