@@ -24,6 +24,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Objects;
 import java.util.Set;
 
@@ -348,8 +350,16 @@ public final class TestPluginContext implements PluginContext {
      * so a malformed descriptor fails the test with the member at fault.
      */
     private static Set<String> secretsOfDescriptorOnClassPath() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        URL url = (loader != null ? loader : TestPluginContext.class.getClassLoader()).getResource(PluginDescriptor.RESOURCE_PATH);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : TestPluginContext.class.getClassLoader();
+        // read once per class loader: tests build many contexts
+        return DESCRIPTOR_SECRETS.computeIfAbsent(loader, TestPluginContext::readDescriptorSecrets);
+    }
+
+    private static final Map<ClassLoader, Set<String>> DESCRIPTOR_SECRETS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static Set<String> readDescriptorSecrets(ClassLoader loader) {
+        URL url = loader.getResource(PluginDescriptor.RESOURCE_PATH);
         if (url == null) {
             return Set.of();
         }
