@@ -1,40 +1,29 @@
 package io.caravan.platform.it.support;
 
+import io.caravan.stack.KeycloakLauncher;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
- * A real Keycloak for integration tests, one per test JVM, started from the unpacked server
- * distribution in production mode ({@code kc.sh build} once, then {@code start --optimized}).
+ * A real Keycloak for integration tests, one per test JVM: started and stopped through the
+ * stack's {@link KeycloakLauncher} (the same launcher as {@code ./caravan run}), plus the
+ * Keycloak admin calls the tests need.
  *
  * <p>System properties: {@code caravan.it.keycloak.home} (unpacked distribution, required),
  * {@code caravan.it.keycloak.realm-file} (required), {@code caravan.it.keycloak.port} (18180),
@@ -45,21 +34,15 @@ import java.util.stream.Stream;
  * file's dev default.
  */
 public final class KeycloakServer {
-    private static final String BUILD_OPTIONS = "--db=dev-file --health-enabled=true";
+    /** The tests keep their own build marker: they never trust a build made by another launcher's options. */
     private static final String BUILD_MARKER = "caravan-it-build.options";
-    private static final String REALM = "caravan";
+    private static final String REALM = KeycloakLauncher.REALM;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-    private static final int LOG_TAIL_LINES = 80;
 
     private static KeycloakServer instance;
 
-    private final Path home;
-    private final Path realmFile;
-    private final Path log;
-    private final int port;
-    private final int managementPort;
+    private final KeycloakLauncher launcher;
     private final boolean fresh;
     private final String platformSecret;
     private final HttpClient http = HttpClient.newBuilder()
@@ -67,19 +50,22 @@ public final class KeycloakServer {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private Process process;
     private boolean startedBefore;
 
     private KeycloakServer() {
-        this.home = Path.of(required("caravan.it.keycloak.home")).toAbsolutePath();
-        this.realmFile = Path.of(required("caravan.it.keycloak.realm-file")).toAbsolutePath();
-        this.log = Path.of(System.getProperty("caravan.it.keycloak.log", "target/keycloak-it.log")).toAbsolutePath();
-        this.port = Integer.getInteger("caravan.it.keycloak.port", 18180);
-        this.managementPort = Integer.getInteger("caravan.it.keycloak.management-port", 19000);
+        Path log = Path.of(System.getProperty("caravan.it.keycloak.log", "target/keycloak-it.log"));
         this.fresh = Boolean.parseBoolean(System.getProperty("caravan.it.keycloak.fresh", "true"));
         this.platformSecret = Optional.ofNullable(System.getenv("CARAVAN_KEYCLOAK_CLIENT_SECRET"))
                 .filter(s -> !s.isBlank())
                 .orElse("caravan-platform-dev-secret");
+        this.launcher = new KeycloakLauncher(new KeycloakLauncher.Settings(
+                Path.of(required("caravan.it.keycloak.home")),
+                Path.of(required("caravan.it.keycloak.realm-file")),
+                log, log,
+                Integer.getInteger("caravan.it.keycloak.port", 18180),
+                Integer.getInteger("caravan.it.keycloak.management-port", 19000),
+                BUILD_MARKER,
+                Map.of("CARAVAN_KEYCLOAK_CLIENT_SECRET", platformSecret)));
     }
 
     /** The shared server, started (or restarted after a {@link #stop()}) if it is not running. */
@@ -97,15 +83,15 @@ public final class KeycloakServer {
 
     /** Base URL, e.g. {@code http://127.0.0.1:18180} (also the token issuer's host). */
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return launcher.url();
     }
 
     public String issuer() {
-        return url() + "/realms/" + REALM;
+        return launcher.issuer();
     }
 
     public synchronized boolean running() {
-        return process != null && process.isAlive();
+        return launcher.running();
     }
 
     /** Starts the server and waits until it is ready. Keeps the data of an earlier start. */
@@ -115,37 +101,18 @@ public final class KeycloakServer {
         }
         long begin = System.nanoTime();
         try {
-            Files.createDirectories(log.getParent());
-            failIfPortTaken(port);
-            failIfPortTaken(managementPort);
-            buildIfNeeded();
+            if (launcher.prepare()) {
+                System.out.printf("Keycloak built in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+            }
             boolean firstStart = !startedBefore;
             if (firstStart && fresh) {
-                deleteRecursively(home.resolve("data/h2"));
-                deleteRecursively(home.resolve("data/transaction-logs"));
+                launcher.deleteDatabase();
             }
-            Path importDir = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(realmFile, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-
-            List<String> command = new ArrayList<>(List.of(kcScript().toString(), "start", "--optimized",
-                    "--cache=local",
-                    "--http-enabled=true",
-                    "--http-host=127.0.0.1",
-                    "--http-port=" + port,
-                    "--hostname=" + url(),
-                    "--http-management-port=" + managementPort));
-            if (firstStart) {
-                // An existing realm is skipped anyway; restarts need not read the file at all.
-                command.add("--import-realm");
-            }
-            appendToLog("\n==== " + String.join(" ", command) + "\n");
-            process = processBuilder(command).start();
+            // An existing realm is skipped anyway; restarts need not read the file at all.
+            launcher.start(firstStart);
             startedBefore = true;
-            awaitReady();
+            launcher.awaitReady(READY_TIMEOUT);
             System.out.printf("Keycloak ready at %s in %.1f s%n", url(), (System.nanoTime() - begin) / 1e9);
-        } catch (IOException e) {
-            stop();
-            throw new UncheckedIOException("Could not start Keycloak from " + home, e);
         } catch (RuntimeException e) {
             stop();
             throw e;
@@ -154,18 +121,7 @@ public final class KeycloakServer {
 
     /** Stops the server (the kc.sh shell and its JVM) and waits until both have exited. */
     public synchronized void stop() {
-        Process current = process;
-        process = null;
-        if (current == null) {
-            return;
-        }
-        List<ProcessHandle> tree = new ArrayList<>(current.descendants().toList());
-        tree.add(current.toHandle());
-        tree.forEach(ProcessHandle::destroy); // SIGTERM: Keycloak shuts down cleanly (~2-3 s)
-        if (!awaitExit(tree, STOP_TIMEOUT)) {
-            tree.forEach(ProcessHandle::destroyForcibly);
-            awaitExit(tree, STOP_TIMEOUT);
-        }
+        launcher.stop(STOP_TIMEOUT);
     }
 
     /** Password grant through {@code caravan-cli} with scope {@code openid organization:*}. */
@@ -322,167 +278,6 @@ public final class KeycloakServer {
     private static JsonValue json(String body) {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readValue();
-        }
-    }
-
-    // --- process management ---
-
-    /** {@code kc.sh build} bakes build-time options into lib/quarkus; redo it only when they change. */
-    private void buildIfNeeded() throws IOException {
-        Path marker = home.resolve("lib").resolve(BUILD_MARKER);
-        if (Files.exists(marker) && Files.readString(marker).equals(BUILD_OPTIONS)) {
-            return;
-        }
-        List<String> command = new ArrayList<>(List.of(kcScript().toString(), "build"));
-        command.addAll(List.of(BUILD_OPTIONS.split(" ")));
-        appendToLog("\n==== " + String.join(" ", command) + "\n");
-        long begin = System.nanoTime();
-        Process build = processBuilder(command).start();
-        try {
-            if (!build.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                build.descendants().forEach(ProcessHandle::destroyForcibly);
-                build.destroyForcibly();
-                throw new IllegalStateException("kc.sh build did not finish in " + BUILD_TIMEOUT.toSeconds()
-                        + " s. Log " + log + ":\n" + logTail());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            build.destroyForcibly();
-            throw new IllegalStateException("Interrupted during kc.sh build", e);
-        }
-        if (build.exitValue() != 0) {
-            throw new IllegalStateException("kc.sh build failed (exit " + build.exitValue() + "). Log " + log + ":\n"
-                    + logTail());
-        }
-        Files.writeString(marker, BUILD_OPTIONS);
-        System.out.printf("Keycloak built in %.1f s%n", (System.nanoTime() - begin) / 1e9);
-    }
-
-    private ProcessBuilder processBuilder(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Map<String, String> env = builder.environment();
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        // Java 25: Keycloak's shutdown otherwise logs an InaccessibleObjectException.
-        env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
-        if (command.contains("start")) {
-            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
-            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-            env.put("CARAVAN_KEYCLOAK_CLIENT_SECRET", platformSecret);
-        }
-        // Failsafe may hand its own agent/options down; Keycloak must not inherit them.
-        env.remove("JAVA_TOOL_OPTIONS");
-        env.remove("JDK_JAVA_OPTIONS");
-        return builder;
-    }
-
-    private void awaitReady() {
-        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        long pauseMillis = 100;
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
-                        + " before becoming ready. Log " + log + ":\n" + logTail());
-            }
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready)
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("UP")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("Keycloak not ready after " + READY_TIMEOUT.toSeconds() + " s. Log "
-                        + log + ":\n" + logTail());
-            }
-            sleep(pauseMillis);
-            pauseMillis = Math.min(pauseMillis * 2, 1000);
-        }
-    }
-
-    private static boolean awaitExit(List<ProcessHandle> processes, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (ProcessHandle p : processes) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left <= 0) {
-                    return processes.stream().noneMatch(ProcessHandle::isAlive);
-                }
-                p.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                return false;
-            } catch (ExecutionException e) {
-                // onExit does not fail; treat as exited
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A leftover Keycloak (e.g. from a killed test run) would hold the ports and the H2 file lock. */
-    private static void failIfPortTaken(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        } catch (IOException e) {
-            return;
-        }
-        throw new IllegalStateException("Port " + port + " on 127.0.0.1 is already in use - a Keycloak left over from"
-                + " an earlier run? Stop it first.");
-    }
-
-    private Path kcScript() {
-        Path script = home.resolve("bin/kc.sh");
-        if (!Files.isRegularFile(script)) {
-            throw new IllegalStateException("No Keycloak distribution at " + home + " (missing bin/kc.sh)");
-        }
-        if (!Files.isExecutable(script)) {
-            script.toFile().setExecutable(true);
-        }
-        return script;
-    }
-
-    private void appendToLog(String text) throws IOException {
-        Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
-    }
-
-    private String logTail() {
-        try {
-            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException e) {
-            return "(log unreadable: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(path)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
         }
     }
 
