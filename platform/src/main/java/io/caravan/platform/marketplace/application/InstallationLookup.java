@@ -37,6 +37,7 @@ public class InstallationLookup {
     public List<InstalledPlugin> enabled(StoreRef store) {
         String storeId = store.id();
         List<InstalledPlugin> result = new ArrayList<>();
+        java.util.Set<io.caravan.platform.shared.domain.InstallationId> development = new java.util.HashSet<>();
         for (Installation installation : installations.list(storeId)) {
             if (!installation.isEnabled()) {
                 continue;
@@ -46,10 +47,15 @@ public class InstallationLookup {
                 continue;
             }
             PluginArtifact artifact = artifacts.of(release.get());
+            if (release.get().origin() == io.caravan.platform.marketplace.domain.ReleaseOrigin.DEVELOPMENT) {
+                development.add(new InstallationId(installation.id()));
+            }
             result.add(new InstalledPlugin(new InstallationId(installation.id()), store, artifact,
                     JsonPluginConfiguration.parse(secrets.merged(storeId, installation), artifact.descriptor().secretFields())));
         }
-        // first choice first: the earliest installation of a point serves it
+        // first choice first: a development build (only the dev folder's stores run one) before the
+        // rest, so the author's new code is what answers there; otherwise the earliest installation
+        result.sort(java.util.Comparator.comparing(p -> !development.contains(p.installationId())));
         return result;
     }
 }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * every store): the plugin runtime's {@link PluginFramework}, which owns the framework's
  * configuration, the SDK-only resolver hook and how a bundle is loaded. This adapter adds what
  * the host knows and the runtime does not: the bundle must be the release the marketplace
- * published (symbolic name and descriptor id and version), and failures are the host's
+ * published (symbolic name and version), and failures are the host's
  * {@link PluginLoadException}.
  */
 public final class FelixBundleHost implements BundleHost, AutoCloseable {
@@ -48,11 +48,9 @@ public final class FelixBundleHost implements BundleHost, AutoCloseable {
             throw new PluginLoadException("cannot load " + artifact.descriptor().id() + " " + artifact.descriptor().version()
                     + ": " + e.getMessage(), e);
         }
-        if (!artifact.symbolicName().equals(bundle.symbolicName()) || !artifact.descriptor().id().equals(bundle.descriptor().id())
-                || !artifact.descriptor().version().equals(bundle.version())) {
+        if (!artifact.symbolicName().equals(bundle.symbolicName()) || !artifact.descriptor().version().equals(bundle.version())) {
             PluginLoadException mismatch = new PluginLoadException("the bundle is " + bundle.symbolicName() + " "
-                    + bundle.version() + " (plugin " + bundle.descriptor().id() + "), not " + artifact.symbolicName() + " "
-                    + artifact.descriptor().version() + " (plugin " + artifact.descriptor().id() + ")", null);
+                    + bundle.version() + ", not " + artifact.symbolicName() + " " + artifact.descriptor().version(), null);
             try {
                 framework.unload(bundle);
             } catch (RuntimeException suppressed) {

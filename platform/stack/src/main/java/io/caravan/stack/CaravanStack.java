@@ -478,7 +478,7 @@ public final class CaravanStack {
         Properties p = new Properties();
         try (InputStream in = CaravanStack.class.getResourceAsStream("stack.properties")) {
             if (in == null) {
-                throw new StackException("stack.properties is missing from the launcher (rebuild: mvn -pl stack install)", null);
+                throw new StackException("stack.properties is missing from the launcher (rebuild: mvn -pl platform/stack install)", null);
             }
             p.load(in);
         } catch (IOException e) {
