@@ -101,7 +101,8 @@ public class DeveloperListingsResource {
         }
         if (upload.release().isEmpty()) {
             return problem(409, "conflict", "Conflict", "Not recorded: the bundle names no readable version, or a version of "
-                    + slug + " that was approved (an approved version's bytes never change: upload a new version number).", "report", report);
+                    + slug + " whose bytes are fixed for good (approved, first-party or a development build): upload a new"
+                    + " version number.", "report", report);
         }
         VersionView view = VersionView.of(upload.release().get());
         if (!upload.report().passed()) {

@@ -69,7 +69,9 @@ public class Listings {
             throw new InvalidInputException("slug must be lower-case words of letters and digits separated by '-' or '.',"
                     + " at most 64 characters; it is the plugin id your descriptor carries");
         }
-        if (listings.findByPluginId(pluginId).isPresent() || !releases.list(pluginId).isEmpty()) {
+        // an id taken only by development builds (the author's own, from the dev folder) may be listed
+        if (listings.findByPluginId(pluginId).isPresent() || releases.list(pluginId).stream()
+                .anyMatch(r -> r.origin() != io.caravan.platform.marketplace.domain.ReleaseOrigin.DEVELOPMENT)) {
             throw new StateConflictException("a listing or plugin with the id '" + pluginId + "' already exists");
         }
         Listing listing = new Listing(pluginId, developer.userId(), developer.username(), details, clock.instant());
