@@ -33,15 +33,16 @@ public final class ArchitectureRules {
     public static final String SDK = "io.caravan.sdk";
     /** The plugin runtime and its test kit; their modules may not exist (yet). */
     public static final String RUNTIME = "io.caravan.runtime";
+
     public static final String TESTKIT = "io.caravan.testkit";
 
     static final String SHARED = "shared";
     private static final Set<String> OPEN_LAYERS = Set.of("application", "domain");
     private static final String[] JAX_RS_AND_SERVLET = {
-            "jakarta.ws.rs..", "javax.ws.rs..", "jakarta.servlet..", "javax.servlet.."};
+        "jakarta.ws.rs..", "javax.ws.rs..", "jakarta.servlet..", "javax.servlet.."
+    };
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
     /**
      * (a) A context uses another context only through its {@code application} and {@code domain}
@@ -49,7 +50,9 @@ public final class ArchitectureRules {
      * be used whole by everyone.
      */
     public static ArchRule contextsUseOnlyApplicationAndDomainOfOtherContexts(String root) {
-        return classes().that().resideInAPackage(root + "..")
+        return classes()
+                .that()
+                .resideInAPackage(root + "..")
                 .should(useOnlyApplicationAndDomainOfOtherContexts(root))
                 .because("a context's infrastructure and api are its own; other contexts go through its "
                         + "application services and domain types");
@@ -57,27 +60,40 @@ public final class ArchitectureRules {
 
     /** (a) {@code shared} is used by every context and uses none of them. */
     public static ArchRule sharedUsesNoContext(String root) {
-        return noClasses().that().resideInAPackage(root + "." + SHARED + "..")
-                .should().dependOnClassesThat(resideInAPackage(root + "..")
-                        .and(resideOutsideOfPackage(root + "." + SHARED + "..")))
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "." + SHARED + "..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage(root + "..").and(resideOutsideOfPackage(root + "." + SHARED + "..")))
                 .because("shared is what every context may use, so it can know none of them");
     }
 
     /** (b) Only the plugin host knows the OSGi framework it embeds. */
     public static ArchRule onlyTheHostKnowsOsgi(String root) {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackage(root + ".host..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.felix..", "org.osgi..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(root + ".host..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.felix..", "org.osgi..")
                 .because("the plugin host is the one context that embeds Felix; everyone else talks to "
                         + "plugins through the host's application services");
     }
 
     /** (c) Only identity knows that the identity provider is Keycloak. */
     public static ArchRule onlyIdentityKnowsKeycloak(String root) {
-        return noClasses().that().resideInAPackage(root + "..")
-                .and().resideOutsideOfPackage(root + ".identity..")
-                .should().dependOnClassesThat(resideInAPackage("..keycloak..")
-                        .or(simpleNameContaining("Keycloak")).as("know Keycloak"))
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and()
+                .resideOutsideOfPackage(root + ".identity..")
+                .should()
+                .dependOnClassesThat(resideInAPackage("..keycloak..")
+                        .or(simpleNameContaining("Keycloak"))
+                        .as("know Keycloak"))
                 .because("identity is the one door to the identity provider (its application port "
                         + "IdentityProvisioning); nobody else may depend on Keycloak");
     }
@@ -88,12 +104,16 @@ public final class ArchitectureRules {
      * no servlet.
      */
     public static ArchRule domainDependsOnNothingOuter(String root) {
-        return noClasses().that().resideInAPackage(root + ".*.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage(concat(new String[] {
-                        root + ".*.application..", root + ".*.infrastructure..", root + ".*.api.."},
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".*.domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(
+                        new String[] {root + ".*.application..", root + ".*.infrastructure..", root + ".*.api.."},
                         JAX_RS_AND_SERVLET))
-                .because("the domain is the innermost layer: rules and types only, no use cases, "
-                        + "adapters or HTTP");
+                .because(
+                        "the domain is the innermost layer: rules and types only, no use cases, " + "adapters or HTTP");
     }
 
     /**
@@ -102,17 +122,24 @@ public final class ArchitectureRules {
      * throw domain exceptions; each context's api translates them into problem documents.
      */
     public static ArchRule applicationKnowsNoHttp(String root) {
-        return noClasses().that().resideInAPackage(root + ".*.application..")
-                .should().dependOnClassesThat().resideInAnyPackage(concat(new String[] {root + ".*.api.."},
-                        JAX_RS_AND_SERVLET))
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".*.application..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(new String[] {root + ".*.api.."}, JAX_RS_AND_SERVLET))
                 .because("use cases are callable from anywhere (REST, startup, a plugin call); the HTTP "
                         + "answer to a failure is decided at the edge");
     }
 
     /** (e) A module the platform builds on, or that plugins run in, uses nothing of the platform. */
     public static ArchRule usesNothingOfThePlatform(String modulePackage, String root) {
-        return noClasses().that().resideInAPackage(modulePackage + "..")
-                .should().dependOnClassesThat().resideInAPackage(root + "..")
+        return noClasses()
+                .that()
+                .resideInAPackage(modulePackage + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(root + "..")
                 .because("plugins see the SDK (and the runtime) only; the platform depends on them, "
                         + "never the other way round");
     }
@@ -127,8 +154,10 @@ public final class ArchitectureRules {
 
     /** (f) The contexts form no cycle. */
     public static ArchRule contextsAreFreeOfCycles(String root) {
-        return slices().matching(root + ".(*)..").namingSlices("context $1")
-                .should().beFreeOfCycles()
+        return slices().matching(root + ".(*)..")
+                .namingSlices("context $1")
+                .should()
+                .beFreeOfCycles()
                 .because("a cycle between contexts makes them one context: neither can change, be "
                         + "tested or be split off alone");
     }
@@ -139,16 +168,19 @@ public final class ArchitectureRules {
             public void check(JavaClass origin, ConditionEvents events) {
                 String own = segment(root, origin.getPackageName(), 0);
                 for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                    String target = dependency.getTargetClass().getBaseComponentType().getPackageName();
+                    String target =
+                            dependency.getTargetClass().getBaseComponentType().getPackageName();
                     String context = segment(root, target, 0);
                     if (context == null || context.equals(own) || context.equals(SHARED)) {
                         continue;
                     }
                     String layer = segment(root, target, 1);
                     if (!OPEN_LAYERS.contains(layer)) {
-                        events.add(SimpleConditionEvent.violated(dependency, (own == null ? root : "context " + own)
-                                + " reaches into "
-                                + context + "." + layer + ": " + dependency.getDescription()));
+                        events.add(SimpleConditionEvent.violated(
+                                dependency,
+                                (own == null ? root : "context " + own)
+                                        + " reaches into "
+                                        + context + "." + layer + ": " + dependency.getDescription()));
                     }
                 }
             }

@@ -15,7 +15,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * and (once they exist) the plugin runtime and test kit. A violation fails the unit-test phase and
  * names the offending class and dependency. The rules themselves are in {@link ArchitectureRules}.
  */
-@AnalyzeClasses(packages = {PLATFORM, SDK, RUNTIME, TESTKIT}, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = {PLATFORM, SDK, RUNTIME, TESTKIT},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
     static final ArchRule contexts_use_only_application_and_domain_of_other_contexts =

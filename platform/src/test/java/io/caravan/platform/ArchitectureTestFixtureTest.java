@@ -41,7 +41,8 @@ class ArchitectureTestFixtureTest {
         assertFailsNaming(rule, PlaceOrder.class, InvoiceTable.class);
         assertFailsNaming(rule, OrderResource.class, InvoiceLinks.class);
         // Another context's application and domain are open, and shared is open to all.
-        assertThat(violations(rule)).noneMatch(line -> line.contains("<" + Invoicing.class.getName() + "."))
+        assertThat(violations(rule))
+                .noneMatch(line -> line.contains("<" + Invoicing.class.getName() + "."))
                 .noneMatch(line -> line.contains("<" + InvoiceRefusal.class.getName() + "."))
                 .noneMatch(line -> line.contains("calls method <" + Invoicing.class.getName() + "."));
     }
@@ -69,7 +70,9 @@ class ArchitectureTestFixtureTest {
 
     @Test
     void aDomainKnowingJaxRsFails() {
-        assertFailsNaming(ArchitectureRules.domainDependsOnNothingOuter(ROOT), OrderAnswer.class,
+        assertFailsNaming(
+                ArchitectureRules.domainDependsOnNothingOuter(ROOT),
+                OrderAnswer.class,
                 jakarta.ws.rs.core.Response.class);
     }
 
@@ -93,7 +96,8 @@ class ArchitectureTestFixtureTest {
         assertThatCode(() -> rule.check(FIXTURE)).doesNotThrowAnyException();
         // ...while the strict variant refuses to pass on nothing.
         assertThatThrownBy(() -> ArchitectureRules.usesNothingOfThePlatform("io.caravan.archfixture.runtime", ROOT)
-                .check(FIXTURE)).isInstanceOf(AssertionError.class);
+                        .check(FIXTURE))
+                .isInstanceOf(AssertionError.class);
     }
 
     @Test
@@ -103,8 +107,10 @@ class ArchitectureTestFixtureTest {
 
     @Test
     void contextAndLayerAreTheFirstTwoSegmentsBelowTheRoot() {
-        assertThat(ArchitectureRules.segment(ROOT, ROOT + ".orders.application.sub", 0)).isEqualTo("orders");
-        assertThat(ArchitectureRules.segment(ROOT, ROOT + ".orders.application.sub", 1)).isEqualTo("application");
+        assertThat(ArchitectureRules.segment(ROOT, ROOT + ".orders.application.sub", 0))
+                .isEqualTo("orders");
+        assertThat(ArchitectureRules.segment(ROOT, ROOT + ".orders.application.sub", 1))
+                .isEqualTo("application");
         assertThat(ArchitectureRules.segment(ROOT, ROOT + ".orders", 1)).isNull();
         assertThat(ArchitectureRules.segment(ROOT, ROOT, 0)).isNull();
         assertThat(ArchitectureRules.segment(ROOT, ROOT + "extra.orders", 0)).isNull();

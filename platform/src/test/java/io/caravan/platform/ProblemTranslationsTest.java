@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * received (type URI, title, status, detail), and leaves everybody else's alone.
  */
 class ProblemTranslationsTest {
-    private static final List<ProblemTranslation> ALL = List.of(new IdentityProblems(), new HostProblems(),
-            new TenancyProblems());
+    private static final List<ProblemTranslation> ALL =
+            List.of(new IdentityProblems(), new HostProblems(), new TenancyProblems());
 
     @Test
     void identity() {
@@ -42,8 +42,8 @@ class ProblemTranslationsTest {
         assertThat(answer(new HostProblems(), new PluginRefusalException("tax", "NOT_SERVED", "no duties to Mars")))
                 .isEqualTo("https://caravan.io/problems/plugin-refused 422 Refused by the store's plugin: "
                         + "Plugin tax refused (code NOT_SERVED): no duties to Mars");
-        PluginFailure failure = new PluginFailure(FailureKind.values()[0], "tax", "1.0.0", ExtensionPoint.values()[0],
-                "timed out");
+        PluginFailure failure =
+                new PluginFailure(FailureKind.values()[0], "tax", "1.0.0", ExtensionPoint.values()[0], "timed out");
         assertThat(answer(new HostProblems(), new PluginFailedException(failure)))
                 .isEqualTo("https://caravan.io/problems/plugin-failed 503 The store's plugin failed: "
                         + "The step stopped because " + failure.describe()
@@ -54,22 +54,30 @@ class ProblemTranslationsTest {
     void tenancy() {
         assertThat(answer(new TenancyProblems(), AccessRefusedException.forbidden("Only platform admins may do this.")))
                 .isEqualTo("https://caravan.io/problems/forbidden 403 Not allowed: Only platform admins may do this.");
-        assertThat(answer(new TenancyProblems(), AccessRefusedException.invalidCredentials("The API key is malformed.")))
+        assertThat(answer(
+                        new TenancyProblems(), AccessRefusedException.invalidCredentials("The API key is malformed.")))
                 .isEqualTo("https://caravan.io/problems/invalid-token 401 Invalid or expired credentials: "
                         + "The API key is malformed.");
-        assertThat(answer(new TenancyProblems(), new AccessRefusedException(AccessRefusedException.Reason.STORE_SUSPENDED,
-                "Store 'osaka-tea' is suspended by the platform: unpaid")))
+        assertThat(answer(
+                        new TenancyProblems(),
+                        new AccessRefusedException(
+                                AccessRefusedException.Reason.STORE_SUSPENDED,
+                                "Store 'osaka-tea' is suspended by the platform: unpaid")))
                 .isEqualTo("https://caravan.io/problems/store-suspended 403 Store suspended: "
                         + "Store 'osaka-tea' is suspended by the platform: unpaid");
     }
 
     @Test
     void noTranslationClaimsAnotherContextsFailure() {
-        assertThat(ALL).allSatisfy(translation ->
-                assertThat(translation.toProblem(new StateConflictException("taken"))).isEmpty());
-        assertThat(new HostProblems().toProblem(new IdentityRejectedException("no"))).isEmpty();
-        assertThat(new IdentityProblems().toProblem(new PluginRefusalException("tax", "X", "no"))).isEmpty();
-        assertThat(new TenancyProblems().toProblem(new IdentityRejectedException("no"))).isEmpty();
+        assertThat(ALL)
+                .allSatisfy(translation -> assertThat(translation.toProblem(new StateConflictException("taken")))
+                        .isEmpty());
+        assertThat(new HostProblems().toProblem(new IdentityRejectedException("no")))
+                .isEmpty();
+        assertThat(new IdentityProblems().toProblem(new PluginRefusalException("tax", "X", "no")))
+                .isEmpty();
+        assertThat(new TenancyProblems().toProblem(new IdentityRejectedException("no")))
+                .isEmpty();
     }
 
     private static String answer(ProblemTranslation translation, Throwable failure) {

@@ -1,20 +1,19 @@
 package io.caravan.platform.host;
 
-import io.caravan.platform.shared.domain.StoreRef;
-import io.caravan.platform.shared.domain.ReleaseId;
-import io.caravan.platform.shared.domain.InstallationId;
-
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
-import io.caravan.runtime.JsonPluginConfiguration;
 import io.caravan.platform.host.application.PluginArtifact;
-import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.host.application.PluginDirectory;
 import io.caravan.platform.host.application.PluginInvoker;
 import io.caravan.platform.host.application.PluginRuntime;
 import io.caravan.platform.host.infrastructure.felix.FelixBundleHost;
 import io.caravan.platform.marketplace.application.BundleArchive;
 import io.caravan.platform.marketplace.infrastructure.FileArtifactStore;
+import io.caravan.platform.shared.domain.InstallationId;
+import io.caravan.platform.shared.domain.ReleaseId;
+import io.caravan.platform.shared.domain.StoreRef;
+import io.caravan.runtime.JsonPluginConfiguration;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import java.io.IOException;
@@ -78,7 +77,8 @@ final class HostFixture implements AutoCloseable {
             String sha = artifacts.put(bytes);
             BundleArchive archive = BundleArchive.read(bytes);
             PluginDescriptor descriptor = PluginDescriptorReader.read(archive.descriptorJson());
-            return new PluginArtifact(new ReleaseId(UUID.randomUUID().toString()), archive.symbolicName(), sha, descriptor);
+            return new PluginArtifact(
+                    new ReleaseId(UUID.randomUUID().toString()), archive.symbolicName(), sha, descriptor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,9 +87,12 @@ final class HostFixture implements AutoCloseable {
     /** Installs (or moves) a store onto an artifact with a configuration. */
     InstalledPlugin install(String store, PluginArtifact artifact, String configuration) {
         InstalledPlugin previous = installations.get(store);
-        InstalledPlugin installed = new InstalledPlugin(previous == null ? new InstallationId(UUID.randomUUID().toString())
-                : previous.installationId(), new StoreRef(store, store), artifact,
-                JsonPluginConfiguration.parse(configuration, artifact.descriptor().secretFields()));
+        InstalledPlugin installed = new InstalledPlugin(
+                previous == null ? new InstallationId(UUID.randomUUID().toString()) : previous.installationId(),
+                new StoreRef(store, store),
+                artifact,
+                JsonPluginConfiguration.parse(
+                        configuration, artifact.descriptor().secretFields()));
         installations.put(store, installed);
         return installed;
     }
@@ -111,7 +114,8 @@ final class HostFixture implements AutoCloseable {
         runtime.unloadAll();
         felix.close();
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

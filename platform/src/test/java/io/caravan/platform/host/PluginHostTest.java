@@ -1,11 +1,8 @@
 package io.caravan.platform.host;
 
-import io.caravan.platform.shared.domain.StoreRef;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.FailureKind;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
@@ -15,7 +12,9 @@ import io.caravan.platform.host.application.NoPluginInstalledException;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginFailedException;
 import io.caravan.platform.host.application.PluginOutcome;
+import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.PluginRefusalException;
+import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.sdk.model.Address;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.model.CountryCode;
@@ -26,7 +25,6 @@ import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.model.TaxCategory;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.plugin.ExtensionPoint;
-import io.caravan.sdk.tax.TaxCalculator;
 import io.caravan.sdk.tax.TaxQuote;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
@@ -62,16 +60,33 @@ class PluginHostTest {
     }
 
     static Cart cart(String destination) {
-        LineItem line = new LineItem("l1", "sku-1", "Mug", 2, Money.ofMinor(1_000, "EUR"), 400, HsCode.of("691200"),
-                CountryCode.of("PT"), CountryCode.of("PT"), TaxCategory.STANDARD);
-        return new Cart(Currency.getInstance("EUR"), PriceDisplay.EXCLUDING_TAX, List.of(line), Money.ofMinor(500, "EUR"),
+        LineItem line = new LineItem(
+                "l1",
+                "sku-1",
+                "Mug",
+                2,
+                Money.ofMinor(1_000, "EUR"),
+                400,
+                HsCode.of("691200"),
+                CountryCode.of("PT"),
+                CountryCode.of("PT"),
+                TaxCategory.STANDARD);
+        return new Cart(
+                Currency.getInstance("EUR"),
+                PriceDisplay.EXCLUDING_TAX,
+                List.of(line),
+                Money.ofMinor(500, "EUR"),
                 new Address(CountryCode.of(destination), null, null, "City", List.of(), null),
-                new Customer("c1", null, null, null), LocalDate.parse("2026-11-23"));
+                new Customer("c1", null, null, null),
+                LocalDate.parse("2026-11-23"));
     }
 
     private PluginOutcome<TaxQuote> quote(String store) {
-        return host.invoker.invoke(new StoreRef(store, store), PluginPoint.TAX_CALCULATOR,
-                (calculator, context) -> calculator.quote(context, cart("DE")), null);
+        return host.invoker.invoke(
+                new StoreRef(store, store),
+                PluginPoint.TAX_CALCULATOR,
+                (calculator, context) -> calculator.quote(context, cart("DE")),
+                null);
     }
 
     private static String rule(PluginOutcome<TaxQuote> outcome) {
@@ -80,7 +95,10 @@ class PluginHostTest {
 
     @Test
     void the_first_party_tax_plugin_answers_through_the_invoker() {
-        host.install("lisbon", host.publish("caravan-plugin-tax.jar"), "{\"originCountry\":\"PT\",\"registrations\":{\"oss\":true}}");
+        host.install(
+                "lisbon",
+                host.publish("caravan-plugin-tax.jar"),
+                "{\"originCountry\":\"PT\",\"registrations\":{\"oss\":true}}");
 
         PluginOutcome<TaxQuote> outcome = quote("lisbon");
 
@@ -129,11 +147,18 @@ class PluginHostTest {
 
         List<Object> seen = new ArrayList<>();
         for (String store : List.of("a", "b")) {
-            PluginOutcome<String> outcome = host.invoker.invoke(new StoreRef(store, store), PluginPoint.TAX_CALCULATOR,
+            PluginOutcome<String> outcome = host.invoker.invoke(
+                    new StoreRef(store, store),
+                    PluginPoint.TAX_CALCULATOR,
                     (calculator, context) -> {
                         seen.add(calculator);
-                        return calculator.quote(context, cart("FR")).lineTaxes().get(0).explanation();
-                    }, null);
+                        return calculator
+                                .quote(context, cart("FR"))
+                                .lineTaxes()
+                                .get(0)
+                                .explanation();
+                    },
+                    null);
             assertThat(outcome.value()).contains(store.toUpperCase());
         }
         assertThat(seen.get(0)).isSameAs(seen.get(1));
@@ -147,11 +172,18 @@ class PluginHostTest {
         quote("a");
         LoadedPlugin loaded = host.runtime.ifLoaded(v1.releaseId()).orElseThrow();
 
-        PluginOutcome<ClassLoader> tccl = host.invoker.invoke(new StoreRef("a", "a"), PluginPoint.TAX_CALCULATOR,
-                (calculator, context) -> Thread.currentThread().getContextClassLoader(), null);
+        PluginOutcome<ClassLoader> tccl = host.invoker.invoke(
+                new StoreRef("a", "a"),
+                PluginPoint.TAX_CALCULATOR,
+                (calculator, context) -> Thread.currentThread().getContextClassLoader(),
+                null);
 
         assertThat(tccl.value()).isSameAs(loaded.classLoader());
-        assertThat(tccl.value()).isSameAs(loaded.extensions().get(ExtensionPoint.TAX_CALCULATOR).getClass().getClassLoader());
+        assertThat(tccl.value())
+                .isSameAs(loaded.extensions()
+                        .get(ExtensionPoint.TAX_CALCULATOR)
+                        .getClass()
+                        .getClassLoader());
     }
 
     @Test
@@ -159,7 +191,8 @@ class PluginHostTest {
         PluginArtifact v1 = host.publish("caravan-test-echo-tax-v1.jar");
         host.install("a", v1, "{}");
         assertThat(quote("a").answered()).isTrue();
-        WeakReference<ClassLoader> loader = new WeakReference<>(host.runtime.ifLoaded(v1.releaseId()).orElseThrow().classLoader());
+        WeakReference<ClassLoader> loader = new WeakReference<>(
+                host.runtime.ifLoaded(v1.releaseId()).orElseThrow().classLoader());
 
         host.uninstall("a");
         assertThat(host.runtime.unload(v1.releaseId())).isTrue();
@@ -173,18 +206,19 @@ class PluginHostTest {
                 pressure[j] = new byte[1 << 20];
             }
         }
-        assertThat(loader.get()).as("the bundle's class loader after uninstall + refresh").isNull();
+        assertThat(loader.get())
+                .as("the bundle's class loader after uninstall + refresh")
+                .isNull();
     }
 
     @Test
     void a_bundle_importing_a_package_outside_the_sdk_does_not_load() {
         host.install("a", host.publish("caravan-test-bad-import.jar"), "{}");
 
-        assertThatThrownBy(() -> quote("a"))
-                .isInstanceOfSatisfying(PluginFailedException.class, e -> {
-                    assertThat(e.failure().kind()).isEqualTo(FailureKind.UNAVAILABLE);
-                    assertThat(e.getMessage()).contains("javax.naming");
-                });
+        assertThatThrownBy(() -> quote("a")).isInstanceOfSatisfying(PluginFailedException.class, e -> {
+            assertThat(e.failure().kind()).isEqualTo(FailureKind.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("javax.naming");
+        });
         assertThat(host.felix.bundleCount()).isZero();
     }
 
@@ -216,7 +250,8 @@ class PluginHostTest {
 
         for (int i = 0; i < 8; i++) {
             assertThatThrownBy(() -> quote("a"))
-                    .isInstanceOfSatisfying(PluginRefusalException.class,
+                    .isInstanceOfSatisfying(
+                            PluginRefusalException.class,
                             e -> assertThat(e.code()).isEqualTo("destination_not_served"));
         }
         // eight refusals in a row did not open the breaker (five failures would)
@@ -229,8 +264,10 @@ class PluginHostTest {
         host.install("a", host.publish("caravan-test-misbehaving.jar"), "{\"mode\":\"throw\"}");
 
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> quote("a")).isInstanceOfSatisfying(PluginFailedException.class,
-                    e -> assertThat(e.failure().kind()).isEqualTo(FailureKind.ERROR));
+            assertThatThrownBy(() -> quote("a"))
+                    .isInstanceOfSatisfying(
+                            PluginFailedException.class,
+                            e -> assertThat(e.failure().kind()).isEqualTo(FailureKind.ERROR));
         }
         assertThatThrownBy(() -> quote("a")).isInstanceOfSatisfying(PluginFailedException.class, e -> {
             assertThat(e.failure().kind()).isEqualTo(FailureKind.CIRCUIT_OPEN);
@@ -257,8 +294,8 @@ class PluginHostTest {
     @Test
     void a_store_cannot_hold_more_plugin_threads_than_its_bulkhead() throws Exception {
         // spin ignores interrupts (sleep would end when the invoker cancels the call at the deadline)
-        InstalledPlugin a = host.install("a", host.publish("caravan-test-misbehaving.jar"),
-                "{\"mode\":\"spin\",\"millis\":2500}");
+        InstalledPlugin a =
+                host.install("a", host.publish("caravan-test-misbehaving.jar"), "{\"mode\":\"spin\",\"millis\":2500}");
         int bulkhead = host.invoker.settings().maxConcurrentCalls();
         ExecutorService callers = Executors.newFixedThreadPool(bulkhead + 4);
         try {
@@ -278,11 +315,14 @@ class PluginHostTest {
                 kinds.add(f.get());
             }
             assertThat(kinds).isSubsetOf(FailureKind.TIMEOUT, FailureKind.BULKHEAD_FULL, FailureKind.CIRCUIT_OPEN);
-            assertThat(kinds.stream().filter(k -> k == FailureKind.TIMEOUT).count()).isLessThanOrEqualTo(bulkhead);
+            assertThat(kinds.stream().filter(k -> k == FailureKind.TIMEOUT).count())
+                    .isLessThanOrEqualTo(bulkhead);
             assertThat(kinds).contains(FailureKind.BULKHEAD_FULL);
             // the callers gave up at the deadline, but the plugin threads still spin and keep their permits
-            assertThatThrownBy(() -> quote("a")).isInstanceOfSatisfying(PluginFailedException.class,
-                    e -> assertThat(e.failure().kind()).isEqualTo(FailureKind.BULKHEAD_FULL));
+            assertThatThrownBy(() -> quote("a"))
+                    .isInstanceOfSatisfying(
+                            PluginFailedException.class,
+                            e -> assertThat(e.failure().kind()).isEqualTo(FailureKind.BULKHEAD_FULL));
         } finally {
             callers.shutdownNow();
         }
@@ -294,13 +334,17 @@ class PluginHostTest {
         PluginArtifact misbehaving = host.publish("caravan-test-misbehaving.jar");
         for (String store : List.of("s1", "s2", "s3")) {
             host.install(store, misbehaving, "{\"mode\":\"sleep\",\"millis\":2000}");
-            assertThatThrownBy(() -> quote(store)).isInstanceOfSatisfying(PluginFailedException.class,
-                    e -> assertThat(e.failure().kind()).isEqualTo(FailureKind.TIMEOUT));
+            assertThatThrownBy(() -> quote(store))
+                    .isInstanceOfSatisfying(
+                            PluginFailedException.class,
+                            e -> assertThat(e.failure().kind()).isEqualTo(FailureKind.TIMEOUT));
         }
         host.install("s4", misbehaving, "{\"mode\":\"ok\"}");
 
-        assertThatThrownBy(() -> quote("s4")).isInstanceOfSatisfying(PluginFailedException.class,
-                e -> assertThat(e.failure().kind()).isEqualTo(FailureKind.QUARANTINED));
+        assertThatThrownBy(() -> quote("s4"))
+                .isInstanceOfSatisfying(
+                        PluginFailedException.class,
+                        e -> assertThat(e.failure().kind()).isEqualTo(FailureKind.QUARANTINED));
         assertThat(host.invoker.quarantine().inForce()).containsKey(misbehaving.releaseId());
 
         assertThat(host.invoker.quarantine().lift(misbehaving.releaseId())).isTrue();
@@ -313,12 +357,14 @@ class PluginHostTest {
      * deadline is its production default (1 s); A's slow modes run well past it.
      */
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"mode\":\"throw\"}",
-            "{\"mode\":\"sleep\",\"millis\":2500}",
-            "{\"mode\":\"spin\",\"millis\":2500}",
-            "{\"mode\":\"allocate\",\"megabytes\":64}",
-            "{\"mode\":\"thread\",\"millis\":2500}"})
+    @ValueSource(
+            strings = {
+                "{\"mode\":\"throw\"}",
+                "{\"mode\":\"sleep\",\"millis\":2500}",
+                "{\"mode\":\"spin\",\"millis\":2500}",
+                "{\"mode\":\"allocate\",\"megabytes\":64}",
+                "{\"mode\":\"thread\",\"millis\":2500}"
+            })
     void a_misbehaving_plugin_of_store_a_does_not_change_store_b(String misbehaviour) throws Exception {
         host.close();
         host = new HostFixture(InvokerSettings.defaults());

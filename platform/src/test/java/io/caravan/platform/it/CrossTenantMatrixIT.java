@@ -3,8 +3,8 @@ package io.caravan.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
-import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.KeycloakServer;
+import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -28,8 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class CrossTenantMatrixIT extends PlatformIT {
     /** One endpoint of a store; {@code path} gets the store slug. */
-    record Endpoint(String method, Function<String, String> path, JsonStructure body, int ownerStatus,
-                    int staffStatus, int apiKeyStatus) {
+    record Endpoint(
+            String method,
+            Function<String, String> path,
+            JsonStructure body,
+            int ownerStatus,
+            int staffStatus,
+            int apiKeyStatus) {
         String path(String slug) {
             return path.apply(slug);
         }
@@ -51,31 +56,57 @@ class CrossTenantMatrixIT extends PlatformIT {
         Api frozenOwner = Stores.onboardAndSignIn(admin, frozen);
 
         String staffEmail = "staff@" + target + ".test";
-        assertThat(owner.post("api/stores/" + target + "/members", invite(staffEmail)).status()).isEqualTo(201);
+        assertThat(owner.post("api/stores/" + target + "/members", invite(staffEmail))
+                        .status())
+                .isEqualTo(201);
         Api staff = admin.withToken(Stores.signIn(staffEmail));
         String targetKey = createKey(owner, target, "storefront:read");
         String otherKey = createKey(otherOwner, other, "storefront:read");
         String frozenKey = createKey(frozenOwner, frozen, "storefront:read");
-        assertThat(admin.post("api/admin/stores/" + frozen + "/suspend",
-                Json.createObjectBuilder().add("reason", "matrix").build()).status()).isEqualTo(200);
+        assertThat(admin.post(
+                                "api/admin/stores/" + frozen + "/suspend",
+                                Json.createObjectBuilder()
+                                        .add("reason", "matrix")
+                                        .build())
+                        .status())
+                .isEqualTo(200);
         String validToken = Stores.signIn(Stores.ownerEmail(target));
-        String expiredToken = KeycloakServer.get().shortLivedToken(Stores.ownerEmail(target), Stores.PASSWORD,
-                Duration.ofSeconds(1));
+        String expiredToken =
+                KeycloakServer.get().shortLivedToken(Stores.ownerEmail(target), Stores.PASSWORD, Duration.ofSeconds(1));
 
-        JsonObject settings = Json.createObjectBuilder().add("name", "Hijacked").add("defaultCurrency", "USD")
-                .add("sellingCountries", Json.createArrayBuilder().add("US")).add("priceDisplay", "EXCLUDING_TAX").build();
-        JsonObject newKey = Json.createObjectBuilder().add("name", "matrix")
-                .add("scopes", Json.createArrayBuilder().add("storefront:read")).build();
+        JsonObject settings = Json.createObjectBuilder()
+                .add("name", "Hijacked")
+                .add("defaultCurrency", "USD")
+                .add("sellingCountries", Json.createArrayBuilder().add("US"))
+                .add("priceDisplay", "EXCLUDING_TAX")
+                .build();
+        JsonObject newKey = Json.createObjectBuilder()
+                .add("name", "matrix")
+                .add("scopes", Json.createArrayBuilder().add("storefront:read"))
+                .build();
         List<Endpoint> endpoints = List.of(
                 new Endpoint("GET", s -> "api/stores/" + s, null, 200, 200, 403),
                 new Endpoint("PUT", s -> "api/stores/" + s + "/settings", settings, 200, 403, 403),
                 new Endpoint("GET", s -> "api/stores/" + s + "/storefront", null, 200, 200, 200),
                 new Endpoint("GET", s -> "api/stores/" + s + "/members", null, 200, 200, 403),
-                new Endpoint("POST", s -> "api/stores/" + s + "/members", invite("new-member@example.test"), 201, 403, 403),
-                new Endpoint("DELETE", s -> "api/stores/" + s + "/members/00000000-0000-0000-0000-000000000000", null, 404, 403, 403),
+                new Endpoint(
+                        "POST", s -> "api/stores/" + s + "/members", invite("new-member@example.test"), 201, 403, 403),
+                new Endpoint(
+                        "DELETE",
+                        s -> "api/stores/" + s + "/members/00000000-0000-0000-0000-000000000000",
+                        null,
+                        404,
+                        403,
+                        403),
                 new Endpoint("GET", s -> "api/stores/" + s + "/api-keys", null, 200, 403, 403),
                 new Endpoint("POST", s -> "api/stores/" + s + "/api-keys", newKey, 201, 403, 403),
-                new Endpoint("DELETE", s -> "api/stores/" + s + "/api-keys/00000000-0000-0000-0000-000000000000", null, 404, 403, 403),
+                new Endpoint(
+                        "DELETE",
+                        s -> "api/stores/" + s + "/api-keys/00000000-0000-0000-0000-000000000000",
+                        null,
+                        404,
+                        403,
+                        403),
                 new Endpoint("GET", s -> "api/stores/" + s + "/audit", null, 200, 403, 403));
 
         // Wait on the condition itself: the short-lived token is past its expiry plus the 1 s clock skew.
@@ -100,7 +131,14 @@ class CrossTenantMatrixIT extends PlatformIT {
             cells += 4;
             expect(failures, endpoint, "owner", owner, target, endpoint.ownerStatus(), null);
             expect(failures, endpoint, "staff", staff, target, endpoint.staffStatus(), target);
-            expect(failures, endpoint, "API key", anonymous.withApiKey(targetKey), target, endpoint.apiKeyStatus(), target);
+            expect(
+                    failures,
+                    endpoint,
+                    "API key",
+                    anonymous.withApiKey(targetKey),
+                    target,
+                    endpoint.apiKeyStatus(),
+                    target);
             expect(failures, endpoint, "owner of suspended store", frozenOwner, frozen, 403, frozen);
             for (Map.Entry<String, Api> caller : refusedCallers.entrySet()) {
                 cells++;
@@ -111,26 +149,52 @@ class CrossTenantMatrixIT extends PlatformIT {
                 expect(failures, endpoint, caller.getKey(), caller.getValue(), target, expected, target);
             }
             cells++;
-            expect(failures, endpoint, "API key of suspended store", anonymous.withApiKey(frozenKey), frozen,
-                    endpoint.apiKeyStatus() == 200 ? 403 : endpoint.apiKeyStatus(), frozen);
+            expect(
+                    failures,
+                    endpoint,
+                    "API key of suspended store",
+                    anonymous.withApiKey(frozenKey),
+                    frozen,
+                    endpoint.apiKeyStatus() == 200 ? 403 : endpoint.apiKeyStatus(),
+                    frozen);
         }
         assertThat(failures).as("cells failing out of " + cells).isEmpty();
 
         // Only the owner's own calls changed the target store: one settings update, one member, one key.
-        List<JsonObject> audit = owner.get("api/stores/" + target + "/audit?size=200").json().getJsonArray("items")
+        List<JsonObject> audit = owner.get("api/stores/" + target + "/audit?size=200")
+                .json()
+                .getJsonArray("items")
                 .getValuesAs(JsonObject.class);
-        assertThat(audit).extracting(e -> e.getString("actor")).allMatch(
-                actor -> actor.equals("ada") || actor.equals(Stores.ownerEmail(target)), "only the admin and the owner acted");
-        assertThat(audit).filteredOn(e -> e.getString("action").equals("store.settings-updated")).hasSize(1);
-        assertThat(audit).filteredOn(e -> e.getString("action").equals("api-key.created")).hasSize(2);
-        assertThat(audit).filteredOn(e -> e.getString("action").equals("staff.invited")).hasSize(2);
+        assertThat(audit)
+                .extracting(e -> e.getString("actor"))
+                .allMatch(
+                        actor -> actor.equals("ada") || actor.equals(Stores.ownerEmail(target)),
+                        "only the admin and the owner acted");
+        assertThat(audit)
+                .filteredOn(e -> e.getString("action").equals("store.settings-updated"))
+                .hasSize(1);
+        assertThat(audit)
+                .filteredOn(e -> e.getString("action").equals("api-key.created"))
+                .hasSize(2);
+        assertThat(audit)
+                .filteredOn(e -> e.getString("action").equals("staff.invited"))
+                .hasSize(2);
         assertThat(owner.get("api/stores/" + other).status()).isEqualTo(403);
-        assertThat(otherOwner.get("api/stores/" + other).json().getString("name")).isEqualTo("Store " + other);
+        assertThat(otherOwner.get("api/stores/" + other).json().getString("name"))
+                .isEqualTo("Store " + other);
     }
 
-    private static void expect(List<String> failures, Endpoint endpoint, String caller, Api api, String slug,
-                               int expected, String mustNotLeak) {
-        Api.Reply reply = api.send(endpoint.method(), endpoint.path(slug),
+    private static void expect(
+            List<String> failures,
+            Endpoint endpoint,
+            String caller,
+            Api api,
+            String slug,
+            int expected,
+            String mustNotLeak) {
+        Api.Reply reply = api.send(
+                endpoint.method(),
+                endpoint.path(slug),
                 endpoint.body() == null ? null : endpoint.body().toString());
         if (reply.status() != expected) {
             failures.add(endpoint + " as " + caller + ": expected " + expected + ", got " + reply);
@@ -140,20 +204,29 @@ class CrossTenantMatrixIT extends PlatformIT {
             if (!reply.isProblem()) {
                 failures.add(endpoint + " as " + caller + ": refusal is not problem+json: " + reply);
             }
-            if (mustNotLeak != null && (reply.body().contains("Store " + mustNotLeak)
-                    || reply.body().contains("owner@" + mustNotLeak))) {
+            if (mustNotLeak != null
+                    && (reply.body().contains("Store " + mustNotLeak)
+                            || reply.body().contains("owner@" + mustNotLeak))) {
                 failures.add(endpoint + " as " + caller + ": refusal leaks store data: " + reply);
             }
         }
     }
 
     private static JsonObject invite(String email) {
-        return Json.createObjectBuilder().add("email", email).add("firstName", "Sam").add("lastName", "Staff").build();
+        return Json.createObjectBuilder()
+                .add("email", email)
+                .add("firstName", "Sam")
+                .add("lastName", "Staff")
+                .build();
     }
 
     private static String createKey(Api owner, String slug, String scope) {
-        Api.Reply created = owner.post("api/stores/" + slug + "/api-keys", Json.createObjectBuilder()
-                .add("name", "storefront").add("scopes", Json.createArrayBuilder().add(scope)).build());
+        Api.Reply created = owner.post(
+                "api/stores/" + slug + "/api-keys",
+                Json.createObjectBuilder()
+                        .add("name", "storefront")
+                        .add("scopes", Json.createArrayBuilder().add(scope))
+                        .build());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().getString("key");
     }
@@ -163,13 +236,15 @@ class CrossTenantMatrixIT extends PlatformIT {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         String forged = payload.replace("\"organization\":[", "\"organization\":[\"" + into + "\",\"" + from + "\",");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[2];
+        return parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
     }
 
     /** The same claims with {@code alg: none} and no signature. */
     private static String unsigned(String token) {
-        String header = Base64.getUrlEncoder().withoutPadding()
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         return header + "." + token.split("\\.")[1] + ".";
     }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  * not write; the developer reads their listing's reviews; nobody learns which store wrote one.
  */
 class ListingReviewsIT extends PlatformIT {
-    private static final Set<String> REVIEW_FIELDS = Set.of("stars", "title", "body", "createdAt", "updatedAt", "mine",
-            "author");
+    private static final Set<String> REVIEW_FIELDS =
+            Set.of("stars", "title", "body", "createdAt", "updatedAt", "mine", "author");
 
     @Test
     void one_review_per_installed_store_counted_in_the_catalog_and_shown_to_the_developer() {
@@ -79,17 +79,23 @@ class ListingReviewsIT extends PlatformIT {
         assertThat(page.getInt("ratingCount")).isEqualTo(2);
         List<JsonObject> both = search(ownerA, a, "q=" + prefix);
         assertThat(both).extracting(e -> e.getString("slug")).containsExactlyInAnyOrder(slug, unrated);
-        JsonObject plain = both.stream().filter(e -> e.getString("slug").equals(unrated)).findFirst().orElseThrow();
+        JsonObject plain = both.stream()
+                .filter(e -> e.getString("slug").equals(unrated))
+                .findFirst()
+                .orElseThrow();
         assertThat(plain.getInt("ratingCount")).isZero();
         assertThat(plain.containsKey("ratingAverage")).isFalse();
 
         // minRating: rated listings whose shown average reaches it
-        assertThat(search(ownerA, a, "q=" + prefix + "&minRating=3")).extracting(e -> e.getString("slug"))
+        assertThat(search(ownerA, a, "q=" + prefix + "&minRating=3"))
+                .extracting(e -> e.getString("slug"))
                 .containsExactly(slug);
-        assertThat(search(ownerA, a, "q=" + prefix + "&minRating=1")).extracting(e -> e.getString("slug"))
+        assertThat(search(ownerA, a, "q=" + prefix + "&minRating=1"))
+                .extracting(e -> e.getString("slug"))
                 .containsExactly(slug);
         assertThat(search(ownerA, a, "q=" + prefix + "&minRating=3.1")).isEmpty();
-        assertThat(search(ownerA, a, "q=" + prefix + "&minRating=3.0&kind=TAX&country=FR")).hasSize(1);
+        assertThat(search(ownerA, a, "q=" + prefix + "&minRating=3.0&kind=TAX&country=FR"))
+                .hasSize(1);
         for (String invalid : List.of("6", "0.5", "3.25", "good")) {
             Api.Reply refused = ownerA.get("api/stores/" + a + "/catalog?q=" + prefix + "&minRating=" + invalid);
             assertThat(refused.status()).as(invalid).isEqualTo(400);
@@ -111,15 +117,26 @@ class ListingReviewsIT extends PlatformIT {
         assertThat(items.get(1).containsKey("author")).isFalse();
         assertThat(items.get(1).getString("title")).isEqualTo("Very good");
         items.forEach(item -> assertThat(REVIEW_FIELDS).containsAll(item.keySet()));
-        assertThat(listed.body()).doesNotContain(a).doesNotContain(authorA).doesNotContain(Stores.ownerEmail(a))
-                .doesNotContain("storeId").doesNotContain("\"id\"");
-        assertThat(ownerB.get("api/stores/" + b + "/catalog/" + slug + "/reviews?page=1&size=1").json()
-                .getJsonArray("items").getJsonObject(0).getInt("stars")).isEqualTo(4);
+        assertThat(listed.body())
+                .doesNotContain(a)
+                .doesNotContain(authorA)
+                .doesNotContain(Stores.ownerEmail(a))
+                .doesNotContain("storeId")
+                .doesNotContain("\"id\"");
+        assertThat(ownerB.get("api/stores/" + b + "/catalog/" + slug + "/reviews?page=1&size=1")
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getInt("stars"))
+                .isEqualTo(4);
 
         // store B has no way to A's review: A's path is A's store (403), its own path is its own review
-        assertThat(ownerB.put(review(a, slug), review(1, "Sabotage", null)).status()).isEqualTo(403);
+        assertThat(ownerB.put(review(a, slug), review(1, "Sabotage", null)).status())
+                .isEqualTo(403);
         assertThat(ownerB.delete(review(a, slug)).status()).isEqualTo(403);
-        assertThat(ownerB.get("api/stores/" + a + "/catalog/" + slug + "/reviews").status()).isEqualTo(403);
+        assertThat(ownerB.get("api/stores/" + a + "/catalog/" + slug + "/reviews")
+                        .status())
+                .isEqualTo(403);
         assertThat(ownerB.delete(review(b, slug)).status()).isEqualTo(204);
         assertThat(ownerB.delete(review(b, slug)).status()).isEqualTo(404);
         JsonObject stillA = ownerA.get(review(a, slug)).json();
@@ -129,13 +146,25 @@ class ListingReviewsIT extends PlatformIT {
 
         // staff of A read the reviews, but only the owner writes
         String staffEmail = "staff@" + a + ".test";
-        assertThat(ownerA.post("api/stores/" + a + "/members", Json.createObjectBuilder().add("email", staffEmail)
-                .add("firstName", "Sam").add("lastName", "Staff").build()).status()).isEqualTo(201);
+        assertThat(ownerA.post(
+                                "api/stores/" + a + "/members",
+                                Json.createObjectBuilder()
+                                        .add("email", staffEmail)
+                                        .add("firstName", "Sam")
+                                        .add("lastName", "Staff")
+                                        .build())
+                        .status())
+                .isEqualTo(201);
         Api staffA = admin.withToken(Stores.signIn(staffEmail));
-        assertThat(staffA.get("api/stores/" + a + "/catalog/" + slug + "/reviews").json().getJsonArray("items")
-                .getJsonObject(0).getBoolean("mine")).isTrue();
+        assertThat(staffA.get("api/stores/" + a + "/catalog/" + slug + "/reviews")
+                        .json()
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getBoolean("mine"))
+                .isTrue();
         assertThat(staffA.get(review(a, slug)).status()).isEqualTo(200);
-        assertThat(staffA.put(review(a, slug), review(1, "Staff opinion", null)).status()).isEqualTo(403);
+        assertThat(staffA.put(review(a, slug), review(1, "Staff opinion", null)).status())
+                .isEqualTo(403);
         assertThat(staffA.delete(review(a, slug)).status()).isEqualTo(403);
 
         // the developer sees the rating and the reviews of their listing, anonymous
@@ -147,15 +176,25 @@ class ListingReviewsIT extends PlatformIT {
         assertThat(devItem.getString("title")).isEqualTo("Very good");
         assertThat(devItem.keySet()).doesNotContain("mine", "author");
         assertThat(forDev.body()).doesNotContain(a).doesNotContain(authorA).doesNotContain(Stores.ownerEmail(a));
-        assertThat(dev.get("api/developer/listings/" + unrated + "/reviews").json().getInt("ratingCount")).isZero();
-        assertThat(dev.get("api/developer/listings/no-such-" + prefix + "/reviews").status()).isEqualTo(404);
-        assertThat(ownerA.get("api/developer/listings/" + slug + "/reviews").status()).isEqualTo(403);
-        assertThat(admin.get("api/developer/listings/" + slug + "/reviews").status()).isIn(403, 404);
+        assertThat(dev.get("api/developer/listings/" + unrated + "/reviews")
+                        .json()
+                        .getInt("ratingCount"))
+                .isZero();
+        assertThat(dev.get("api/developer/listings/no-such-" + prefix + "/reviews")
+                        .status())
+                .isEqualTo(404);
+        assertThat(ownerA.get("api/developer/listings/" + slug + "/reviews").status())
+                .isEqualTo(403);
+        assertThat(admin.get("api/developer/listings/" + slug + "/reviews").status())
+                .isIn(403, 404);
 
         // after uninstalling, A's review stays and counts; changing it needs the plugin again; deleting does not
-        assertThat(ownerA.delete("api/stores/" + a + "/plugins/" + slug).status()).isEqualTo(204);
-        assertThat(ownerA.get("api/stores/" + a + "/catalog/" + slug).json().getInt("ratingCount")).isEqualTo(1);
-        assertThat(ownerA.put(review(a, slug), review(1, "Gone", null)).status()).isEqualTo(409);
+        assertThat(ownerA.delete("api/stores/" + a + "/plugins/" + slug).status())
+                .isEqualTo(204);
+        assertThat(ownerA.get("api/stores/" + a + "/catalog/" + slug).json().getInt("ratingCount"))
+                .isEqualTo(1);
+        assertThat(ownerA.put(review(a, slug), review(1, "Gone", null)).status())
+                .isEqualTo(409);
         assertThat(ownerA.delete(review(a, slug)).status()).isEqualTo(204);
         JsonObject none = ownerA.get("api/stores/" + a + "/catalog/" + slug).json();
         assertThat(none.getInt("ratingCount")).isZero();
@@ -163,8 +202,15 @@ class ListingReviewsIT extends PlatformIT {
         assertThat(search(ownerA, a, "q=" + prefix + "&minRating=1")).isEmpty();
 
         // the store's audit trail records who wrote and withdrew its public statement
-        List<String> actions = ownerA.get("api/stores/" + a + "/audit").json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
+        List<String> actions =
+                ownerA
+                        .get("api/stores/" + a + "/audit")
+                        .json()
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .map(e -> e.getString("action"))
+                        .toList();
         assertThat(actions).contains("plugin.reviewed", "plugin.review-deleted");
     }
 
@@ -178,7 +224,9 @@ class ListingReviewsIT extends PlatformIT {
         Api owner = Stores.onboardAndSignIn(admin, store);
         install(owner, store, slug);
 
-        for (JsonObject invalid : List.of(review(0, null, null), review(6, null, null),
+        for (JsonObject invalid : List.of(
+                review(0, null, null),
+                review(6, null, null),
                 Json.createObjectBuilder().add("title", "No stars").build())) {
             Api.Reply refused = owner.put(review(store, slug), invalid);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
@@ -190,18 +238,30 @@ class ListingReviewsIT extends PlatformIT {
         Api.Reply twoLines = owner.put(review(store, slug), review(3, "one\ntwo", null));
         assertThat(twoLines.status()).isEqualTo(400);
         assertThat(twoLines.json().getString("detail")).contains("title");
-        assertThat(owner.send("PUT", review(store, slug), "{\"stars\": \"many\"}").status()).isEqualTo(400);
-        assertThat(owner.put("api/stores/" + store + "/catalog/no-such-plugin/review", review(3, null, null)).status())
+        assertThat(owner.send("PUT", review(store, slug), "{\"stars\": \"many\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(owner.put("api/stores/" + store + "/catalog/no-such-plugin/review", review(3, null, null))
+                        .status())
                 .isEqualTo(404);
-        assertThat(owner.get("api/stores/" + store + "/catalog/no-such-plugin/reviews").status()).isEqualTo(404);
+        assertThat(owner.get("api/stores/" + store + "/catalog/no-such-plugin/reviews")
+                        .status())
+                .isEqualTo(404);
 
         // a store API key (any scope) neither reads nor writes reviews: they are for signed-in people
-        Api.Reply key = owner.post("api/stores/" + store + "/api-keys", Json.createObjectBuilder().add("name", "front")
-                .add("scopes", Json.createArrayBuilder().add("storefront:read")).build());
+        Api.Reply key = owner.post(
+                "api/stores/" + store + "/api-keys",
+                Json.createObjectBuilder()
+                        .add("name", "front")
+                        .add("scopes", Json.createArrayBuilder().add("storefront:read"))
+                        .build());
         assertThat(key.status()).isEqualTo(201);
         Api withKey = anonymous().withApiKey(key.json().getString("key"));
-        assertThat(withKey.put(review(store, slug), review(5, null, null)).status()).isEqualTo(403);
-        assertThat(withKey.get("api/stores/" + store + "/catalog/" + slug + "/reviews").status()).isEqualTo(403);
+        assertThat(withKey.put(review(store, slug), review(5, null, null)).status())
+                .isEqualTo(403);
+        assertThat(withKey.get("api/stores/" + store + "/catalog/" + slug + "/reviews")
+                        .status())
+                .isEqualTo(403);
 
         // nothing was written by the refused attempts; the limits themselves are accepted
         assertThat(owner.get(review(store, slug)).status()).isEqualTo(404);
@@ -249,16 +309,19 @@ class ListingReviewsIT extends PlatformIT {
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(storeCount);
 
         // the rating equals what the stored reviews add up to: one per store, no lost or doubled delta
-        JsonObject reviews = owners.get(0).get("api/stores/" + stores.get(0) + "/catalog/" + slug + "/reviews?size=50")
+        JsonObject reviews = owners.get(0)
+                .get("api/stores/" + stores.get(0) + "/catalog/" + slug + "/reviews?size=50")
                 .json();
         List<Integer> stars = reviews.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .map(r -> r.getInt("stars")).toList();
+                .map(r -> r.getInt("stars"))
+                .toList();
         assertThat(stars).hasSize(storeCount);
         assertThat(reviews.getInt("ratingCount")).isEqualTo(storeCount);
         int sum = stars.stream().mapToInt(Integer::intValue).sum();
-        assertThat(reviews.getString("ratingAverage")).isEqualTo(
-                java.math.BigDecimal.valueOf(sum).divide(java.math.BigDecimal.valueOf(storeCount), 1,
-                        java.math.RoundingMode.HALF_UP).toPlainString());
+        assertThat(reviews.getString("ratingAverage"))
+                .isEqualTo(java.math.BigDecimal.valueOf(sum)
+                        .divide(java.math.BigDecimal.valueOf(storeCount), 1, java.math.RoundingMode.HALF_UP)
+                        .toPlainString());
     }
 
     /** A free listing with its 1.0.0 published (the echo test bundle under {@code slug}). */
@@ -297,6 +360,8 @@ class ListingReviewsIT extends PlatformIT {
 
     private static List<String> fields(Api.Reply problem) {
         return problem.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-                .map(e -> e.getString("field")).distinct().toList();
+                .map(e -> e.getString("field"))
+                .distinct()
+                .toList();
     }
 }

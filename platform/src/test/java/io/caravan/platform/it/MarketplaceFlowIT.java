@@ -24,8 +24,13 @@ class MarketplaceFlowIT extends PlatformIT {
     private static final String JAR = "application/java-archive";
 
     private static JsonObject listing(String slug) {
-        return Marketplace.listing(slug, Json.createObjectBuilder().add("model", "SUBSCRIPTION").add("amountMinor", 900)
-                .add("currency", "EUR").add("trialDays", 14));
+        return Marketplace.listing(
+                slug,
+                Json.createObjectBuilder()
+                        .add("model", "SUBSCRIPTION")
+                        .add("amountMinor", 900)
+                        .add("currency", "EUR")
+                        .add("trialDays", 14));
     }
 
     private static byte[] echo(String slug, String version) {
@@ -61,102 +66,199 @@ class MarketplaceFlowIT extends PlatformIT {
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         String v1 = uploaded.json().getString("id");
         assertThat(uploaded.json().getString("sha256")).hasSize(64);
-        assertThat(admin.post("api/admin/marketplace/versions/" + v1 + "/approve", JsonValue.EMPTY_JSON_OBJECT).status())
+        assertThat(admin.post("api/admin/marketplace/versions/" + v1 + "/approve", JsonValue.EMPTY_JSON_OBJECT)
+                        .status())
                 .isEqualTo(409);
         dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT);
-        assertThat(admin.get("api/admin/marketplace/reviews").parse().asJsonArray().getValuesAs(JsonObject.class).stream()
-                .map(v -> v.getString("id")).toList()).contains(v1);
+        assertThat(
+                        admin
+                                .get("api/admin/marketplace/reviews")
+                                .parse()
+                                .asJsonArray()
+                                .getValuesAs(JsonObject.class)
+                                .stream()
+                                .map(v -> v.getString("id"))
+                                .toList())
+                .contains(v1);
         admin.post("api/admin/marketplace/versions/" + v1 + "/approve", JsonValue.EMPTY_JSON_OBJECT);
 
         // the same version number with other bytes is refused: versions are immutable
-        byte[] otherBytes = Bundles.renamed(Bundles.testBundle("caravan-test-echo-tax-v2.jar"), "test-echo-tax", slug,
-                "com.flow." + slug.replace('-', '.'), "1.0.0");
-        assertThat(dev.upload("api/developer/listings/" + slug + "/versions", otherBytes, JAR).status()).isEqualTo(409);
+        byte[] otherBytes = Bundles.renamed(
+                Bundles.testBundle("caravan-test-echo-tax-v2.jar"),
+                "test-echo-tax",
+                slug,
+                "com.flow." + slug.replace('-', '.'),
+                "1.0.0");
+        assertThat(dev.upload("api/developer/listings/" + slug + "/versions", otherBytes, JAR)
+                        .status())
+                .isEqualTo(409);
 
         // a merchant finds it, sees its permissions, installs with consent
         String store = Stores.uniqueSlug("shop");
         Api owner = Stores.onboardAndSignIn(admin, store);
         List<JsonObject> found = owner.get("api/stores/" + store + "/catalog?q=" + slug + "&kind=TAX&country=FR")
-                .parse().asJsonArray().getValuesAs(JsonObject.class);
+                .parse()
+                .asJsonArray()
+                .getValuesAs(JsonObject.class);
         assertThat(found).extracting(e -> e.getString("slug")).containsExactly(slug);
         JsonObject page = owner.get("api/stores/" + store + "/catalog/" + slug).json();
-        assertThat(page.getJsonObject("permissions").getJsonArray("egressHosts").getString(0)).isEqualTo("localhost");
+        assertThat(page.getJsonObject("permissions").getJsonArray("egressHosts").getString(0))
+                .isEqualTo("localhost");
         assertThat(page.getString("version")).isEqualTo("1.0.0");
-        assertThat(owner.get("api/stores/" + store + "/catalog?q=" + slug + "&country=JP").parse().asJsonArray()).isEmpty();
+        assertThat(owner.get("api/stores/" + store + "/catalog?q=" + slug + "&country=JP")
+                        .parse()
+                        .asJsonArray())
+                .isEmpty();
 
-        Api.Reply noConsent = owner.post("api/stores/" + store + "/plugins", Json.createObjectBuilder()
-                .add("pluginId", slug).add("configuration", JsonValue.EMPTY_JSON_OBJECT).build());
+        Api.Reply noConsent = owner.post(
+                "api/stores/" + store + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", slug)
+                        .add("configuration", JsonValue.EMPTY_JSON_OBJECT)
+                        .build());
         assertThat(noConsent.status()).isEqualTo(409);
         assertThat(noConsent.json().getString("detail")).contains("consent").contains("localhost");
-        Api.Reply installed = owner.post("api/stores/" + store + "/plugins", Json.createObjectBuilder()
-                .add("pluginId", slug).add("configuration", JsonValue.EMPTY_JSON_OBJECT).add("consent", consent()).build());
+        Api.Reply installed = owner.post(
+                "api/stores/" + store + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", slug)
+                        .add("configuration", JsonValue.EMPTY_JSON_OBJECT)
+                        .add("consent", consent())
+                        .build());
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
         assertThat(rule(owner, store)).isEqualTo("echo-1.0.0");
         // the owner configures it, validated against the plugin's schema
-        Api.Reply configured = owner.put("api/stores/" + store + "/plugins/" + slug + "/configuration",
-                Json.createObjectBuilder().add("configuration", Json.createObjectBuilder().add("label", "from the owner")).build());
+        Api.Reply configured = owner.put(
+                "api/stores/" + store + "/plugins/" + slug + "/configuration",
+                Json.createObjectBuilder()
+                        .add("configuration", Json.createObjectBuilder().add("label", "from the owner"))
+                        .build());
         assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
-        assertThat(owner.post("api/stores/" + store + "/tax/quote", Carts.mugs("FR")).json().getJsonArray("lineTaxes")
-                .getJsonObject(0).getString("explanation")).contains("from the owner");
-        Api.Reply badConfig = owner.put("api/stores/" + store + "/plugins/" + slug + "/configuration",
-                Json.createObjectBuilder().add("configuration", Json.createObjectBuilder().add("colour", "blue")).build());
+        assertThat(owner.post("api/stores/" + store + "/tax/quote", Carts.mugs("FR"))
+                        .json()
+                        .getJsonArray("lineTaxes")
+                        .getJsonObject(0)
+                        .getString("explanation"))
+                .contains("from the owner");
+        Api.Reply badConfig = owner.put(
+                "api/stores/" + store + "/plugins/" + slug + "/configuration",
+                Json.createObjectBuilder()
+                        .add("configuration", Json.createObjectBuilder().add("colour", "blue"))
+                        .build());
         assertThat(badConfig.status()).isEqualTo(400);
         assertThat(badConfig.json().getString("detail")).contains("colour");
         JsonObject stats = dev.get("api/developer/listings/" + slug + "/stats").json();
         assertThat(stats.getInt("installs")).isEqualTo(1);
-        assertThat(stats.getJsonArray("calls").getJsonObject(0).getJsonNumber("answered").longValue()).isEqualTo(2);
+        assertThat(stats.getJsonArray("calls")
+                        .getJsonObject(0)
+                        .getJsonNumber("answered")
+                        .longValue())
+                .isEqualTo(2);
 
         // v1.1.0 published; the merchant upgrades, rolls back, upgrades again
         String v2 = publish(dev, admin, slug, "1.1.0");
-        assertThat(owner.put("api/stores/" + store + "/plugins/" + slug + "/version",
-                Json.createObjectBuilder().add("pluginId", slug).add("version", "1.1.0").build()).status()).isEqualTo(200);
+        assertThat(owner.put(
+                                "api/stores/" + store + "/plugins/" + slug + "/version",
+                                Json.createObjectBuilder()
+                                        .add("pluginId", slug)
+                                        .add("version", "1.1.0")
+                                        .build())
+                        .status())
+                .isEqualTo(200);
         assertThat(rule(owner, store)).isEqualTo("echo-1.1.0");
         assertThat(owner.post("api/stores/" + store + "/plugins/" + slug + "/rollback", JsonValue.EMPTY_JSON_OBJECT)
-                .json().getString("version")).isEqualTo("1.0.0");
+                        .json()
+                        .getString("version"))
+                .isEqualTo("1.0.0");
         assertThat(rule(owner, store)).isEqualTo("echo-1.0.0");
-        owner.put("api/stores/" + store + "/plugins/" + slug + "/version",
-                Json.createObjectBuilder().add("pluginId", slug).add("version", "1.1.0").build());
+        owner.put(
+                "api/stores/" + store + "/plugins/" + slug + "/version",
+                Json.createObjectBuilder()
+                        .add("pluginId", slug)
+                        .add("version", "1.1.0")
+                        .build());
         assertThat(rule(owner, store)).isEqualTo("echo-1.1.0");
 
         // a second store installs 1.1.0 directly: it has nothing to go back to
         String fresh = Stores.uniqueSlug("fresh");
         Api freshOwner = Stores.onboardAndSignIn(admin, fresh);
-        assertThat(freshOwner.post("api/stores/" + fresh + "/plugins", Json.createObjectBuilder().add("pluginId", slug)
-                .add("version", "1.1.0").add("consent", consent()).build()).status()).isEqualTo(201);
+        assertThat(freshOwner
+                        .post(
+                                "api/stores/" + fresh + "/plugins",
+                                Json.createObjectBuilder()
+                                        .add("pluginId", slug)
+                                        .add("version", "1.1.0")
+                                        .add("consent", consent())
+                                        .build())
+                        .status())
+                .isEqualTo(201);
 
         // yank 1.1.0: the first store goes back to 1.0.0, the second is disabled with the reason
-        Api.Reply yanked = admin.post("api/admin/marketplace/versions/" + v2 + "/yank",
-                Json.createObjectBuilder().add("reason", "computes 10 % on shipping by mistake").build());
+        Api.Reply yanked = admin.post(
+                "api/admin/marketplace/versions/" + v2 + "/yank",
+                Json.createObjectBuilder()
+                        .add("reason", "computes 10 % on shipping by mistake")
+                        .build());
         assertThat(yanked.status()).as(yanked.toString()).isEqualTo(200);
         assertThat(yanked.json().getInt("storesMoved")).isEqualTo(1);
         assertThat(yanked.json().getInt("storesDisabled")).isEqualTo(1);
         assertThat(rule(owner, store)).isEqualTo("echo-1.0.0");
-        JsonObject disabled = freshOwner.get("api/stores/" + fresh + "/plugins/" + slug).json();
+        JsonObject disabled =
+                freshOwner.get("api/stores/" + fresh + "/plugins/" + slug).json();
         assertThat(disabled.getString("status")).isEqualTo("DISABLED");
         assertThat(disabled.getString("statusReason")).contains("withdrawn").contains("10 % on shipping");
-        assertThat(freshOwner.post("api/stores/" + fresh + "/tax/quote", Carts.mugs("FR")).status()).isEqualTo(409);
-        List<String> actions = owner.get("api/stores/" + store + "/audit").json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
+        assertThat(freshOwner
+                        .post("api/stores/" + fresh + "/tax/quote", Carts.mugs("FR"))
+                        .status())
+                .isEqualTo(409);
+        List<String> actions = owner
+                .get("api/stores/" + store + "/audit")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(e -> e.getString("action"))
+                .toList();
         assertThat(actions).contains("plugin.moved-off-withdrawn-version");
-        assertThat(owner.put("api/stores/" + store + "/plugins/" + slug + "/version",
-                Json.createObjectBuilder().add("pluginId", slug).add("version", "1.1.0").build()).status()).isEqualTo(409);
+        assertThat(owner.put(
+                                "api/stores/" + store + "/plugins/" + slug + "/version",
+                                Json.createObjectBuilder()
+                                        .add("pluginId", slug)
+                                        .add("version", "1.1.0")
+                                        .build())
+                        .status())
+                .isEqualTo(409);
 
         // suspended listing: no new installs, running ones continue
-        assertThat(admin.post("api/admin/marketplace/listings/" + slug + "/suspend",
-                Json.createObjectBuilder().add("reason", "under investigation").build()).status()).isEqualTo(200);
+        assertThat(admin.post(
+                                "api/admin/marketplace/listings/" + slug + "/suspend",
+                                Json.createObjectBuilder()
+                                        .add("reason", "under investigation")
+                                        .build())
+                        .status())
+                .isEqualTo(200);
         String late = Stores.uniqueSlug("late");
         Api lateOwner = Stores.onboardAndSignIn(admin, late);
-        Api.Reply refused = lateOwner.post("api/stores/" + late + "/plugins", Json.createObjectBuilder().add("pluginId", slug)
-                .add("consent", consent()).build());
+        Api.Reply refused = lateOwner.post(
+                "api/stores/" + late + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", slug)
+                        .add("consent", consent())
+                        .build());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().getString("detail")).contains("suspended");
         assertThat(rule(owner, store)).isEqualTo("echo-1.0.0");
         admin.post("api/admin/marketplace/listings/" + slug + "/reinstate", JsonValue.EMPTY_JSON_OBJECT);
 
-        assertThat(dev.get("api/developer/listings/" + slug + "/stats").json().getInt("installs")).isEqualTo(2);
-        assertThat(owner.delete("api/stores/" + store + "/plugins/" + slug).status()).isEqualTo(204);
-        assertThat(owner.post("api/stores/" + store + "/tax/quote", Carts.mugs("FR")).status()).isEqualTo(409);
-        assertThat(dev.get("api/developer/listings/" + slug + "/stats").json().getInt("installs")).isEqualTo(1);
+        assertThat(dev.get("api/developer/listings/" + slug + "/stats").json().getInt("installs"))
+                .isEqualTo(2);
+        assertThat(owner.delete("api/stores/" + store + "/plugins/" + slug).status())
+                .isEqualTo(204);
+        assertThat(owner.post("api/stores/" + store + "/tax/quote", Carts.mugs("FR"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(dev.get("api/developer/listings/" + slug + "/stats").json().getInt("installs"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -165,37 +267,61 @@ class MarketplaceFlowIT extends PlatformIT {
         Api dev = anonymous().withToken(Stores.demoToken("dev"));
         String slug = "threads-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(dev.post("api/developer/listings", listing(slug)).status()).isEqualTo(201);
-        byte[] spawnsThreads = Bundles.renamed(Bundles.testBundle("caravan-test-misbehaving.jar"), "test-misbehaving", slug,
-                "com.flow." + slug.replace('-', '.'), "1.0.0");
+        byte[] spawnsThreads = Bundles.renamed(
+                Bundles.testBundle("caravan-test-misbehaving.jar"),
+                "test-misbehaving",
+                slug,
+                "com.flow." + slug.replace('-', '.'),
+                "1.0.0");
 
         Api.Reply rejected = dev.upload("api/developer/listings/" + slug + "/versions", spawnsThreads, JAR);
 
         assertThat(rejected.status()).isEqualTo(422);
         assertThat(rejected.contentType()).startsWith("application/problem+json");
-        assertThat(rejected.json().getString("detail")).contains("bytecode.forbidden-api").contains("Thread");
+        assertThat(rejected.json().getString("detail"))
+                .contains("bytecode.forbidden-api")
+                .contains("Thread");
         assertThat(rejected.json().getJsonObject("version").getString("status")).isEqualTo("REJECTED");
-        JsonObject stored = dev.get("api/developer/listings/" + slug + "/versions/1.0.0").json();
+        JsonObject stored =
+                dev.get("api/developer/listings/" + slug + "/versions/1.0.0").json();
         assertThat(stored.getString("status")).isEqualTo("REJECTED");
         assertThat(stored.getJsonObject("report").getBoolean("passed")).isFalse();
-        assertThat(dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT).status())
+        assertThat(dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT)
+                        .status())
                 .isEqualTo(409);
         String store = Stores.uniqueSlug("nope");
         Api owner = Stores.onboardAndSignIn(admin, store);
-        assertThat(owner.post("api/stores/" + store + "/plugins", Json.createObjectBuilder().add("pluginId", slug)
-                .add("version", "1.0.0").build()).status()).isIn(404, 409);
-        assertThat(owner.get("api/stores/" + store + "/catalog/" + slug).status()).isEqualTo(404);
+        assertThat(owner.post(
+                                "api/stores/" + store + "/plugins",
+                                Json.createObjectBuilder()
+                                        .add("pluginId", slug)
+                                        .add("version", "1.0.0")
+                                        .build())
+                        .status())
+                .isIn(404, 409);
+        assertThat(owner.get("api/stores/" + store + "/catalog/" + slug).status())
+                .isEqualTo(404);
 
         // the version number was never approved, so fixed bytes may reuse it: the upload replaces the rejected one
-        byte[] fixed = Bundles.renamed(Bundles.testBundle("caravan-test-echo-tax-v1.jar"), "test-echo-tax", slug,
-                "com.flow." + slug.replace('-', '.'), "1.0.0");
+        byte[] fixed = Bundles.renamed(
+                Bundles.testBundle("caravan-test-echo-tax-v1.jar"),
+                "test-echo-tax",
+                slug,
+                "com.flow." + slug.replace('-', '.'),
+                "1.0.0");
         Api.Reply replaced = dev.upload("api/developer/listings/" + slug + "/versions", fixed, JAR);
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(201);
         assertThat(replaced.json().getString("status")).isEqualTo("PASSED");
-        JsonObject now = dev.get("api/developer/listings/" + slug + "/versions/1.0.0").json();
+        JsonObject now =
+                dev.get("api/developer/listings/" + slug + "/versions/1.0.0").json();
         assertThat(now.getString("status")).isEqualTo("PASSED");
         assertThat(now.getString("sha256")).isNotEqualTo(stored.getString("sha256"));
-        assertThat(dev.get("api/developer/listings/" + slug + "/versions").parse().asJsonArray()).hasSize(1);
-        assertThat(dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT).status())
+        assertThat(dev.get("api/developer/listings/" + slug + "/versions")
+                        .parse()
+                        .asJsonArray())
+                .hasSize(1);
+        assertThat(dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -209,14 +335,23 @@ class MarketplaceFlowIT extends PlatformIT {
 
         Api merchant = anonymous().withToken(Stores.demoToken("mara"));
         assertThat(merchant.get("api/developer/listings").status()).isEqualTo(403);
-        assertThat(merchant.upload("api/developer/listings/" + slug + "/versions", echo(slug, "1.0.0"), JAR).status())
+        assertThat(merchant.upload("api/developer/listings/" + slug + "/versions", echo(slug, "1.0.0"), JAR)
+                        .status())
                 .isEqualTo(403);
-        assertThat(admin.get("api/developer/listings/" + slug).status()).as("an admin is not the listing's developer")
+        assertThat(admin.get("api/developer/listings/" + slug).status())
+                .as("an admin is not the listing's developer")
                 .isIn(403, 404);
 
-        Api.Reply invalid = dev.post("api/developer/listings", Json.createObjectBuilder(listing("bad-" + slug))
-                .add("pricing", Json.createObjectBuilder().add("model", "ONE_TIME").add("amountMinor", -5)
-                        .add("currency", "EUR")).build());
+        Api.Reply invalid = dev.post(
+                "api/developer/listings",
+                Json.createObjectBuilder(listing("bad-" + slug))
+                        .add(
+                                "pricing",
+                                Json.createObjectBuilder()
+                                        .add("model", "ONE_TIME")
+                                        .add("amountMinor", -5)
+                                        .add("currency", "EUR"))
+                        .build());
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().getString("detail")).contains("pricing.amountMinor");
     }

@@ -34,7 +34,8 @@ class NewcomerFlowIT extends PlatformIT {
         assertThat(created.location()).endsWith("/api/admin/stores/" + slugA);
         assertThat(created.json().getString("status")).isEqualTo("ACTIVE");
         assertThat(created.json().getJsonArray("sellingCountries").getValuesAs(JsonString.class))
-                .extracting(JsonString::getString).containsExactly("DE", "FR", "PT");
+                .extracting(JsonString::getString)
+                .containsExactly("DE", "FR", "PT");
 
         Api ownerA = admin.withToken(Stores.signIn(Stores.ownerEmail(slugA)));
         Api ownerB = Stores.onboardAndSignIn(admin, slugB);
@@ -42,7 +43,8 @@ class NewcomerFlowIT extends PlatformIT {
         Api.Reply me = ownerA.get("api/me");
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().getJsonArray("stores").getValuesAs(JsonString.class))
-                .extracting(JsonString::getString).containsExactly(slugA);
+                .extracting(JsonString::getString)
+                .containsExactly(slugA);
 
         assertThat(ownerA.get("api/stores/" + slugA).json().getString("slug")).isEqualTo(slugA);
         assertThat(ownerB.get("api/stores/" + slugB).json().getString("slug")).isEqualTo(slugB);
@@ -52,11 +54,16 @@ class NewcomerFlowIT extends PlatformIT {
         assertThat(crossRead.isProblem()).isTrue();
         assertThat(crossRead.body()).doesNotContain("Store " + slugB).doesNotContain(Stores.ownerEmail(slugB));
 
-        JsonObject newSettings = Json.createObjectBuilder().add("name", "Alpha Renamed").add("defaultCurrency", "GBP")
-                .add("sellingCountries", Json.createArrayBuilder().add("GB").add("IE")).add("priceDisplay", "EXCLUDING_TAX")
+        JsonObject newSettings = Json.createObjectBuilder()
+                .add("name", "Alpha Renamed")
+                .add("defaultCurrency", "GBP")
+                .add("sellingCountries", Json.createArrayBuilder().add("GB").add("IE"))
+                .add("priceDisplay", "EXCLUDING_TAX")
                 .build();
-        assertThat(ownerA.put("api/stores/" + slugA + "/settings", newSettings).status()).isEqualTo(200);
-        assertThat(ownerA.put("api/stores/" + slugB + "/settings", newSettings).status()).isEqualTo(403);
+        assertThat(ownerA.put("api/stores/" + slugA + "/settings", newSettings).status())
+                .isEqualTo(200);
+        assertThat(ownerA.put("api/stores/" + slugB + "/settings", newSettings).status())
+                .isEqualTo(403);
 
         JsonObject storeB = ownerB.get("api/stores/" + slugB).json();
         assertThat(storeB.getString("name")).isEqualTo("Store " + slugB);
@@ -66,10 +73,20 @@ class NewcomerFlowIT extends PlatformIT {
         assertThat(storeA.getString("priceDisplay")).isEqualTo("EXCLUDING_TAX");
 
         // The owner reads their own audit trail; the admin reads any store's.
-        List<String> actions = ownerA.get("api/stores/" + slugA + "/audit").json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
+        List<String> actions = ownerA
+                .get("api/stores/" + slugA + "/audit")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(e -> e.getString("action"))
+                .toList();
         assertThat(actions).containsExactly("store.settings-updated", "store.onboarded");
-        assertThat(admin.get("api/admin/stores/" + slugB + "/audit").json().getJsonNumber("total").longValue()).isEqualTo(1);
+        assertThat(admin.get("api/admin/stores/" + slugB + "/audit")
+                        .json()
+                        .getJsonNumber("total")
+                        .longValue())
+                .isEqualTo(1);
         assertThat(ownerA.get("api/stores/" + slugB + "/audit").status()).isEqualTo(403);
     }
 
@@ -83,8 +100,12 @@ class NewcomerFlowIT extends PlatformIT {
         Api.Reply again = admin.post("api/admin/stores", request);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().getString("slug")).isEqualTo(slug);
-        assertThat(admin.get("api/admin/stores/" + slug + "/audit").json().getJsonNumber("total").longValue())
-                .as("a retry writes nothing").isEqualTo(1);
+        assertThat(admin.get("api/admin/stores/" + slug + "/audit")
+                        .json()
+                        .getJsonNumber("total")
+                        .longValue())
+                .as("a retry writes nothing")
+                .isEqualTo(1);
 
         Api.Reply taken = admin.post("api/admin/stores", Stores.onboardRequest(slug, "someone-else@example.test"));
         assertThat(taken.status()).isEqualTo(409);
@@ -97,12 +118,17 @@ class NewcomerFlowIT extends PlatformIT {
         String first = Stores.uniqueSlug("first");
         String second = Stores.uniqueSlug("second");
         String email = Stores.ownerEmail(first);
-        assertThat(admin.post("api/admin/stores", Stores.onboardRequest(first, email)).status()).isEqualTo(201);
-        assertThat(admin.post("api/admin/stores", Stores.onboardRequest(second, email)).status()).isEqualTo(201);
+        assertThat(admin.post("api/admin/stores", Stores.onboardRequest(first, email))
+                        .status())
+                .isEqualTo(201);
+        assertThat(admin.post("api/admin/stores", Stores.onboardRequest(second, email))
+                        .status())
+                .isEqualTo(201);
 
         Api owner = admin.withToken(Stores.signIn(email));
         assertThat(owner.get("api/me").json().getJsonArray("stores").getValuesAs(JsonString.class))
-                .extracting(JsonString::getString).containsExactlyInAnyOrder(first, second);
+                .extracting(JsonString::getString)
+                .containsExactlyInAnyOrder(first, second);
         assertThat(owner.get("api/stores/" + first).status()).isEqualTo(200);
         assertThat(owner.get("api/stores/" + second).status()).isEqualTo(200);
     }
@@ -113,8 +139,11 @@ class NewcomerFlowIT extends PlatformIT {
         String slug = Stores.uniqueSlug("race");
         String ownerEmail = Stores.ownerEmail(slug);
         String rivalEmail = "rival@" + slug + ".test";
-        List<JsonObject> requests = List.of(Stores.onboardRequest(slug, ownerEmail), Stores.onboardRequest(slug, ownerEmail),
-                Stores.onboardRequest(slug, ownerEmail), Stores.onboardRequest(slug, rivalEmail));
+        List<JsonObject> requests = List.of(
+                Stores.onboardRequest(slug, ownerEmail),
+                Stores.onboardRequest(slug, ownerEmail),
+                Stores.onboardRequest(slug, ownerEmail),
+                Stores.onboardRequest(slug, rivalEmail));
         ExecutorService pool = Executors.newFixedThreadPool(requests.size());
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Api.Reply>> pending = new ArrayList<>();
@@ -132,20 +161,31 @@ class NewcomerFlowIT extends PlatformIT {
         pool.shutdown();
 
         assertThat(statuses).as(statuses.toString()).isSubsetOf(200, 201, 409).containsOnlyOnce(201);
-        assertThat(statuses).as("the rival or the identical requests lose, never both").contains(409);
+        assertThat(statuses)
+                .as("the rival or the identical requests lose, never both")
+                .contains(409);
         JsonObject store = admin.get("api/admin/stores/" + slug).json();
         String winner = store.getJsonObject("owner").getString("email");
         if (winner.equals(ownerEmail)) {
-            assertThat(statuses.subList(0, 3)).as("identical requests answer like retries").isSubsetOf(200, 201);
+            assertThat(statuses.subList(0, 3))
+                    .as("identical requests answer like retries")
+                    .isSubsetOf(200, 201);
             assertThat(statuses.get(3)).isEqualTo(409);
-            assertThat(KeycloakServer.get().userExists(rivalEmail)).as("the rival's new user is removed").isFalse();
+            assertThat(KeycloakServer.get().userExists(rivalEmail))
+                    .as("the rival's new user is removed")
+                    .isFalse();
         } else {
             assertThat(statuses.subList(0, 3)).containsOnly(409);
         }
-        assertThat(admin.get("api/admin/stores?q=" + slug).json().getJsonNumber("total").longValue()).isEqualTo(1);
+        assertThat(admin.get("api/admin/stores?q=" + slug)
+                        .json()
+                        .getJsonNumber("total")
+                        .longValue())
+                .isEqualTo(1);
         Api owner = admin.withToken(Stores.signIn(winner));
         assertThat(owner.get("api/me").json().getJsonArray("stores").getValuesAs(JsonString.class))
-                .extracting(JsonString::getString).containsExactly(slug);
+                .extracting(JsonString::getString)
+                .containsExactly(slug);
         assertThat(owner.get("api/stores/" + slug).status()).isEqualTo(200);
     }
 
@@ -153,8 +193,11 @@ class NewcomerFlowIT extends PlatformIT {
     void twoStoresMayShareADisplayName() {
         Api admin = admin();
         for (String slug : List.of(Stores.uniqueSlug("tea"), Stores.uniqueSlug("tea"))) {
-            Api.Reply created = admin.post("api/admin/stores", Json.createObjectBuilder(
-                    Stores.onboardRequest(slug, Stores.ownerEmail(slug))).add("name", "Tea House").build());
+            Api.Reply created = admin.post(
+                    "api/admin/stores",
+                    Json.createObjectBuilder(Stores.onboardRequest(slug, Stores.ownerEmail(slug)))
+                            .add("name", "Tea House")
+                            .build());
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             assertThat(created.json().getString("name")).isEqualTo("Tea House");
         }
@@ -176,9 +219,11 @@ class NewcomerFlowIT extends PlatformIT {
                 .contains("owner.email", "defaultCurrency", "sellingCountries");
         assertThat(refused.body()).doesNotContain("Exception").doesNotContain("at io.caravan");
 
-        Api.Reply unknownCountry = admin.post("api/admin/stores",
+        Api.Reply unknownCountry = admin.post(
+                "api/admin/stores",
                 Json.createObjectBuilder(Stores.onboardRequest(slug, Stores.ownerEmail(slug)))
-                        .add("sellingCountries", Json.createArrayBuilder().add("XX")).build());
+                        .add("sellingCountries", Json.createArrayBuilder().add("XX"))
+                        .build());
         assertThat(unknownCountry.status()).isEqualTo(400);
         assertThat(unknownCountry.json().getString("detail")).contains("'XX' is not an ISO 3166-1 alpha-2");
 
@@ -186,8 +231,11 @@ class NewcomerFlowIT extends PlatformIT {
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.isProblem()).isTrue();
 
-        Api.Reply unknownEnum = admin.post("api/admin/stores",
-                Json.createObjectBuilder(Stores.onboardRequest(slug, Stores.ownerEmail(slug))).add("priceDisplay", "SOMETIMES").build());
+        Api.Reply unknownEnum = admin.post(
+                "api/admin/stores",
+                Json.createObjectBuilder(Stores.onboardRequest(slug, Stores.ownerEmail(slug)))
+                        .add("priceDisplay", "SOMETIMES")
+                        .build());
         assertThat(unknownEnum.status()).isEqualTo(400);
 
         assertThat(admin.get("api/admin/stores/" + slug).status()).isEqualTo(404);
@@ -199,20 +247,33 @@ class NewcomerFlowIT extends PlatformIT {
         String marker = "list" + Stores.uniqueSlug("x").substring(2, 8);
         for (int i = 0; i < 3; i++) {
             String slug = marker + "-" + i;
-            assertThat(admin.post("api/admin/stores", Stores.onboardRequest(slug, Stores.ownerEmail(slug))).status()).isEqualTo(201);
+            assertThat(admin.post("api/admin/stores", Stores.onboardRequest(slug, Stores.ownerEmail(slug)))
+                            .status())
+                    .isEqualTo(201);
         }
-        assertThat(admin.post("api/admin/stores/" + marker + "-1/suspend",
-                Json.createObjectBuilder().add("reason", "chargeback rate").build()).status()).isEqualTo(200);
+        assertThat(admin.post(
+                                "api/admin/stores/" + marker + "-1/suspend",
+                                Json.createObjectBuilder()
+                                        .add("reason", "chargeback rate")
+                                        .build())
+                        .status())
+                .isEqualTo(200);
 
-        JsonObject page0 = admin.get("api/admin/stores?q=" + marker + "&size=2&page=0").json();
+        JsonObject page0 =
+                admin.get("api/admin/stores?q=" + marker + "&size=2&page=0").json();
         assertThat(page0.getJsonNumber("total").longValue()).isEqualTo(3);
-        assertThat(page0.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(s -> s.getString("slug"))
+        assertThat(page0.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(s -> s.getString("slug"))
                 .containsExactly(marker + "-0", marker + "-1");
-        JsonObject page1 = admin.get("api/admin/stores?q=" + marker + "&size=2&page=1").json();
-        assertThat(page1.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(s -> s.getString("slug"))
+        JsonObject page1 =
+                admin.get("api/admin/stores?q=" + marker + "&size=2&page=1").json();
+        assertThat(page1.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(s -> s.getString("slug"))
                 .containsExactly(marker + "-2");
-        JsonObject suspended = admin.get("api/admin/stores?q=" + marker + "&status=SUSPENDED").json();
-        assertThat(suspended.getJsonArray("items").getValuesAs(JsonObject.class)).extracting(s -> s.getString("slug"))
+        JsonObject suspended =
+                admin.get("api/admin/stores?q=" + marker + "&status=SUSPENDED").json();
+        assertThat(suspended.getJsonArray("items").getValuesAs(JsonObject.class))
+                .extracting(s -> s.getString("slug"))
                 .containsExactly(marker + "-1");
 
         assertThat(admin.get("api/admin/stores?size=0").status()).isEqualTo(400);
@@ -226,20 +287,37 @@ class NewcomerFlowIT extends PlatformIT {
         Api owner = Stores.onboardAndSignIn(admin, slug);
         assertThat(owner.get("api/stores/" + slug).status()).isEqualTo(200);
 
-        assertThat(admin.post("api/admin/stores/" + slug + "/suspend",
-                Json.createObjectBuilder().add("reason", "unpaid invoices").build()).json().getString("status"))
+        assertThat(admin.post(
+                                "api/admin/stores/" + slug + "/suspend",
+                                Json.createObjectBuilder()
+                                        .add("reason", "unpaid invoices")
+                                        .build())
+                        .json()
+                        .getString("status"))
                 .isEqualTo("SUSPENDED");
         Api.Reply refused = owner.get("api/stores/" + slug);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().getString("type")).endsWith("/store-suspended");
         assertThat(refused.json().getString("detail")).contains("unpaid invoices");
-        assertThat(admin.post("api/admin/stores/" + slug + "/suspend",
-                Json.createObjectBuilder().add("reason", "again").build()).status()).isEqualTo(409);
+        assertThat(admin.post(
+                                "api/admin/stores/" + slug + "/suspend",
+                                Json.createObjectBuilder()
+                                        .add("reason", "again")
+                                        .build())
+                        .status())
+                .isEqualTo(409);
 
-        assertThat(admin.post("api/admin/stores/" + slug + "/reactivate", null).status()).isEqualTo(200);
+        assertThat(admin.post("api/admin/stores/" + slug + "/reactivate", null).status())
+                .isEqualTo(200);
         assertThat(owner.get("api/stores/" + slug).status()).isEqualTo(200);
-        List<String> actions = admin.get("api/admin/stores/" + slug + "/audit").json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
+        List<String> actions = admin
+                .get("api/admin/stores/" + slug + "/audit")
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(e -> e.getString("action"))
+                .toList();
         assertThat(actions).containsExactly("store.reactivated", "store.suspended", "store.onboarded");
     }
 
@@ -248,7 +326,9 @@ class NewcomerFlowIT extends PlatformIT {
         Api anonymous = anonymous();
         Api.Reply openApi = anonymous.get("../openapi");
         assertThat(openApi.status()).isEqualTo(200);
-        assertThat(openApi.body()).contains("/api/admin/stores").contains("/api/stores/{store}/api-keys")
+        assertThat(openApi.body())
+                .contains("/api/admin/stores")
+                .contains("/api/stores/{store}/api-keys")
                 .contains("X-Caravan-Api-Key");
         assertThat(anonymous.get("../openapi/ui/").status()).isEqualTo(200);
         Api.Reply live = anonymous.get("../health/live");

@@ -3,8 +3,8 @@ package io.caravan.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
-import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.KeycloakServer;
+import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,8 @@ class OnboardingWithKeycloakDownIT extends PlatformIT {
     @Test
     void keycloakDownMeans503AndNothingHalfWritten() {
         KeycloakServer keycloak = KeycloakServer.get();
-        // mpHealth answers at the server root, beside the application. The token is taken first: it stays valid for the platform while Keycloak is down
+        // mpHealth answers at the server root, beside the application. The token is taken first: it stays valid for the
+        // platform while Keycloak is down
         // (mpJwt has the signing keys already).
         Api admin = admin();
         assertThat(admin.get("api/me").status()).isEqualTo(200);
@@ -31,7 +32,11 @@ class OnboardingWithKeycloakDownIT extends PlatformIT {
             assertThat(refused.body()).doesNotContain("Exception").doesNotContain("127.0.0.1");
 
             assertThat(admin.get("api/admin/stores/" + slug).status()).isEqualTo(404);
-            assertThat(admin.get("api/admin/stores?q=" + slug).json().getJsonNumber("total").longValue()).isZero();
+            assertThat(admin.get("api/admin/stores?q=" + slug)
+                            .json()
+                            .getJsonNumber("total")
+                            .longValue())
+                    .isZero();
 
             Api.Reply health = anonymous().get("../health/ready");
             assertThat(health.status()).isEqualTo(503);
@@ -40,8 +45,12 @@ class OnboardingWithKeycloakDownIT extends PlatformIT {
         } finally {
             keycloak.start();
         }
-        assertThat(keycloak.organizationExists(slug)).as("no orphan organization").isFalse();
-        assertThat(keycloak.userExists(Stores.ownerEmail(slug))).as("no orphan user").isFalse();
+        assertThat(keycloak.organizationExists(slug))
+                .as("no orphan organization")
+                .isFalse();
+        assertThat(keycloak.userExists(Stores.ownerEmail(slug)))
+                .as("no orphan user")
+                .isFalse();
 
         Api.Reply retried = admin.post("api/admin/stores", request);
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
@@ -55,7 +64,9 @@ class OnboardingWithKeycloakDownIT extends PlatformIT {
 
     private static String check(Api.Reply health, String name) {
         return health.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("name").equals(name)).findFirst()
-                .map(c -> c.getString("status")).orElse("MISSING");
+                .filter(c -> c.getString("name").equals(name))
+                .findFirst()
+                .map(c -> c.getString("status"))
+                .orElse("MISSING");
     }
 }

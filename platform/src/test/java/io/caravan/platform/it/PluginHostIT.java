@@ -45,14 +45,19 @@ class PluginHostIT extends PlatformIT {
 
     private Api storeWithQuoteKey(Api admin, String slug) {
         Api owner = Stores.onboardAndSignIn(admin, slug);
-        Api.Reply key = owner.post("api/stores/" + slug + "/api-keys", Json.createObjectBuilder().add("name", "checkout")
-                .add("scopes", Json.createArrayBuilder().add("tax:quote")).build());
+        Api.Reply key = owner.post(
+                "api/stores/" + slug + "/api-keys",
+                Json.createObjectBuilder()
+                        .add("name", "checkout")
+                        .add("scopes", Json.createArrayBuilder().add("tax:quote"))
+                        .build());
         assertThat(key.status()).isEqualTo(201);
         return anonymous().withApiKey(key.json().getString("key"));
     }
 
     private static Api.Reply install(Api admin, String slug, String plugin, String version, JsonObject configuration) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("pluginId", plugin).add("configuration", configuration);
+        JsonObjectBuilder body =
+                Json.createObjectBuilder().add("pluginId", plugin).add("configuration", configuration);
         if (version != null) {
             body.add("version", version);
         }
@@ -73,8 +78,11 @@ class PluginHostIT extends PlatformIT {
         String slug = Stores.uniqueSlug("tax");
         Api checkout = storeWithQuoteKey(admin, slug);
 
-        JsonObject release = admin.get("api/admin/plugins/releases").parse().asJsonArray().getValuesAs(JsonObject.class)
-                .stream().filter(r -> r.getString("pluginId").equals(TAX)).findFirst().orElseThrow();
+        JsonObject release =
+                admin.get("api/admin/plugins/releases").parse().asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .filter(r -> r.getString("pluginId").equals(TAX))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(release.getString("origin")).isEqualTo("FIRST_PARTY");
         assertThat(release.getString("sha256")).hasSize(64);
 
@@ -82,8 +90,8 @@ class PluginHostIT extends PlatformIT {
         assertThat(none.status()).isEqualTo(409);
         assertThat(none.json().getString("detail")).contains("no enabled plugin providing TAX_CALCULATOR");
 
-        Api.Reply installed = install(admin, slug, TAX, null,
-                config("{\"originCountry\":\"PT\",\"registrations\":{\"oss\":true}}"));
+        Api.Reply installed =
+                install(admin, slug, TAX, null, config("{\"originCountry\":\"PT\",\"registrations\":{\"oss\":true}}"));
         assertThat(installed.status()).isEqualTo(201);
         assertThat(installed.json().getString("version")).isEqualTo(release.getString("version"));
 
@@ -97,10 +105,14 @@ class PluginHostIT extends PlatformIT {
         assertThat(line.getJsonNumber("taxAmount").longValue()).isEqualTo(684);
         assertThat(line.getString("ruleId")).isNotBlank();
 
-        JsonObject listed = admin.get("api/admin/stores/" + slug + "/plugins").parse().asJsonArray().getJsonObject(0);
+        JsonObject listed = admin.get("api/admin/stores/" + slug + "/plugins")
+                .parse()
+                .asJsonArray()
+                .getJsonObject(0);
         assertThat(listed.getString("pluginId")).isEqualTo(TAX);
         assertThat(listed.getString("status")).isEqualTo("ENABLED");
-        assertThat(listed.getJsonArray("extensions").getJsonObject(0).getString("failurePolicy")).isEqualTo("FAIL_CLOSED");
+        assertThat(listed.getJsonArray("extensions").getJsonObject(0).getString("failurePolicy"))
+                .isEqualTo("FAIL_CLOSED");
     }
 
     @Test
@@ -114,7 +126,8 @@ class PluginHostIT extends PlatformIT {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).startsWith("application/problem+json");
         assertThat(bad.json().getString("detail")).contains("originCountry").contains("colour");
-        assertThat(admin.get("api/admin/stores/" + slug + "/plugins").parse().asJsonArray()).isEmpty();
+        assertThat(admin.get("api/admin/stores/" + slug + "/plugins").parse().asJsonArray())
+                .isEmpty();
 
         Api.Reply unknownVersion = install(admin, slug, TAX, "9.9.9", config("{}"));
         assertThat(unknownVersion.status()).isEqualTo(404);
@@ -131,44 +144,76 @@ class PluginHostIT extends PlatformIT {
         Api checkoutB = storeWithQuoteKey(admin, b);
         assertThat(install(admin, a, ECHO, "1.0.0", config("{}")).status()).isEqualTo(201);
         assertThat(install(admin, b, ECHO, "1.0.0", config("{}")).status()).isEqualTo(201);
-        assertThat(firstRule(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR")))).isEqualTo("echo-1.0.0");
+        assertThat(firstRule(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR"))))
+                .isEqualTo("echo-1.0.0");
 
-        Api.Reply upgraded = admin.put("api/admin/stores/" + a + "/plugins/" + ECHO + "/version",
+        Api.Reply upgraded = admin.put(
+                "api/admin/stores/" + a + "/plugins/" + ECHO + "/version",
                 Json.createObjectBuilder().add("version", "1.1.0").build());
         assertThat(upgraded.status()).isEqualTo(200);
         assertThat(upgraded.json().getString("previousVersion")).isEqualTo("1.0.0");
-        assertThat(firstRule(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR")))).isEqualTo("echo-1.1.0");
-        assertThat(firstRule(checkoutB.post("api/stores/" + b + "/tax/quote", cart("FR")))).isEqualTo("echo-1.0.0");
+        assertThat(firstRule(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR"))))
+                .isEqualTo("echo-1.1.0");
+        assertThat(firstRule(checkoutB.post("api/stores/" + b + "/tax/quote", cart("FR"))))
+                .isEqualTo("echo-1.0.0");
 
-        Api.Reply rolledBack = admin.post("api/admin/stores/" + a + "/plugins/" + ECHO + "/rollback", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Reply rolledBack =
+                admin.post("api/admin/stores/" + a + "/plugins/" + ECHO + "/rollback", JsonValue.EMPTY_JSON_OBJECT);
         assertThat(rolledBack.status()).isEqualTo(200);
         assertThat(rolledBack.json().getString("version")).isEqualTo("1.0.0");
-        assertThat(firstRule(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR")))).isEqualTo("echo-1.0.0");
+        assertThat(firstRule(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR"))))
+                .isEqualTo("echo-1.0.0");
 
-        Api.Reply reconfigured = admin.put("api/admin/stores/" + a + "/plugins/" + ECHO + "/configuration",
-                Json.createObjectBuilder().add("configuration", config("{\"label\":\"store A label\"}")).build());
+        Api.Reply reconfigured = admin.put(
+                "api/admin/stores/" + a + "/plugins/" + ECHO + "/configuration",
+                Json.createObjectBuilder()
+                        .add("configuration", config("{\"label\":\"store A label\"}"))
+                        .build());
         assertThat(reconfigured.status()).isEqualTo(200);
         Api.Reply labelled = checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR"));
-        assertThat(labelled.json().getJsonArray("lineTaxes").getJsonObject(0).getString("explanation")).contains("store A label");
-        assertThat(checkoutB.post("api/stores/" + b + "/tax/quote", cart("FR")).body()).doesNotContain("store A label");
+        assertThat(labelled.json().getJsonArray("lineTaxes").getJsonObject(0).getString("explanation"))
+                .contains("store A label");
+        assertThat(checkoutB.post("api/stores/" + b + "/tax/quote", cart("FR")).body())
+                .doesNotContain("store A label");
 
-        Api.Reply disabled = admin.post("api/admin/stores/" + a + "/plugins/" + ECHO + "/disable",
+        Api.Reply disabled = admin.post(
+                "api/admin/stores/" + a + "/plugins/" + ECHO + "/disable",
                 Json.createObjectBuilder().add("reason", "merchant asked").build());
         assertThat(disabled.json().getString("status")).isEqualTo("DISABLED");
-        assertThat(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR")).status()).isEqualTo(409);
-        assertThat(checkoutB.post("api/stores/" + b + "/tax/quote", cart("FR")).status()).isEqualTo(200);
+        assertThat(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR")).status())
+                .isEqualTo(409);
+        assertThat(checkoutB.post("api/stores/" + b + "/tax/quote", cart("FR")).status())
+                .isEqualTo(200);
         admin.post("api/admin/stores/" + a + "/plugins/" + ECHO + "/enable", JsonValue.EMPTY_JSON_OBJECT);
-        assertThat(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR")).status()).isEqualTo(200);
+        assertThat(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR")).status())
+                .isEqualTo(200);
 
-        assertThat(admin.delete("api/admin/stores/" + a + "/plugins/" + ECHO).status()).isEqualTo(204);
-        assertThat(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR")).status()).isEqualTo(409);
-        assertThat(firstRule(checkoutB.post("api/stores/" + b + "/tax/quote", cart("FR")))).isEqualTo("echo-1.0.0");
+        assertThat(admin.delete("api/admin/stores/" + a + "/plugins/" + ECHO).status())
+                .isEqualTo(204);
+        assertThat(checkoutA.post("api/stores/" + a + "/tax/quote", cart("FR")).status())
+                .isEqualTo(409);
+        assertThat(firstRule(checkoutB.post("api/stores/" + b + "/tax/quote", cart("FR"))))
+                .isEqualTo("echo-1.0.0");
 
         Api ownerA = admin.withToken(Stores.signIn(Stores.ownerEmail(a)));
-        List<String> actions = ownerA.get("api/stores/" + a + "/audit").json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().map(e -> e.getString("action")).toList();
-        assertThat(actions).containsSubsequence("plugin.uninstalled", "plugin.enabled", "plugin.disabled",
-                "plugin.configured", "plugin.rolled-back", "plugin.version-changed", "plugin.installed");
+        List<String> actions =
+                ownerA
+                        .get("api/stores/" + a + "/audit")
+                        .json()
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .map(e -> e.getString("action"))
+                        .toList();
+        assertThat(actions)
+                .containsSubsequence(
+                        "plugin.uninstalled",
+                        "plugin.enabled",
+                        "plugin.disabled",
+                        "plugin.configured",
+                        "plugin.rolled-back",
+                        "plugin.version-changed",
+                        "plugin.installed");
     }
 
     @Test
@@ -181,7 +226,8 @@ class PluginHostIT extends PlatformIT {
         install(admin, b, ECHO, "1.1.0", config("{\"label\":\"secret-ish label of B\"}"));
         Api ownerA = admin.withToken(Stores.signIn(Stores.ownerEmail(a)));
 
-        assertThat(ownerA.get("api/stores/" + a + "/plugins").parse().asJsonArray()).isEmpty();
+        assertThat(ownerA.get("api/stores/" + a + "/plugins").parse().asJsonArray())
+                .isEmpty();
         assertThat(ownerA.get("api/stores/" + b + "/plugins").status()).isEqualTo(403);
         assertThat(ownerA.get("api/stores/" + b + "/plugins/" + ECHO).status()).isEqualTo(403);
         assertThat(ownerA.get("api/stores/" + b + "/plugins/metrics").status()).isEqualTo(403);
@@ -202,7 +248,9 @@ class PluginHostIT extends PlatformIT {
         Api checkoutGood = storeWithQuoteKey(admin, good);
         install(admin, bad, MISBEHAVING, null, config("{\"mode\":\"spin\",\"millis\":3000}"));
         install(admin, good, ECHO, "1.0.0", config("{}"));
-        String expected = checkoutGood.post("api/stores/" + good + "/tax/quote", cart("FR")).body();
+        String expected = checkoutGood
+                .post("api/stores/" + good + "/tax/quote", cart("FR"))
+                .body();
 
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
@@ -221,14 +269,20 @@ class PluginHostIT extends PlatformIT {
                 Api.Reply reply = call.get();
                 assertThat(reply.status()).isEqualTo(503);
                 assertThat(reply.json().getString("type")).endsWith("plugin-failed");
-                assertThat(reply.json().getString("detail")).contains(MISBEHAVING).doesNotContain("Exception\n\tat");
+                assertThat(reply.json().getString("detail"))
+                        .contains(MISBEHAVING)
+                        .doesNotContain("Exception\n\tat");
             }
         } finally {
             callers.shutdownNow();
         }
 
         Api ownerGood = admin.withToken(Stores.signIn(Stores.ownerEmail(good)));
-        JsonObject metrics = ownerGood.get("api/stores/" + good + "/plugins/metrics").parse().asJsonArray().getJsonObject(0);
+        JsonObject metrics = ownerGood
+                .get("api/stores/" + good + "/plugins/metrics")
+                .parse()
+                .asJsonArray()
+                .getJsonObject(0);
         assertThat(metrics.getJsonNumber("answered").longValue()).isEqualTo(11);
         assertThat(metrics.getJsonObject("failures")).isEmpty();
     }
@@ -253,13 +307,22 @@ class PluginHostIT extends PlatformIT {
         Api checkout = storeWithQuoteKey(admin, slug);
         install(admin, slug, ECHO, null, config("{}"));
 
-        Api.Reply negative = checkout.post("api/stores/" + slug + "/tax/quote", Json.createObjectBuilder(cart("FR"))
-                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder().add("sku", "X").add("quantity", 0)
-                        .add("unitPrice", 100))).build());
+        Api.Reply negative = checkout.post(
+                "api/stores/" + slug + "/tax/quote",
+                Json.createObjectBuilder(cart("FR"))
+                        .add(
+                                "lines",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("sku", "X")
+                                                .add("quantity", 0)
+                                                .add("unitPrice", 100)))
+                        .build());
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.json().getString("detail")).containsIgnoringCase("quantity");
 
-        Api.Reply badCurrency = checkout.post("api/stores/" + slug + "/tax/quote",
+        Api.Reply badCurrency = checkout.post(
+                "api/stores/" + slug + "/tax/quote",
                 Json.createObjectBuilder(cart("FR")).add("currency", "EURO").build());
         assertThat(badCurrency.status()).isEqualTo(400);
         assertThat(badCurrency.json().getString("detail")).contains("ISO 4217");
@@ -288,19 +351,23 @@ class PluginHostIT extends PlatformIT {
         String slug = Stores.uniqueSlug("dev");
         Api checkout = storeWithQuoteKey(admin, slug);
         install(admin, slug, ECHO, "1.0.0", config("{}"));
-        assertThat(firstRule(checkout.post("api/stores/" + slug + "/tax/quote", cart("FR")))).isEqualTo("echo-1.0.0");
+        assertThat(firstRule(checkout.post("api/stores/" + slug + "/tax/quote", cart("FR"))))
+                .isEqualTo("echo-1.0.0");
     }
 
     private static String releaseSha(Api admin, String plugin, String version) {
         return admin.get("api/admin/plugins/releases").parse().asJsonArray().getValuesAs(JsonObject.class).stream()
-                .filter(r -> r.getString("pluginId").equals(plugin) && r.getString("version").equals(version))
-                .findFirst().orElseThrow().getString("sha256");
+                .filter(r -> r.getString("pluginId").equals(plugin)
+                        && r.getString("version").equals(version))
+                .findFirst()
+                .orElseThrow()
+                .getString("sha256");
     }
 
     private static byte[] withExtraEntry(byte[] jar, String name) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(jar));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 zip.putNextEntry(new ZipEntry(entry.getName()));

@@ -28,8 +28,13 @@ class PluginStorageIT extends PlatformIT {
 
     private Api store(Api admin, String slug, JsonObject configuration, String version) {
         Api owner = Stores.onboardAndSignIn(admin, slug);
-        Api.Reply installed = admin.post("api/admin/stores/" + slug + "/plugins", Json.createObjectBuilder()
-                .add("pluginId", ECHO).add("version", version).add("configuration", configuration).build());
+        Api.Reply installed = admin.post(
+                "api/admin/stores/" + slug + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", ECHO)
+                        .add("version", version)
+                        .add("configuration", configuration)
+                        .build());
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
         return owner;
     }
@@ -37,7 +42,8 @@ class PluginStorageIT extends PlatformIT {
     private static int callNumber(Api owner, String slug) {
         Api.Reply quote = owner.post("api/stores/" + slug + "/tax/quote", Carts.mugs("FR"));
         assertThat(quote.status()).as(quote.toString()).isEqualTo(200);
-        Matcher m = CALL.matcher(quote.json().getJsonArray("lineTaxes").getJsonObject(0).getString("explanation"));
+        Matcher m = CALL.matcher(
+                quote.json().getJsonArray("lineTaxes").getJsonObject(0).getString("explanation"));
         assertThat(m.find()).isTrue();
         return Integer.parseInt(m.group(1));
     }
@@ -51,29 +57,53 @@ class PluginStorageIT extends PlatformIT {
         Api ownerA = store(admin, a, counting, "1.0.0");
         Api ownerB = store(admin, b, counting, "1.0.0");
 
-        assertThat(List.of(callNumber(ownerA, a), callNumber(ownerA, a), callNumber(ownerA, a))).containsExactly(1, 2, 3);
-        assertThat(callNumber(ownerB, b)).as("the same plugin and key in another store is another entry").isEqualTo(1);
+        assertThat(List.of(callNumber(ownerA, a), callNumber(ownerA, a), callNumber(ownerA, a)))
+                .containsExactly(1, 2, 3);
+        assertThat(callNumber(ownerB, b))
+                .as("the same plugin and key in another store is another entry")
+                .isEqualTo(1);
 
-        admin.put("api/admin/stores/" + a + "/plugins/" + ECHO + "/version", Json.createObjectBuilder().add("version", "1.1.0").build());
+        admin.put(
+                "api/admin/stores/" + a + "/plugins/" + ECHO + "/version",
+                Json.createObjectBuilder().add("version", "1.1.0").build());
         assertThat(callNumber(ownerA, a)).as("entries survive an upgrade").isEqualTo(4);
 
         // uninstall keeps the data for the retention period: installing again brings it back
-        assertThat(admin.delete("api/admin/stores/" + a + "/plugins/" + ECHO).status()).isEqualTo(204);
-        admin.post("api/admin/stores/" + a + "/plugins", Json.createObjectBuilder().add("pluginId", ECHO)
-                .add("configuration", counting).build());
+        assertThat(admin.delete("api/admin/stores/" + a + "/plugins/" + ECHO).status())
+                .isEqualTo(204);
+        admin.post(
+                "api/admin/stores/" + a + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", ECHO)
+                        .add("configuration", counting)
+                        .build());
         assertThat(callNumber(ownerA, a)).as("retained data is back").isEqualTo(5);
 
         // ...unless the merchant asks for it to be deleted now
-        assertThat(admin.delete("api/admin/stores/" + a + "/plugins/" + ECHO + "?purgeData=true").status()).isEqualTo(204);
-        admin.post("api/admin/stores/" + a + "/plugins", Json.createObjectBuilder().add("pluginId", ECHO)
-                .add("configuration", counting).build());
-        assertThat(callNumber(ownerA, a)).as("uninstall with purgeData deleted the plugin's data").isEqualTo(1);
+        assertThat(admin.delete("api/admin/stores/" + a + "/plugins/" + ECHO + "?purgeData=true")
+                        .status())
+                .isEqualTo(204);
+        admin.post(
+                "api/admin/stores/" + a + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", ECHO)
+                        .add("configuration", counting)
+                        .build());
+        assertThat(callNumber(ownerA, a))
+                .as("uninstall with purgeData deleted the plugin's data")
+                .isEqualTo(1);
         assertThat(callNumber(ownerB, b)).isEqualTo(2);
 
-        List<String> details = ownerA.get("api/stores/" + a + "/audit").json().getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream()
-                .filter(e -> e.getString("action").equals("plugin.uninstalled"))
-                .map(e -> e.getString("detail", "")).toList();
+        List<String> details =
+                ownerA
+                        .get("api/stores/" + a + "/audit")
+                        .json()
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .filter(e -> e.getString("action").equals("plugin.uninstalled"))
+                        .map(e -> e.getString("detail", ""))
+                        .toList();
         assertThat(details).hasSize(2);
         assertThat(details.get(0)).isEqualTo("1 stored entries deleted at the merchant's request");
         assertThat(details.get(1)).startsWith("stored data kept until ");
@@ -83,7 +113,8 @@ class PluginStorageIT extends PlatformIT {
     void concurrent_calls_never_lose_a_write() throws Exception {
         Api admin = admin();
         String slug = Stores.uniqueSlug("stoc");
-        Api owner = store(admin, slug, Json.createObjectBuilder().add("countCalls", true).build(), "1.0.0");
+        Api owner = store(
+                admin, slug, Json.createObjectBuilder().add("countCalls", true).build(), "1.0.0");
 
         ExecutorService callers = Executors.newFixedThreadPool(6);
         List<Integer> numbers = new ArrayList<>();
@@ -107,17 +138,30 @@ class PluginStorageIT extends PlatformIT {
         String port = base.getPort() + "";
         String ok = Stores.uniqueSlug("egok");
         String denied = Stores.uniqueSlug("egno");
-        Api ownerOk = store(admin, ok, Json.createObjectBuilder()
-                .add("probeUrl", "http://localhost:" + port + "/health/live").build(), "1.0.0");
-        Api ownerDenied = store(admin, denied, Json.createObjectBuilder()
-                .add("probeUrl", "http://127.0.0.1:" + port + "/health/live").build(), "1.0.0");
+        Api ownerOk = store(
+                admin,
+                ok,
+                Json.createObjectBuilder()
+                        .add("probeUrl", "http://localhost:" + port + "/health/live")
+                        .build(),
+                "1.0.0");
+        Api ownerDenied = store(
+                admin,
+                denied,
+                Json.createObjectBuilder()
+                        .add("probeUrl", "http://127.0.0.1:" + port + "/health/live")
+                        .build(),
+                "1.0.0");
 
         Api.Reply reached = ownerOk.post("api/stores/" + ok + "/tax/quote", Carts.mugs("FR"));
         assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
-        assertThat(reached.json().getJsonArray("lineTaxes").getJsonObject(0).getString("explanation")).contains("probe 200");
+        assertThat(reached.json().getJsonArray("lineTaxes").getJsonObject(0).getString("explanation"))
+                .contains("probe 200");
 
         Api.Reply refused = ownerDenied.post("api/stores/" + denied + "/tax/quote", Carts.mugs("FR"));
         assertThat(refused.status()).isEqualTo(503);
-        assertThat(refused.json().getString("detail")).contains("EgressDeniedException").contains("not among the hosts");
+        assertThat(refused.json().getString("detail"))
+                .contains("EgressDeniedException")
+                .contains("not among the hosts");
     }
 }

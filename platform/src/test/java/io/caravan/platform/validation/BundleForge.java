@@ -122,8 +122,7 @@ final class BundleForge {
     private static final Map<Map<String, String>, Map<String, byte[]>> COMPILED = new ConcurrentHashMap<>();
 
     /** A jar entry. */
-    record Entry(String name, byte[] data) {
-    }
+    record Entry(String name, byte[] data) {}
 
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -133,8 +132,7 @@ final class BundleForge {
     private int level = Deflater.DEFAULT_COMPRESSION;
     private UnaryOperator<byte[]> patch = UnaryOperator.identity();
 
-    private BundleForge() {
-    }
+    private BundleForge() {}
 
     /** The template: passes every check, dry run included. */
     static BundleForge good() {
@@ -145,8 +143,10 @@ final class BundleForge {
         b.headers.put("Bundle-SymbolicName", SYMBOLIC_NAME);
         b.headers.put("Bundle-Version", "1.0.0");
         b.headers.put("Bundle-Name", "ACME Tax");
-        b.headers.put("Import-Package", "io.caravan.sdk.model;version=\"[1.0,2)\",io.caravan.sdk.plugin;version=\"[1.0,2)\","
-                + "io.caravan.sdk.tax;version=\"[1.0,2)\"");
+        b.headers.put(
+                "Import-Package",
+                "io.caravan.sdk.model;version=\"[1.0,2)\",io.caravan.sdk.plugin;version=\"[1.0,2)\","
+                        + "io.caravan.sdk.tax;version=\"[1.0,2)\"");
         return b;
     }
 
@@ -264,8 +264,8 @@ final class BundleForge {
             standard.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(sdkLocation()));
             JavaFileManager memory = new ForwardingJavaFileManager<>(standard) {
                 @Override
-                public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                        FileObject sibling) {
+                public JavaFileObject getJavaFileForOutput(
+                        Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
                     String path = className.replace('.', '/') + kind.extension;
                     return new SimpleJavaFileObject(URI.create("mem:///" + path), kind) {
                         @Override
@@ -278,15 +278,22 @@ final class BundleForge {
                 }
             };
             List<JavaFileObject> units = new ArrayList<>();
-            sources.forEach((name, text) -> units.add(new SimpleJavaFileObject(
-                    URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
-                @Override
-                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return text;
-                }
-            }));
-            boolean ok = javac.getTask(null, memory, diagnostics, List.of("--release", "21", "-proc:none", "-nowarn",
-                    "-XDsuppressNotes"), null, units).call();
+            sources.forEach((name, text) -> units.add(
+                    new SimpleJavaFileObject(
+                            URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+                        @Override
+                        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                            return text;
+                        }
+                    }));
+            boolean ok = javac.getTask(
+                            null,
+                            memory,
+                            diagnostics,
+                            List.of("--release", "21", "-proc:none", "-nowarn", "-XDsuppressNotes"),
+                            null,
+                            units)
+                    .call();
             if (!ok) {
                 throw new AssertionError("javac failed: " + diagnostics.getDiagnostics());
             }
@@ -302,7 +309,11 @@ final class BundleForge {
     /** The SDK's jar or classes directory, as the test class path has it. */
     static Path sdkLocation() {
         try {
-            return Path.of(PluginDescriptor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(PluginDescriptor.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -54,12 +54,20 @@ public final class CaravanStack {
 
     private CaravanStack(Map<String, String> env) {
         this.env = env;
-        this.root = Path.of(System.getProperty("caravan.root", ".")).toAbsolutePath().normalize();
+        this.root = Path.of(System.getProperty("caravan.root", "."))
+                .toAbsolutePath()
+                .normalize();
         this.maven = System.getProperty("caravan.maven", "mvn");
         this.color = Boolean.getBoolean("caravan.color");
-        this.t0 = Long.getLong("caravan.t0", ProcessHandle.current().info().startInstant()
-                .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis()));
-        Path h = Path.of(env.getOrDefault("CARAVAN_HOME", root.resolve(".caravan").toString()));
+        this.t0 = Long.getLong(
+                "caravan.t0",
+                ProcessHandle.current()
+                        .info()
+                        .startInstant()
+                        .map(java.time.Instant::toEpochMilli)
+                        .orElse(System.currentTimeMillis()));
+        Path h = Path.of(
+                env.getOrDefault("CARAVAN_HOME", root.resolve(".caravan").toString()));
         try {
             Files.createDirectories(h);
             this.home = h.toRealPath();
@@ -115,7 +123,8 @@ public final class CaravanStack {
             throw new StackException("realm file " + realmFile + " is missing", null);
         }
         mkdirs(logs, run, home.resolve("db"));
-        say("Caravan: JDK " + Runtime.version().feature() + " (" + System.getProperty("java.home") + "), state in " + home);
+        say("Caravan: JDK " + Runtime.version().feature() + " (" + System.getProperty("java.home") + "), state in "
+                + home);
         checkPorts(keycloakOnly);
         Processes.rotate(logs.resolve("build.log"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "caravan-stop"));
@@ -128,8 +137,15 @@ public final class CaravanStack {
             KeycloakLauncher.unpack(maven, version, home.resolve("keycloak"), logs.resolve("build.log"));
             note("unpacked in " + secs(t) + " s");
         }
-        keycloak = new KeycloakLauncher(new KeycloakLauncher.Settings(kcHome, realmFile, logs.resolve("keycloak.log"),
-                logs.resolve("keycloak-build.log"), kcPort, kcManagementPort, "caravan-run-build.options", Map.of()));
+        keycloak = new KeycloakLauncher(new KeycloakLauncher.Settings(
+                kcHome,
+                realmFile,
+                logs.resolve("keycloak.log"),
+                logs.resolve("keycloak-build.log"),
+                kcPort,
+                kcManagementPort,
+                "caravan-run-build.options",
+                Map.of()));
         if (keycloak.needsBuild()) {
             say("Building Keycloak for its first start (kc.sh build, once)...");
             long t = System.nanoTime();
@@ -149,9 +165,15 @@ public final class CaravanStack {
         String buildSecs = null;
         if (!keycloakOnly) {
             buildSecs = build();
-            liberty = new LibertyLauncher(root.resolve("platform/target/liberty/wlp"), LIBERTY_SERVER,
-                    logs.resolve("liberty/console.log"), httpPort, libertyEnvironment());
-            liberty.deploy(root.resolve("platform/target/caravan.war"), root.resolve("platform/src/test/liberty"),
+            liberty = new LibertyLauncher(
+                    root.resolve("platform/target/liberty/wlp"),
+                    LIBERTY_SERVER,
+                    logs.resolve("liberty/console.log"),
+                    httpPort,
+                    libertyEnvironment());
+            liberty.deploy(
+                    root.resolve("platform/target/caravan.war"),
+                    root.resolve("platform/src/test/liberty"),
                     logs.resolve("build.log"));
             say("Waiting for Keycloak...");
         }
@@ -165,7 +187,8 @@ public final class CaravanStack {
             idle();
             return;
         }
-        say("Starting Open Liberty on http://127.0.0.1:" + httpPort + " (log: " + rel(logs) + "/liberty/messages.log)...");
+        say("Starting Open Liberty on http://127.0.0.1:" + httpPort + " (log: " + rel(logs)
+                + "/liberty/messages.log)...");
         long libertyStart = System.nanoTime();
         // A clean workarea after a start that never got ready (Liberty can otherwise keep serving 404s
         // after a failed deployment); a normal restart keeps its caches and is faster.
@@ -183,19 +206,30 @@ public final class CaravanStack {
 
     private String build() {
         say("Building Caravan (mvn -DskipTests install; log: " + rel(logs) + "/build.log)...");
-        if (!Files.isDirectory(Path.of(System.getProperty("user.home"), ".m2/repository/io/openliberty/openliberty-runtime"))) {
+        if (!Files.isDirectory(
+                Path.of(System.getProperty("user.home"), ".m2/repository/io/openliberty/openliberty-runtime"))) {
             note("first build: Maven downloads Open Liberty (~350 MB) and the dependencies; this can take a while");
         }
         long t = System.nanoTime();
         // liberty.server.name: the pre-integration-test steps create *our* server, not the tests' one.
         // The launcher itself (already built and running) stays out of the build.
-        List<String> command = List.of(maven, "-B", "-ntp", "-Dstyle.color=never", "-DskipTests",
-                "-Dliberty.server.name=" + LIBERTY_SERVER, "-pl", "!:caravan-stack", "install");
+        List<String> command = List.of(
+                maven,
+                "-B",
+                "-ntp",
+                "-Dstyle.color=never",
+                "-DskipTests",
+                "-Dliberty.server.name=" + LIBERTY_SERVER,
+                "-pl",
+                "!:caravan-stack",
+                "install");
         Path log = logs.resolve("build.log");
         Processes.append(log, "\n==== " + String.join(" ", command) + "\n");
         int exit;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             build = builder.start();
@@ -240,11 +274,16 @@ public final class CaravanStack {
         e.put("CARAVAN_KEYCLOAK_URL", "http://127.0.0.1:" + kcPort);
         // Plugins: the artifact store and Felix cache, and the development folder whose jars the demo
         // stores follow.
-        e.put("CARAVAN_PLUGINS_DIR", env.getOrDefault("CARAVAN_PLUGINS_DIR", home.resolve("plugins").toString()));
-        String devDir = env.getOrDefault("CARAVAN_PLUGINS_DEV_DIR", home.resolve("dev-plugins").toString());
+        e.put(
+                "CARAVAN_PLUGINS_DIR",
+                env.getOrDefault("CARAVAN_PLUGINS_DIR", home.resolve("plugins").toString()));
+        String devDir = env.getOrDefault(
+                "CARAVAN_PLUGINS_DEV_DIR", home.resolve("dev-plugins").toString());
         mkdirs(Path.of(devDir));
         e.put("CARAVAN_PLUGINS_DEV_DIR", devDir);
-        e.put("CARAVAN_PLUGINS_DEV_STORES", env.getOrDefault("CARAVAN_PLUGINS_DEV_STORES", "lisbon-ceramics,osaka-tea"));
+        e.put(
+                "CARAVAN_PLUGINS_DEV_STORES",
+                env.getOrDefault("CARAVAN_PLUGINS_DEV_STORES", "lisbon-ceramics,osaka-tea"));
         e.put("CARAVAN_SECRETS_KEY", secretsKey());
         return e;
     }
@@ -262,7 +301,8 @@ public final class CaravanStack {
                 new SecureRandom().nextBytes(key);
                 Files.deleteIfExists(file);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException notPosix) {
                     Files.createFile(file);
                 }
@@ -281,13 +321,15 @@ public final class CaravanStack {
         if (firstStart) {
             var realm = Processes.get(keycloak.issuer());
             if (realm.isEmpty() || realm.get().statusCode() != 200) {
-                throw new StackException("Keycloak started but has no realm '" + KeycloakLauncher.REALM + "' (import failed?)",
+                throw new StackException(
+                        "Keycloak started but has no realm '" + KeycloakLauncher.REALM + "' (import failed?)",
                         keycloak.settings().log());
             }
             note("realm '" + KeycloakLauncher.REALM + "' imported (first start)");
             write(sumFile, sum);
         } else if (Files.exists(sumFile) && !read(sumFile).equals(sum)) {
-            note("note: " + KeycloakLauncher.REALM + "-realm.json changed since Keycloak imported it; Keycloak keeps the realm it has.");
+            note("note: " + KeycloakLauncher.REALM
+                    + "-realm.json changed since Keycloak imported it; Keycloak keeps the realm it has.");
             note("      To start over with the new realm (and an empty platform database): rm -rf " + rel(home));
         }
     }
@@ -301,8 +343,10 @@ public final class CaravanStack {
                     break;
                 }
                 boolean kcDied = !keycloak.running();
-                fail((kcDied ? "Keycloak" : "Liberty") + " stopped unexpectedly; stopping the rest",
-                        kcDied ? keycloak.settings().log() : logs.resolve("liberty/console.log"), 40);
+                fail(
+                        (kcDied ? "Keycloak" : "Liberty") + " stopped unexpectedly; stopping the rest",
+                        kcDied ? keycloak.settings().log() : logs.resolve("liberty/console.log"),
+                        40);
             }
             Processes.sleep(1000);
         }
@@ -323,8 +367,12 @@ public final class CaravanStack {
         if (any) {
             System.out.println();
             say("Stopping Caravan...");
-            Thread l = new Thread(() -> { if (liberty != null) liberty.stop(STOP_TIMEOUT); });
-            Thread k = new Thread(() -> { if (keycloak != null) keycloak.stop(STOP_TIMEOUT); });
+            Thread l = new Thread(() -> {
+                if (liberty != null) liberty.stop(STOP_TIMEOUT);
+            });
+            Thread k = new Thread(() -> {
+                if (keycloak != null) keycloak.stop(STOP_TIMEOUT);
+            });
             l.start();
             k.start();
             join(l);
@@ -369,8 +417,13 @@ public final class CaravanStack {
         ports.forEach((port, what) -> {
             if (Processes.portTaken(port)) {
                 String owner = Processes.portOwner(port);
-                taken.append("    port ").append(port).append(" (").append(what).append(") is in use")
-                        .append(owner.isEmpty() ? "" : " by " + owner).append('\n');
+                taken.append("    port ")
+                        .append(port)
+                        .append(" (")
+                        .append(what)
+                        .append(") is in use")
+                        .append(owner.isEmpty() ? "" : " by " + owner)
+                        .append('\n');
             }
         });
         if (taken.isEmpty()) {
@@ -396,7 +449,8 @@ public final class CaravanStack {
         String realm = KeycloakLauncher.REALM;
         Map<String, String> app = applicationEnvironment();
         String demo = app.get("CARAVAN_DEMO_ENABLED");
-        String demoNote = demo.equals("true") ? ""
+        String demoNote = demo.equals("true")
+                ? ""
                 : "\n    (the demo stores are not onboarded: CARAVAN_DEMO_ENABLED=" + demo + ")";
         String total = String.format("%.1f", (System.currentTimeMillis() - t0) / 1000.0);
         String text = """
@@ -433,10 +487,29 @@ public final class CaravanStack {
                   JDK %d at %s
 
                   Press Ctrl-C to stop.
-                """.formatted(green(bold("Caravan is running")), bold(total + " s"), buildSecs, kcSecs, libertySecs,
-                api, api, api, kc, realm, kc, bold("caravan"), demoNote, kc, realm, api, api, api,
-                rel(Path.of(app.get("CARAVAN_PLUGINS_DEV_DIR"))), rel(home), Runtime.version().feature(),
-                System.getProperty("java.home"));
+                """.formatted(
+                        green(bold("Caravan is running")),
+                        bold(total + " s"),
+                        buildSecs,
+                        kcSecs,
+                        libertySecs,
+                        api,
+                        api,
+                        api,
+                        kc,
+                        realm,
+                        kc,
+                        bold("caravan"),
+                        demoNote,
+                        kc,
+                        realm,
+                        api,
+                        api,
+                        api,
+                        rel(Path.of(app.get("CARAVAN_PLUGINS_DEV_DIR"))),
+                        rel(home),
+                        Runtime.version().feature(),
+                        System.getProperty("java.home"));
         System.out.print(text);
         System.out.flush();
     }
@@ -444,10 +517,17 @@ public final class CaravanStack {
     private void keycloakOnlyBanner() {
         String kc = keycloak.url();
         StringBuilder exports = new StringBuilder();
-        applicationEnvironment().forEach((k, v) -> exports.append("    export ").append(k).append('=')
-                .append(k.equals("CARAVAN_SECRETS_KEY") ? "$(cat " + home.resolve("secrets.key") + ")" : shellQuote(v))
-                .append('\n'));
-        System.out.print("""
+        applicationEnvironment()
+                .forEach((k, v) -> exports.append("    export ")
+                        .append(k)
+                        .append('=')
+                        .append(
+                                k.equals("CARAVAN_SECRETS_KEY")
+                                        ? "$(cat " + home.resolve("secrets.key") + ")"
+                                        : shellQuote(v))
+                        .append('\n'));
+        System.out.print(
+                """
 
                 %s on %s   (realm %s; admin console %s/admin/, admin / admin)
 
@@ -478,7 +558,9 @@ public final class CaravanStack {
         Properties p = new Properties();
         try (InputStream in = CaravanStack.class.getResourceAsStream("stack.properties")) {
             if (in == null) {
-                throw new StackException("stack.properties is missing from the launcher (rebuild: mvn -pl platform/stack install)", null);
+                throw new StackException(
+                        "stack.properties is missing from the launcher (rebuild: mvn -pl platform/stack install)",
+                        null);
             }
             p.load(in);
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 public final class KeycloakLauncher {
     /** Build-time options baked into lib/quarkus by {@code kc.sh build}. */
     public static final String BUILD_OPTIONS = "--db=dev-file --health-enabled=true";
+
     public static final String REALM = "caravan";
     private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(300);
 
@@ -40,8 +41,15 @@ public final class KeycloakLauncher {
      *                      command and the tests keep their own so neither trusts the other's build
      * @param environment   extra environment for the server (e.g. CARAVAN_KEYCLOAK_CLIENT_SECRET)
      */
-    public record Settings(Path home, Path realmFile, Path log, Path buildLog, int port, int managementPort,
-                           String buildMarker, Map<String, String> environment) {
+    public record Settings(
+            Path home,
+            Path realmFile,
+            Path log,
+            Path buildLog,
+            int port,
+            int managementPort,
+            String buildMarker,
+            Map<String, String> environment) {
         public Settings {
             home = home.toAbsolutePath();
             realmFile = realmFile.toAbsolutePath();
@@ -66,21 +74,32 @@ public final class KeycloakLauncher {
      */
     public static Path unpack(String maven, String version, Path into, Path log) {
         Path home = into.toAbsolutePath().resolve("keycloak-" + version);
-        if (Files.isRegularFile(home.resolve("bin/kc.sh")) && Files.isRegularFile(home.resolve("lib/quarkus-run.jar"))) {
+        if (Files.isRegularFile(home.resolve("bin/kc.sh"))
+                && Files.isRegularFile(home.resolve("lib/quarkus-run.jar"))) {
             return home;
         }
         // Standalone (-N): the platform module's own unpack-keycloak execution is not involved.
-        List<String> command = List.of(maven, "-B", "-ntp", "-Dstyle.color=never", "-N", "dependency:unpack",
+        List<String> command = List.of(
+                maven,
+                "-B",
+                "-ntp",
+                "-Dstyle.color=never",
+                "-N",
+                "dependency:unpack",
                 "-Dartifact=org.keycloak:keycloak-quarkus-dist:" + version + ":zip",
-                "-DoutputDirectory=" + into.toAbsolutePath(), "-Dmdep.overWriteReleases=true");
+                "-DoutputDirectory=" + into.toAbsolutePath(),
+                "-Dmdep.overWriteReleases=true");
         Processes.append(log, "\n==== " + String.join(" ", command) + "\n");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
             int exit = p.waitFor();
             if (exit != 0) {
-                throw new StackException("could not unpack Keycloak " + version + " through Maven (exit " + exit + ")", log);
+                throw new StackException(
+                        "could not unpack Keycloak " + version + " through Maven (exit " + exit + ")", log);
             }
         } catch (IOException e) {
             throw new StackException("could not run Maven (" + maven + "): " + e.getMessage(), null);
@@ -154,20 +173,25 @@ public final class KeycloakLauncher {
                 List<String> command = new ArrayList<>(List.of(kcScript().toString(), "build"));
                 command.addAll(List.of(BUILD_OPTIONS.split(" ")));
                 Processes.append(settings.buildLog(), "\n==== " + String.join(" ", command) + "\n");
-                Process build = processBuilder(command, settings.buildLog(), false).start();
+                Process build =
+                        processBuilder(command, settings.buildLog(), false).start();
                 if (!Processes.waitFor(build, BUILD_TIMEOUT)) {
                     Processes.stopTree(build, Duration.ofSeconds(10));
-                    throw new StackException("kc.sh build did not finish in " + BUILD_TIMEOUT.toSeconds() + " s",
-                            settings.buildLog());
+                    throw new StackException(
+                            "kc.sh build did not finish in " + BUILD_TIMEOUT.toSeconds() + " s", settings.buildLog());
                 }
                 if (build.exitValue() != 0) {
-                    throw new StackException("kc.sh build failed (exit " + build.exitValue() + ")", settings.buildLog());
+                    throw new StackException(
+                            "kc.sh build failed (exit " + build.exitValue() + ")", settings.buildLog());
                 }
                 Files.writeString(marker, BUILD_OPTIONS);
                 built = true;
             }
             Path importDir = Files.createDirectories(settings.home().resolve("data/import"));
-            Files.copy(settings.realmFile(), importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    settings.realmFile(),
+                    importDir.resolve(REALM + "-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare Keycloak in " + settings.home(), e);
         }
@@ -185,11 +209,16 @@ public final class KeycloakLauncher {
         for (int p : List.of(settings.port(), settings.managementPort())) {
             if (Processes.portTaken(p)) {
                 String owner = Processes.portOwner(p);
-                throw new StackException("port " + p + " on 127.0.0.1 is already in use" + (owner.isEmpty() ? "" : " by " + owner)
-                        + " - a Keycloak left over from an earlier run? Stop it first.", null);
+                throw new StackException(
+                        "port " + p + " on 127.0.0.1 is already in use" + (owner.isEmpty() ? "" : " by " + owner)
+                                + " - a Keycloak left over from an earlier run? Stop it first.",
+                        null);
             }
         }
-        List<String> command = new ArrayList<>(List.of(kcScript().toString(), "start", "--optimized",
+        List<String> command = new ArrayList<>(List.of(
+                kcScript().toString(),
+                "start",
+                "--optimized",
                 "--cache=local",
                 "--http-enabled=true",
                 "--http-host=127.0.0.1",
@@ -215,15 +244,20 @@ public final class KeycloakLauncher {
         while (true) {
             Process current = process();
             if (current == null || !current.isAlive()) {
-                throw new StackException("Keycloak exited" + (current == null ? "" : " (code " + current.exitValue() + ")")
-                        + " before it was ready", settings.log());
+                throw new StackException(
+                        "Keycloak exited" + (current == null ? "" : " (code " + current.exitValue() + ")")
+                                + " before it was ready",
+                        settings.log());
             }
             var response = Processes.get(ready);
-            if (response.isPresent() && response.get().statusCode() == 200 && response.get().body().contains("UP")) {
+            if (response.isPresent()
+                    && response.get().statusCode() == 200
+                    && response.get().body().contains("UP")) {
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new StackException("Keycloak was not ready after " + timeout.toSeconds() + " s (health: " + ready + ")",
+                throw new StackException(
+                        "Keycloak was not ready after " + timeout.toSeconds() + " s (health: " + ready + ")",
                         settings.log());
             }
             Processes.sleep(pause);
@@ -253,7 +287,9 @@ public final class KeycloakLauncher {
         Processes.cleanJavaEnvironment(env);
         // Java 25: Keycloak's shutdown otherwise fails with an InaccessibleObjectException.
         String append = env.getOrDefault("JAVA_OPTS_APPEND", "");
-        env.put("JAVA_OPTS_APPEND", (append.isBlank() ? "" : append + " ") + "--add-opens=java.base/java.lang=ALL-UNNAMED");
+        env.put(
+                "JAVA_OPTS_APPEND",
+                (append.isBlank() ? "" : append + " ") + "--add-opens=java.base/java.lang=ALL-UNNAMED");
         if (server) {
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
@@ -270,7 +306,8 @@ public final class KeycloakLauncher {
             throw new StackException("no Keycloak distribution at " + settings.home() + " (missing bin/kc.sh)", null);
         }
         try (Stream<Path> scripts = Files.list(script.getParent())) {
-            scripts.filter(f -> f.toString().endsWith(".sh")).forEach(f -> f.toFile().setExecutable(true));
+            scripts.filter(f -> f.toString().endsWith(".sh"))
+                    .forEach(f -> f.toFile().setExecutable(true));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,7 +25,8 @@ public final class LibertyLauncher {
     private final Map<String, String> environment;
     private Process process;
 
-    public LibertyLauncher(Path wlp, String serverName, Path consoleLog, int httpPort, Map<String, String> environment) {
+    public LibertyLauncher(
+            Path wlp, String serverName, Path consoleLog, int httpPort, Map<String, String> environment) {
         this.wlp = wlp.toAbsolutePath();
         this.serverName = serverName;
         this.consoleLog = consoleLog.toAbsolutePath();
@@ -46,21 +47,26 @@ public final class LibertyLauncher {
      * that the build copies into every server it creates but that are meant for the tests only.
      */
     public void deploy(Path war, Path testOnlyOverrides, Path buildLog) {
-        if (!Files.isExecutable(wlp.resolve("bin/server")) || !Files.isRegularFile(serverDir().resolve("server.xml"))) {
+        if (!Files.isExecutable(wlp.resolve("bin/server"))
+                || !Files.isRegularFile(serverDir().resolve("server.xml"))) {
             throw new StackException("the build did not create the Liberty server " + serverDir(), buildLog);
         }
         try {
             if (Files.isDirectory(testOnlyOverrides)) {
                 try (Stream<Path> files = Files.list(testOnlyOverrides)) {
                     for (Path f : files.toList()) {
-                        Files.deleteIfExists(serverDir().resolve("configDropins/overrides").resolve(f.getFileName()));
+                        Files.deleteIfExists(
+                                serverDir().resolve("configDropins/overrides").resolve(f.getFileName()));
                     }
                 }
             }
             Path apps = Files.createDirectories(serverDir().resolve("apps"));
             Path tmp = apps.resolve(war.getFileName() + ".tmp");
             Files.copy(war, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, apps.resolve(war.getFileName()), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    apps.resolve(war.getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new StackException("could not deploy " + war + " into " + serverDir() + ": " + e.getMessage(), null);
@@ -105,8 +111,10 @@ public final class LibertyLauncher {
         while (true) {
             Process current = process();
             if (current == null || !current.isAlive()) {
-                throw new StackException("Liberty exited" + (current == null ? "" : " (code " + current.exitValue() + ")")
-                        + " before it was ready", consoleLog);
+                throw new StackException(
+                        "Liberty exited" + (current == null ? "" : " (code " + current.exitValue() + ")")
+                                + " before it was ready",
+                        consoleLog);
             }
             var response = Processes.get(readinessUrl());
             if (response.isPresent()) {
@@ -117,9 +125,13 @@ public final class LibertyLauncher {
                 }
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new StackException("Caravan was not ready after " + timeout.toSeconds() + " s (health: "
-                        + readinessUrl() + (lastStatus == 0 ? " never answered" : " answered " + lastStatus + " " + lastBody)
-                        + "; see " + environment.getOrDefault("LOG_DIR", serverDir() + "/logs") + "/messages.log)", consoleLog);
+                throw new StackException(
+                        "Caravan was not ready after " + timeout.toSeconds() + " s (health: "
+                                + readinessUrl()
+                                + (lastStatus == 0 ? " never answered" : " answered " + lastStatus + " " + lastBody)
+                                + "; see " + environment.getOrDefault("LOG_DIR", serverDir() + "/logs")
+                                + "/messages.log)",
+                        consoleLog);
             }
             Processes.sleep(500);
         }

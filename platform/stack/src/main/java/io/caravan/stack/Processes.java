@@ -28,14 +28,17 @@ public final class Processes {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private Processes() {
-    }
+    private Processes() {}
 
     /** A response to a GET within 5 s, or empty when nothing answers. */
     public static Optional<HttpResponse<String>> get(String url) {
         try {
-            return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+            return Optional.of(HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(5))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -60,8 +63,10 @@ public final class Processes {
                 List.of("lsof", "-nP", "-iTCP:" + port, "-sTCP:LISTEN", "-Fcp"),
                 List.of("ss", "-ltnpH", "sport = :" + port))) {
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                Process p = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!p.waitFor(5, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isBlank()) {
                     continue;
@@ -92,7 +97,8 @@ public final class Processes {
 
     private static String fromSs(String out) {
         List<String> owners = new ArrayList<>();
-        var matcher = java.util.regex.Pattern.compile("\\(\"([^\"]*)\",pid=(\\d+)").matcher(out);
+        var matcher =
+                java.util.regex.Pattern.compile("\\(\"([^\"]*)\",pid=(\\d+)").matcher(out);
         while (matcher.find()) {
             owners.add("\"" + matcher.group(1) + "\" (pid " + matcher.group(2) + ")");
         }
@@ -147,7 +153,9 @@ public final class Processes {
             if (!Files.exists(log)) {
                 return "(no log at " + log + ")";
             }
-            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";

@@ -23,8 +23,15 @@ class KeycloakLauncherTest {
         Files.createDirectories(home.resolve("lib"));
         Files.writeString(home.resolve("bin/kc.sh"), "#!/bin/sh\nexit 0\n");
         Path realm = Files.writeString(dir.resolve("realm.json"), "{}");
-        return new KeycloakLauncher(new KeycloakLauncher.Settings(home, realm, dir.resolve("kc.log"),
-                dir.resolve("kc.log"), port, managementPort, "test-build.options", Map.of()));
+        return new KeycloakLauncher(new KeycloakLauncher.Settings(
+                home,
+                realm,
+                dir.resolve("kc.log"),
+                dir.resolve("kc.log"),
+                port,
+                managementPort,
+                "test-build.options",
+                Map.of()));
     }
 
     @Test
@@ -37,7 +44,8 @@ class KeycloakLauncherTest {
         Files.writeString(marker, KeycloakLauncher.BUILD_OPTIONS);
         assertThat(keycloak.needsBuild()).isFalse();
         assertThat(keycloak.prepare()).as("nothing to build").isFalse();
-        assertThat(keycloak.settings().home().resolve("data/import/caravan-realm.json")).hasContent("{}");
+        assertThat(keycloak.settings().home().resolve("data/import/caravan-realm.json"))
+                .hasContent("{}");
     }
 
     @Test

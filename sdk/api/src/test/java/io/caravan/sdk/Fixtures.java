@@ -30,8 +30,7 @@ public final class Fixtures {
     public static final Instant NOW = Instant.parse("2026-03-01T10:15:30Z");
     public static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Money eur(long minor) {
         return Money.ofMinor(minor, "EUR");
@@ -50,14 +49,29 @@ public final class Fixtures {
     }
 
     public static LineItem line(String id, Money unitPrice) {
-        return new LineItem(id, "SKU-" + id, "Cotton T-shirt", 2, unitPrice, 180, HsCode.of("610910"), CN, CN,
+        return new LineItem(
+                id,
+                "SKU-" + id,
+                "Cotton T-shirt",
+                2,
+                unitPrice,
+                180,
+                HsCode.of("610910"),
+                CN,
+                CN,
                 TaxCategory.STANDARD);
     }
 
     /** Two lines (2 × EUR 19.99, 2 × EUR 5.00) shipped for EUR 4.90, prices including VAT. */
     public static Cart cart() {
-        return new Cart(EUR, PriceDisplay.INCLUDING_TAX, List.of(line("1", eur(1999)), line("2", eur(500))), eur(490),
-                address(), customer(), TODAY);
+        return new Cart(
+                EUR,
+                PriceDisplay.INCLUDING_TAX,
+                List.of(line("1", eur(1999)), line("2", eur(500))),
+                eur(490),
+                address(),
+                customer(),
+                TODAY);
     }
 
     public static OrderTotals totals() {

@@ -55,8 +55,7 @@ public final class DryRun {
 
     private static final Logger LOG = Logger.getLogger(DryRun.class.getName());
 
-    private DryRun() {
-    }
+    private DryRun() {}
 
     /**
      * Runs the dry run.
@@ -71,7 +70,8 @@ public final class DryRun {
     public static DryRunResult run(byte[] bundle, Path scratchRoot, Duration timeout) {
         Path dir;
         try {
-            dir = scratchRoot == null ? Files.createTempDirectory("caravan-dry-run-")
+            dir = scratchRoot == null
+                    ? Files.createTempDirectory("caravan-dry-run-")
                     : Files.createTempDirectory(Files.createDirectories(scratchRoot), "caravan-dry-run-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a scratch framework directory", e);
@@ -92,26 +92,32 @@ public final class DryRun {
         String location = "caravan:dry-run#" + sha256(bytes);
         AtomicReference<String> stage = new AtomicReference<>("installing, resolving and starting the bundle");
         CompletableFuture<DryRunResult> result = new CompletableFuture<>();
-        Thread worker = Thread.ofPlatform().daemon().name("caravan-dry-run " + location).unstarted(() -> {
-            try {
-                result.complete(attempt(framework, location, bytes, stage));
-            } catch (Throwable t) {
-                result.complete(stage.get().startsWith("asking")
-                        ? DryRunResult.started(Health.ERROR, "the health check failed: " + t)
-                        : DryRunResult.notStarted("loading the bundle failed: " + t));
-            }
-        });
+        Thread worker = Thread.ofPlatform()
+                .daemon()
+                .name("caravan-dry-run " + location)
+                .unstarted(() -> {
+                    try {
+                        result.complete(attempt(framework, location, bytes, stage));
+                    } catch (Throwable t) {
+                        result.complete(
+                                stage.get().startsWith("asking")
+                                        ? DryRunResult.started(Health.ERROR, "the health check failed: " + t)
+                                        : DryRunResult.notStarted("loading the bundle failed: " + t));
+                    }
+                });
         worker.start();
         try {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             worker.interrupt();
             String what = stage.get();
-            LOG.warning(() -> "Dry run of " + location + " timed out while " + what + "; thread " + worker.getName()
-                    + " was interrupted (if the plugin ignores that, the thread runs on: nothing in a JVM can stop it)");
+            LOG.warning(
+                    () -> "Dry run of " + location + " timed out while " + what + "; thread " + worker.getName()
+                            + " was interrupted (if the plugin ignores that, the thread runs on: nothing in a JVM can stop it)");
             return what.startsWith("asking")
                     ? DryRunResult.started(Health.ERROR, what + ": no answer within " + timeout.toSeconds() + " s")
-                    : DryRunResult.notStarted("the bundle did not load within " + timeout.toSeconds() + " s (" + what + ")");
+                    : DryRunResult.notStarted(
+                            "the bundle did not load within " + timeout.toSeconds() + " s (" + what + ")");
         } catch (InterruptedException e) {
             worker.interrupt();
             Thread.currentThread().interrupt();
@@ -121,17 +127,20 @@ public final class DryRun {
         }
     }
 
-    private static DryRunResult attempt(PluginFramework framework, String location, byte[] bytes,
-            AtomicReference<String> stage) {
+    private static DryRunResult attempt(
+            PluginFramework framework, String location, byte[] bytes, AtomicReference<String> stage) {
         LoadedBundle plugin;
         try {
             plugin = framework.load(location, bytes);
         } catch (BundleLoadException e) {
-            return e.resolutionFailure() ? DryRunResult.unresolved(e.getMessage()) : DryRunResult.notStarted(e.getMessage());
+            return e.resolutionFailure()
+                    ? DryRunResult.unresolved(e.getMessage())
+                    : DryRunResult.notStarted(e.getMessage());
         }
         Optional<Extension> declared = plugin.descriptor().extension(ExtensionPoint.HEALTH);
         if (declared.isEmpty()) {
-            return DryRunResult.started(Health.NOT_PROVIDED, "the descriptor declares no HEALTH extension; nothing to ask");
+            return DryRunResult.started(
+                    Health.NOT_PROVIDED, "the descriptor declares no HEALTH extension; nothing to ask");
         }
         String check = declared.get().className() + ".check";
         stage.set("asking " + check);
@@ -146,12 +155,15 @@ public final class DryRun {
             }
             return switch (report.status()) {
                 case UP -> DryRunResult.started(Health.UP, check + " answered UP");
-                case DEGRADED -> DryRunResult.started(Health.DEGRADED, check + " answered DEGRADED: " + report.detail());
-                case DOWN -> DryRunResult.started(Health.DOWN, check + " answered DOWN without configuration: "
-                        + report.detail());
+                case DEGRADED ->
+                    DryRunResult.started(Health.DEGRADED, check + " answered DEGRADED: " + report.detail());
+                case DOWN ->
+                    DryRunResult.started(
+                            Health.DOWN, check + " answered DOWN without configuration: " + report.detail());
             };
         } catch (PluginUnavailableException | PluginConfigurationException e) {
-            return DryRunResult.started(Health.UNAVAILABLE, check + " needs what a dry run does not lend: " + e.getMessage());
+            return DryRunResult.started(
+                    Health.UNAVAILABLE, check + " needs what a dry run does not lend: " + e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             return DryRunResult.started(Health.ERROR, check + " threw " + e);
         } finally {

@@ -22,7 +22,8 @@ final class DryRunContext implements PluginContext {
     static final String STORE = "dry-run";
 
     private static final EgressHttp UNAVAILABLE_HTTP = request -> {
-        throw new PluginUnavailableException("network egress is not available during the upload dry run", (Duration) null, null);
+        throw new PluginUnavailableException(
+                "network egress is not available during the upload dry run", (Duration) null, null);
     };
     private static final PluginStorage UNAVAILABLE_STORAGE =
             new UnavailableStorage("plugin storage is not available during the upload dry run", null);
@@ -34,8 +35,8 @@ final class DryRunContext implements PluginContext {
     DryRunContext(PluginDescriptor descriptor) {
         this.configuration = JsonPluginConfiguration.parse("{}", descriptor.secretFields());
         this.deadline = Instant.now().plus(ExtensionPoint.HEALTH.defaultDeadline());
-        this.logger = new TaggedPluginLogger(descriptor.id(), "[dry-run plugin=" + descriptor.id() + "@"
-                + descriptor.version() + "] ");
+        this.logger = new TaggedPluginLogger(
+                descriptor.id(), "[dry-run plugin=" + descriptor.id() + "@" + descriptor.version() + "] ");
     }
 
     @Override

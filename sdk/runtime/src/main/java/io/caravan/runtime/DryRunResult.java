@@ -43,8 +43,8 @@ public record DryRunResult(boolean resolved, boolean started, Health health, Str
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(message, "message");
         if (started && !resolved || !started && health != Health.NOT_CHECKED) {
-            throw new IllegalArgumentException("inconsistent dry run result: resolved=" + resolved + " started=" + started
-                    + " health=" + health);
+            throw new IllegalArgumentException(
+                    "inconsistent dry run result: resolved=" + resolved + " started=" + started + " health=" + health);
         }
     }
 

@@ -133,7 +133,8 @@ public final class JsonPluginConfiguration implements PluginConfiguration {
     }
 
     private static IllegalStateException wrongType(String p, String expected, JsonValue v) {
-        return new IllegalStateException("Configuration value at " + p + " is " + v.getValueType() + ", not " + expected);
+        return new IllegalStateException(
+                "Configuration value at " + p + " is " + v.getValueType() + ", not " + expected);
     }
 
     @Override
@@ -163,7 +164,8 @@ public final class JsonPluginConfiguration implements PluginConfiguration {
             try {
                 return OptionalLong.of(n.bigDecimalValue().longValueExact());
             } catch (ArithmeticException e) {
-                throw new IllegalStateException("Configuration value at " + p + " (" + n + ") is not an integer that fits a long", e);
+                throw new IllegalStateException(
+                        "Configuration value at " + p + " (" + n + ") is not an integer that fits a long", e);
             }
         }
         throw wrongType(p, "an integer", v);

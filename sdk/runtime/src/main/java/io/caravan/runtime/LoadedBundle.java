@@ -20,7 +20,11 @@ public final class LoadedBundle {
     private final Map<ExtensionPoint, Object> extensions;
     private final ClassLoader classLoader;
 
-    LoadedBundle(Bundle bundle, PluginDescriptor descriptor, Map<ExtensionPoint, Object> extensions, ClassLoader classLoader) {
+    LoadedBundle(
+            Bundle bundle,
+            PluginDescriptor descriptor,
+            Map<ExtensionPoint, Object> extensions,
+            ClassLoader classLoader) {
         this.bundle = bundle;
         this.descriptor = descriptor;
         this.extensions = Collections.unmodifiableMap(new EnumMap<>(extensions));

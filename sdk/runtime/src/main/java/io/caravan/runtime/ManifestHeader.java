@@ -19,11 +19,9 @@ public final class ManifestHeader {
      * @param attributes its {@code name=value} attributes (typed ones keyed by name alone), unquoted
      * @param directives its {@code name:=value} directives, unquoted
      */
-    public record Clause(List<String> paths, Map<String, String> attributes, Map<String, String> directives) {
-    }
+    public record Clause(List<String> paths, Map<String, String> attributes, Map<String, String> directives) {}
 
-    private ManifestHeader() {
-    }
+    private ManifestHeader() {}
 
     /**
      * Parses a header's value.

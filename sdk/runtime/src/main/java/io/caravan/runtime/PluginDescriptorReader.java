@@ -30,14 +30,13 @@ import java.util.function.Function;
  * kit all read descriptors with it.
  */
 public final class PluginDescriptorReader {
-    private static final Set<String> TOP = Set.of("id", "name", "version", "sdk", "kinds", "extensions",
-            "configuration", "permissions");
+    private static final Set<String> TOP =
+            Set.of("id", "name", "version", "sdk", "kinds", "extensions", "configuration", "permissions");
     private static final Set<String> EXTENSION = Set.of("point", "class", "failurePolicy");
     private static final Set<String> CONFIGURATION = Set.of("schema", "secrets");
     private static final Set<String> PERMISSIONS = Set.of("egressHosts", "events", "data");
 
-    private PluginDescriptorReader() {
-    }
+    private PluginDescriptorReader() {}
 
     /**
      * Reads a descriptor.
@@ -63,9 +62,16 @@ public final class PluginDescriptorReader {
             }
             onlyMembers(ext, EXTENSION, where);
             extensions.add(new Extension(
-                    constant(ExtensionPoint::valueOf, string(ext, "point", where), where + "point", ExtensionPoint.class),
+                    constant(
+                            ExtensionPoint::valueOf,
+                            string(ext, "point", where),
+                            where + "point",
+                            ExtensionPoint.class),
                     string(ext, "class", where),
-                    constant(FailurePolicy::valueOf, string(ext, "failurePolicy", where), where + "failurePolicy",
+                    constant(
+                            FailurePolicy::valueOf,
+                            string(ext, "failurePolicy", where),
+                            where + "failurePolicy",
                             FailurePolicy.class)));
         }
         String schema = "{\"type\":\"object\",\"additionalProperties\":false}";
@@ -86,17 +92,30 @@ public final class PluginDescriptorReader {
             onlyMembers(p, PERMISSIONS, "permissions.");
             try {
                 permissions = new Permissions(
-                        p.containsKey("egressHosts") ? strings(p, "egressHosts", "permissions.", Function.identity(), String.class) : Set.of(),
-                        p.containsKey("events") ? strings(p, "events", "permissions.", OrderEventType::valueOf, OrderEventType.class) : Set.of(),
-                        p.containsKey("data") ? strings(p, "data", "permissions.", DataScope::valueOf, DataScope.class) : Set.of());
+                        p.containsKey("egressHosts")
+                                ? strings(p, "egressHosts", "permissions.", Function.identity(), String.class)
+                                : Set.of(),
+                        p.containsKey("events")
+                                ? strings(p, "events", "permissions.", OrderEventType::valueOf, OrderEventType.class)
+                                : Set.of(),
+                        p.containsKey("data")
+                                ? strings(p, "data", "permissions.", DataScope::valueOf, DataScope.class)
+                                : Set.of());
             } catch (IllegalArgumentException e) {
                 throw new InvalidDescriptorException(e.getMessage());
             }
         }
         try {
-            return new PluginDescriptor(string(root, "id", ""), string(root, "name", ""), string(root, "version", ""),
-                    string(root, "sdk", ""), strings(root, "kinds", "", PluginKind::valueOf, PluginKind.class),
-                    extensions, schema, secrets, permissions);
+            return new PluginDescriptor(
+                    string(root, "id", ""),
+                    string(root, "name", ""),
+                    string(root, "version", ""),
+                    string(root, "sdk", ""),
+                    strings(root, "kinds", "", PluginKind::valueOf, PluginKind.class),
+                    extensions,
+                    schema,
+                    secrets,
+                    permissions);
         } catch (IllegalArgumentException e) {
             throw new InvalidDescriptorException(e.getMessage());
         }
@@ -133,7 +152,8 @@ public final class PluginDescriptorReader {
         return value;
     }
 
-    private static <T> Set<T> strings(JsonObject o, String name, String where, Function<String, T> parse, Class<?> type) {
+    private static <T> Set<T> strings(
+            JsonObject o, String name, String where, Function<String, T> parse, Class<?> type) {
         Set<T> result = new LinkedHashSet<>();
         JsonArray values = array(o, name, where);
         for (int i = 0; i < values.size(); i++) {
@@ -142,7 +162,8 @@ public final class PluginDescriptorReader {
             }
             T value = constant(parse, s.getString(), where + name + "[" + i + "]", type);
             if (!result.add(value)) {
-                throw new InvalidDescriptorException("member \"" + where + name + "\" lists " + s.getString() + " twice");
+                throw new InvalidDescriptorException(
+                        "member \"" + where + name + "\" lists " + s.getString() + " twice");
             }
         }
         return result;
@@ -157,7 +178,8 @@ public final class PluginDescriptorReader {
                 for (Object c : type.getEnumConstants()) {
                     known.add(((Enum<?>) c).name());
                 }
-                throw new InvalidDescriptorException("member \"" + member + "\" is \"" + value + "\"; expected one of " + known);
+                throw new InvalidDescriptorException(
+                        "member \"" + member + "\" is \"" + value + "\"; expected one of " + known);
             }
             throw new InvalidDescriptorException("member \"" + member + "\": " + e.getMessage());
         }

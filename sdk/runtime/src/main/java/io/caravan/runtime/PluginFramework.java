@@ -111,7 +111,9 @@ public final class PluginFramework implements AutoCloseable {
         Framework framework = new FrameworkFactory().newFramework(configuration(storage, sdk));
         try {
             framework.start();
-            framework.getBundleContext().registerService(ResolverHookFactory.class, SdkOnlyResolverHook.factory(), null);
+            framework
+                    .getBundleContext()
+                    .registerService(ResolverHookFactory.class, SdkOnlyResolverHook.factory(), null);
         } catch (BundleException | RuntimeException e) {
             throw new IllegalStateException("cannot start the plugin framework: " + e.getMessage(), e);
         }
@@ -167,8 +169,11 @@ public final class PluginFramework implements AutoCloseable {
             bundle.start();
             PluginDescriptor descriptor = readDescriptor(bundle);
             if (!descriptor.version().equals(bundle.getVersion().toString())) {
-                throw new BundleLoadException(PluginDescriptor.RESOURCE_PATH + " says version " + descriptor.version()
-                        + " but the bundle's Bundle-Version is " + bundle.getVersion(), null, false);
+                throw new BundleLoadException(
+                        PluginDescriptor.RESOURCE_PATH + " says version " + descriptor.version()
+                                + " but the bundle's Bundle-Version is " + bundle.getVersion(),
+                        null,
+                        false);
             }
             ClassLoader loader = bundle.adapt(BundleWiring.class).getClassLoader();
             Map<ExtensionPoint, Object> extensions = new EnumMap<>(ExtensionPoint.class);
@@ -187,7 +192,8 @@ public final class PluginFramework implements AutoCloseable {
             if (e instanceof BundleLoadException failure) {
                 throw failure;
             }
-            throw new BundleLoadException(e.getMessage() == null ? e.toString() : e.getMessage(), e, resolutionFailure(e));
+            throw new BundleLoadException(
+                    e.getMessage() == null ? e.toString() : e.getMessage(), e, resolutionFailure(e));
         }
     }
 
@@ -201,8 +207,8 @@ public final class PluginFramework implements AutoCloseable {
             json = in.readNBytes(MAX_DESCRIPTOR_BYTES + 1);
         }
         if (json.length > MAX_DESCRIPTOR_BYTES) {
-            throw new BundleLoadException(PluginDescriptor.RESOURCE_PATH + " is larger than " + MAX_DESCRIPTOR_BYTES
-                    + " bytes", null, false);
+            throw new BundleLoadException(
+                    PluginDescriptor.RESOURCE_PATH + " is larger than " + MAX_DESCRIPTOR_BYTES + " bytes", null, false);
         }
         try {
             return PluginDescriptorReader.read(new String(json, StandardCharsets.UTF_8));
@@ -217,15 +223,21 @@ public final class PluginFramework implements AutoCloseable {
         try {
             Class<?> api = Class.forName(point.interfaceName(), false, ExtensionPoint.class.getClassLoader());
             if (bundle.loadClass(point.interfaceName()) != api) {
-                throw new BundleLoadException("the bundle sees another " + point.interfaceName() + " than the SDK's"
-                        + " (it must import the SDK package, not carry a copy of it)", null, false);
+                throw new BundleLoadException(
+                        "the bundle sees another " + point.interfaceName() + " than the SDK's"
+                                + " (it must import the SDK package, not carry a copy of it)",
+                        null,
+                        false);
             }
             Class<?> implementation = bundle.loadClass(className);
             if (!api.isAssignableFrom(implementation)) {
-                throw new BundleLoadException(className + " does not implement " + point.interfaceName()
-                        + " (point " + point + ")", null, false);
+                throw new BundleLoadException(
+                        className + " does not implement " + point.interfaceName() + " (point " + point + ")",
+                        null,
+                        false);
             }
-            if (!Modifier.isPublic(implementation.getModifiers()) || Modifier.isAbstract(implementation.getModifiers())
+            if (!Modifier.isPublic(implementation.getModifiers())
+                    || Modifier.isAbstract(implementation.getModifiers())
                     || implementation.isInterface()) {
                 throw new BundleLoadException(className + " must be a public, concrete class", null, false);
             }
@@ -239,7 +251,8 @@ public final class PluginFramework implements AutoCloseable {
                 thread.setContextClassLoader(previous);
             }
         } catch (ClassNotFoundException e) {
-            throw new BundleLoadException("point " + point + ": class " + className + " is not in the bundle", e, false);
+            throw new BundleLoadException(
+                    "point " + point + ": class " + className + " is not in the bundle", e, false);
         } catch (NoSuchMethodException e) {
             throw new BundleLoadException(className + " has no public no-argument constructor", e, false);
         } catch (InvocationTargetException e) {
@@ -262,7 +275,11 @@ public final class PluginFramework implements AutoCloseable {
                 try {
                     closeable.close();
                 } catch (Exception | LinkageError e) {
-                    LOG.log(Level.WARNING, "Plugin " + loaded + ": close() of " + extension.getClass().getName() + " failed", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "Plugin " + loaded + ": close() of "
+                                    + extension.getClass().getName() + " failed",
+                            e);
                 }
             }
         }

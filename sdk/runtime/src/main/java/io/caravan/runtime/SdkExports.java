@@ -25,6 +25,7 @@ public final class SdkExports {
     public static final String SDK_SYMBOLIC_NAME = "io.caravan.sdk";
     /** The package whose version is "the SDK version" a descriptor's {@code sdk} range is matched against. */
     public static final String API_PACKAGE = "io.caravan.sdk.plugin";
+
     private static final String MANIFEST = "META-INF/MANIFEST.MF";
 
     private static volatile SdkExports onClassPath;
@@ -66,7 +67,8 @@ public final class SdkExports {
      */
     public static SdkExports fromManifest(Manifest manifest) {
         Map<String, String> packages = new LinkedHashMap<>();
-        for (ManifestHeader.Clause clause : ManifestHeader.parse(manifest.getMainAttributes().getValue("Export-Package"))) {
+        for (ManifestHeader.Clause clause :
+                ManifestHeader.parse(manifest.getMainAttributes().getValue("Export-Package"))) {
             for (String name : clause.paths()) {
                 packages.put(name, clause.attributes().getOrDefault("version", "0.0.0"));
             }
@@ -116,13 +118,15 @@ public final class SdkExports {
      * @return e.g. {@code io.caravan.sdk.money;version=1.0.0,io.caravan.sdk.plugin;version=1.0.0,...}
      */
     public String systemPackagesExtra() {
-        return packages.entrySet().stream().map(e -> e.getKey() + ";version=" + e.getValue())
+        return packages.entrySet().stream()
+                .map(e -> e.getKey() + ";version=" + e.getValue())
                 .collect(Collectors.joining(","));
     }
 
     private static Manifest sdkManifest() {
         try {
-            for (URL url : Collections.list(PluginDescriptor.class.getClassLoader().getResources(MANIFEST))) {
+            for (URL url :
+                    Collections.list(PluginDescriptor.class.getClassLoader().getResources(MANIFEST))) {
                 try (InputStream in = url.openStream()) {
                     Manifest manifest = new Manifest(in);
                     String bsn = manifest.getMainAttributes().getValue("Bundle-SymbolicName");

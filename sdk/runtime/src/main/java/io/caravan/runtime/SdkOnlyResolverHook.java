@@ -29,7 +29,8 @@ final class SdkOnlyResolverHook implements ResolverHook {
     }
 
     @Override
-    public void filterSingletonCollisions(BundleCapability singleton, Collection<BundleCapability> collisionCandidates) {
+    public void filterSingletonCollisions(
+            BundleCapability singleton, Collection<BundleCapability> collisionCandidates) {
         // plugins are not singletons; versions live side by side
     }
 

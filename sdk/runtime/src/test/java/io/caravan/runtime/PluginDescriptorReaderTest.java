@@ -22,7 +22,8 @@ class PluginDescriptorReaderTest {
     void aValidDescriptorIsReadWhole() {
         PluginDescriptor d = PluginDescriptorReader.read(VALID);
         assertThat(d.id()).isEqualTo("acme-tax");
-        assertThat(d.extension(ExtensionPoint.TAX_CALCULATOR).orElseThrow().failurePolicy()).isEqualTo(FailurePolicy.FAIL_CLOSED);
+        assertThat(d.extension(ExtensionPoint.TAX_CALCULATOR).orElseThrow().failurePolicy())
+                .isEqualTo(FailurePolicy.FAIL_CLOSED);
         assertThat(d.secretFields()).containsExactly("/apiKey");
         assertThat(d.permissions().egressHosts()).containsExactly("rates.acme.example");
         assertThat(d.permissions().data()).containsExactly(DataScope.ADDRESS_LINES);
@@ -35,19 +36,24 @@ class PluginDescriptorReaderTest {
                 .hasMessageStartingWith(PluginDescriptor.RESOURCE_PATH)
                 .hasMessageContaining("unknown member \"permisions\"");
         assertThatThrownBy(() -> PluginDescriptorReader.read(VALID.replace("\"egressHosts\"", "\"egresHosts\"")))
-                .isInstanceOf(InvalidDescriptorException.class).hasMessageContaining("permissions.egresHosts");
+                .isInstanceOf(InvalidDescriptorException.class)
+                .hasMessageContaining("permissions.egresHosts");
     }
 
     @Test
     void eachBadMemberIsNamed() {
         assertThatThrownBy(() -> PluginDescriptorReader.read(VALID.replace("\"TAX_CALCULATOR\"", "\"TAX_CALC\"")))
-                .isInstanceOf(InvalidDescriptorException.class).hasMessageContaining("extensions[0].point")
+                .isInstanceOf(InvalidDescriptorException.class)
+                .hasMessageContaining("extensions[0].point")
                 .hasMessageContaining("TAX_CALCULATOR");
         assertThatThrownBy(() -> PluginDescriptorReader.read(VALID.replace("\"FAIL_CLOSED\"", "\"CLOSED\"")))
-                .isInstanceOf(InvalidDescriptorException.class).hasMessageContaining("extensions[0].failurePolicy");
+                .isInstanceOf(InvalidDescriptorException.class)
+                .hasMessageContaining("extensions[0].failurePolicy");
         assertThatThrownBy(() -> PluginDescriptorReader.read(VALID.replace("\"version\": \"1.2.0\"", "\"version\": 1")))
-                .isInstanceOf(InvalidDescriptorException.class).hasMessageContaining("\"version\" must be a string");
+                .isInstanceOf(InvalidDescriptorException.class)
+                .hasMessageContaining("\"version\" must be a string");
         assertThatThrownBy(() -> PluginDescriptorReader.read("[]"))
-                .isInstanceOf(InvalidDescriptorException.class).hasMessageContaining("JSON object");
+                .isInstanceOf(InvalidDescriptorException.class)
+                .hasMessageContaining("JSON object");
     }
 }

@@ -13,7 +13,8 @@ class SdkExportsTest {
     void theSdkOnTheClassPathExportsItsPackagesWithTheirVersionsAndNotItsInternals() {
         SdkExports sdk = SdkExports.ofSdkOnClassPath();
         List<String> packages = List.of(sdk.systemPackagesExtra().split(","));
-        assertThat(packages).anyMatch(p -> p.matches("io\\.caravan\\.sdk\\.tax;version=\\d+\\.\\d+\\.\\d+"))
+        assertThat(packages)
+                .anyMatch(p -> p.matches("io\\.caravan\\.sdk\\.tax;version=\\d+\\.\\d+\\.\\d+"))
                 .anyMatch(p -> p.matches("io\\.caravan\\.sdk\\.plugin;version=\\d+\\.\\d+\\.\\d+"))
                 .anyMatch(p -> p.matches("io\\.caravan\\.sdk\\.money;version=\\d+\\.\\d+\\.\\d+"))
                 .allMatch(p -> p.startsWith("io.caravan.sdk."))
@@ -24,8 +25,10 @@ class SdkExportsTest {
     @Test
     void aRangeIsMatchedAgainstThePluginApiPackageVersion() {
         Manifest manifest = new Manifest();
-        manifest.getMainAttributes().putValue("Export-Package",
-                "io.caravan.sdk.plugin;version=\"1.2.0\";uses:=\"io.caravan.sdk.money\",io.caravan.sdk.money;version=\"1.0.0\"");
+        manifest.getMainAttributes()
+                .putValue(
+                        "Export-Package",
+                        "io.caravan.sdk.plugin;version=\"1.2.0\";uses:=\"io.caravan.sdk.money\",io.caravan.sdk.money;version=\"1.0.0\"");
         SdkExports sdk = SdkExports.fromManifest(manifest);
         assertThat(sdk.apiVersion()).isEqualTo("1.2.0");
         assertThat(sdk.packages()).containsEntry("io.caravan.sdk.money", "1.0.0");
@@ -41,9 +44,11 @@ class SdkExportsTest {
     void aManifestWithoutThePluginApiIsNotAnSdk() {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().putValue("Export-Package", "io.caravan.sdk.money;version=1.0.0");
-        assertThatThrownBy(() -> SdkExports.fromManifest(manifest)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> SdkExports.fromManifest(manifest))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(SdkExports.API_PACKAGE);
-        assertThatThrownBy(() -> SdkExports.fromManifest(new Manifest())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> SdkExports.fromManifest(new Manifest()))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("exports nothing");
     }
 }

@@ -23,7 +23,7 @@ public final class InMemoryPluginStorage implements PluginStorage {
 
     private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
 
-    private record Entry(byte[] value, long version, Instant expiresAt) { }
+    private record Entry(byte[] value, long version, Instant expiresAt) {}
 
     private final Clock clock;
     private final TreeMap<String, Entry> entries = new TreeMap<>();
@@ -83,7 +83,12 @@ public final class InMemoryPluginStorage implements PluginStorage {
             throw new StorageLimitExceededException("At most " + MAX_TOTAL_BYTES + " bytes per (store, plugin)");
         }
         long version = ++lastVersion;
-        entries.put(key, new Entry(value.clone(), version, ttl == null ? null : clock.instant().plus(ttl)));
+        entries.put(
+                key,
+                new Entry(
+                        value.clone(),
+                        version,
+                        ttl == null ? null : clock.instant().plus(ttl)));
         return version;
     }
 
@@ -113,7 +118,8 @@ public final class InMemoryPluginStorage implements PluginStorage {
     }
 
     @Override
-    public synchronized OptionalLong compareAndSet(String key, long expectedVersion, byte[] value, Duration timeToLive) {
+    public synchronized OptionalLong compareAndSet(
+            String key, long expectedVersion, byte[] value, Duration timeToLive) {
         checkTtl(timeToLive);
         return cas(key, expectedVersion, value, timeToLive);
     }

@@ -108,8 +108,8 @@ public final class PluginTestKit implements AutoCloseable {
 
     private static byte[] read(Path bundleJar) {
         if (!Files.isRegularFile(bundleJar)) {
-            throw new IllegalArgumentException("No plugin bundle at " + bundleJar.toAbsolutePath()
-                    + " (build it first: mvn package)");
+            throw new IllegalArgumentException(
+                    "No plugin bundle at " + bundleJar.toAbsolutePath() + " (build it first: mvn package)");
         }
         try {
             return Files.readAllBytes(bundleJar);

@@ -25,9 +25,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.Objects;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * A {@link PluginContext} for tests, built with {@link #builder()}:
@@ -196,8 +196,7 @@ public final class TestPluginContext implements PluginContext {
         private boolean debugEnabled = true;
         private InMemoryPluginStorage storage;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The store's slug, what {@code storeSlug()} answers.
@@ -356,7 +355,8 @@ public final class TestPluginContext implements PluginContext {
         return DESCRIPTOR_SECRETS.computeIfAbsent(loader, TestPluginContext::readDescriptorSecrets);
     }
 
-    private static final Map<ClassLoader, Set<String>> DESCRIPTOR_SECRETS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<ClassLoader, Set<String>> DESCRIPTOR_SECRETS =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private static Set<String> readDescriptorSecrets(ClassLoader loader) {
         URL url = loader.getResource(PluginDescriptor.RESOURCE_PATH);
@@ -364,7 +364,8 @@ public final class TestPluginContext implements PluginContext {
             return Set.of();
         }
         try (InputStream in = url.openStream()) {
-            return PluginDescriptorReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)).secretFields();
+            return PluginDescriptorReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .secretFields();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + url, e);
         }

@@ -36,8 +36,7 @@ class PluginTestKitTest {
         return """
                 {"id": "%s", "name": "Test", "version": "1.0.0", "sdk": "[1.0,2.0)", "kinds": ["TAX"],
                  "extensions": [{"point": "TAX_CALCULATOR", "class": "test.h.Tax", "failurePolicy": "FAIL_CLOSED"},
-                                {"point": "HEALTH", "class": "%s", "failurePolicy": "FAIL_OPEN"}]}"""
-                .formatted(id, healthClass);
+                                {"point": "HEALTH", "class": "%s", "failurePolicy": "FAIL_OPEN"}]}""".formatted(id, healthClass);
     }
 
     private Path bundle(String name, String importPackage, String descriptor, Path classes) throws IOException {
@@ -51,7 +50,8 @@ class PluginTestKitTest {
             a.putValue("Import-Package", importPackage);
         }
         Path jar = dir.resolve(name + ".jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, mf)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jos = new JarOutputStream(out, mf)) {
             if (descriptor != null) {
                 jos.putNextEntry(new JarEntry(PluginTestKit.DESCRIPTOR_PATH));
                 jos.write(descriptor.getBytes(StandardCharsets.UTF_8));
@@ -60,7 +60,8 @@ class PluginTestKitTest {
             if (classes != null) {
                 try (var files = Files.walk(classes)) {
                     for (Path f : files.filter(Files::isRegularFile).toList()) {
-                        jos.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                        jos.putNextEntry(
+                                new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
                         jos.write(Files.readAllBytes(f));
                         jos.closeEntry();
                     }
@@ -90,35 +91,49 @@ class PluginTestKitTest {
                 }""".formatted(body));
         Path out = Files.createDirectories(dir.resolve(name + "-classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, null, "-d", out.toString(), "-cp", System.getProperty("java.class.path"),
-                "--release", "21", src.toString(), tax.toString());
+        int rc = javac.run(
+                null,
+                null,
+                null,
+                "-d",
+                out.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "--release",
+                "21",
+                src.toString(),
+                tax.toString());
         assertThat(rc).as("javac").isZero();
         return out;
     }
 
     private Path healthBundle(String name, String body) throws IOException {
-        return bundle(name, SDK_IMPORTS, descriptor(name, "test.h.Health"),
-                healthClass(name, body));
+        return bundle(name, SDK_IMPORTS, descriptor(name, "test.h.Health"), healthClass(name, body));
     }
 
-    private static final String SDK_IMPORTS = "io.caravan.sdk.plugin;version=\"[1.0,2)\",io.caravan.sdk.tax;version=\"[1.0,2)\","
-            + "io.caravan.sdk.model;version=\"[1.0,2)\"";
+    private static final String SDK_IMPORTS =
+            "io.caravan.sdk.plugin;version=\"[1.0,2)\",io.caravan.sdk.tax;version=\"[1.0,2)\","
+                    + "io.caravan.sdk.model;version=\"[1.0,2)\"";
 
     @Test
     void aMissingJarIsReportedWithAHint() {
         assertThatThrownBy(() -> PluginTestKit.load(dir.resolve("nope.jar")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mvn package");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mvn package");
         assertThatThrownBy(() -> PluginTestKit.dryRun(dir.resolve("nope.jar")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mvn package");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mvn package");
     }
 
     @Test
     void aBundleImportingAnythingButTheSdkDoesNotResolve() throws IOException {
         // jakarta.json and Felix are on this test's class path, but must not be visible to plugins
-        for (String pkg : new String[] {"jakarta.json", "org.apache.felix.framework", "io.caravan.sdk.internal",
-                "io.caravan.runtime"}) {
+        for (String pkg : new String[] {
+            "jakarta.json", "org.apache.felix.framework", "io.caravan.sdk.internal", "io.caravan.runtime"
+        }) {
             Path jar = bundle("imports-" + pkg.replace('.', '-'), pkg, descriptor("t", "test.Missing"), null);
-            assertThatThrownBy(() -> PluginTestKit.load(jar)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> PluginTestKit.load(jar))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(pkg);
             DryRunResult dryRun = PluginTestKit.dryRun(jar);
             assertThat(dryRun.resolved()).isFalse();
@@ -130,14 +145,16 @@ class PluginTestKitTest {
     @Test
     void anSdkImportResolvesAndAMissingExtensionClassIsReported() throws IOException {
         Path jar = bundle("sdk-only", "io.caravan.sdk.tax;version=\"[1.0,2)\"", descriptor("t", "test.Missing"), null);
-        assertThatThrownBy(() -> PluginTestKit.load(jar)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> PluginTestKit.load(jar))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("class test.h.Tax is not in the bundle");
     }
 
     @Test
     void aBundleWithoutDescriptorIsRefused() throws IOException {
         Path jar = bundle("no-descriptor", null, null, null);
-        assertThatThrownBy(() -> PluginTestKit.load(jar)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> PluginTestKit.load(jar))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(PluginTestKit.DESCRIPTOR_PATH);
     }
 
@@ -145,7 +162,8 @@ class PluginTestKitTest {
     void aMisspeltDescriptorMemberIsRefusedAsOnThePlatform() throws IOException {
         String misspelt = descriptor("t", "test.h.Health").replace("\"kinds\"", "\"permisions\": {}, \"kinds\"");
         Path jar = bundle("misspelt", SDK_IMPORTS, misspelt, healthClass("misspelt", "return HealthReport.up();"));
-        assertThatThrownBy(() -> PluginTestKit.load(jar)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> PluginTestKit.load(jar))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("unknown member \"permisions\"");
     }
 
@@ -153,8 +171,10 @@ class PluginTestKitTest {
     void aDescriptorVersionOtherThanTheBundleVersionIsRefused() throws IOException {
         String other = descriptor("t", "test.h.Health").replace("\"1.0.0\"", "\"1.0.1\"");
         Path jar = bundle("other-version", SDK_IMPORTS, other, healthClass("other", "return HealthReport.up();"));
-        assertThatThrownBy(() -> PluginTestKit.load(jar)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("1.0.1").hasMessageContaining("Bundle-Version");
+        assertThatThrownBy(() -> PluginTestKit.load(jar))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1.0.1")
+                .hasMessageContaining("Bundle-Version");
     }
 
     @Test
@@ -167,9 +187,13 @@ class PluginTestKitTest {
         assertThat(health).isSameAs(kit.extension(PluginHealth.class));
         assertThat(health.getClass().getClassLoader()).isNotSameAs(getClass().getClassLoader());
         assertThat(health.check(kit.context().build()).status()).isEqualTo(HealthStatus.UP);
-        assertThat(kit.extension(io.caravan.sdk.tax.TaxCalculator.class).getClass().getName()).isEqualTo("test.h.Tax");
+        assertThat(kit.extension(io.caravan.sdk.tax.TaxCalculator.class)
+                        .getClass()
+                        .getName())
+                .isEqualTo("test.h.Tax");
         assertThatThrownBy(() -> kit.extension(io.caravan.sdk.carriers.RateQuoter.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RateQuoter");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RateQuoter");
         kit.close();
         kit.close();
         assertThatThrownBy(kit::bundle).isInstanceOf(IllegalStateException.class);
@@ -207,11 +231,13 @@ class PluginTestKitTest {
     @Test
     void aPlainJarIsNotABundle() throws IOException {
         Path jar = dir.resolve("plain.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, new Manifest())) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jos = new JarOutputStream(out, new Manifest())) {
             jos.putNextEntry(new JarEntry("x.txt"));
             jos.closeEntry();
         }
-        assertThatThrownBy(() -> PluginTestKit.load(jar)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> PluginTestKit.load(jar))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Bundle-SymbolicName");
     }
 }

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,9 @@ class TestPluginContextTest {
             assertThat(c.bool("/on")).contains(true);
             assertThat(c.bool("/feed/enabled")).contains(false);
             assertThat(c.strings("/tags")).containsExactly("a", "b");
-            assertThat(c.objects("/items")).extracting(o -> o.string("/id").orElseThrow()).containsExactly("x", "y");
+            assertThat(c.objects("/items"))
+                    .extracting(o -> o.string("/id").orElseThrow())
+                    .containsExactly("x", "y");
         }
 
         @Test
@@ -89,15 +90,18 @@ class TestPluginContextTest {
 
         @Test
         void rejectsNonObjectDocumentsAndBadPointers() {
-            assertThatThrownBy(() -> TestPluginContext.withConfiguration("[1]")).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> TestPluginContext.withConfiguration("{")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> TestPluginContext.withConfiguration("[1]"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> TestPluginContext.withConfiguration("{"))
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> c.string("name")).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
     @Nested
     class Storage {
-        private final InMemoryPluginStorage s = TestPluginContext.builder().build().storage();
+        private final InMemoryPluginStorage s =
+                TestPluginContext.builder().build().storage();
 
         private static byte[] b(String v) {
             return v.getBytes(StandardCharsets.UTF_8);
@@ -127,7 +131,8 @@ class TestPluginContextTest {
             assertThatThrownBy(() -> s.compareAndSet("k", -1, b("x"))).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> s.put("k", b("x"), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> s.keys("", 0)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> s.keys("", PluginStorage.MAX_KEYS_PER_CALL + 1)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> s.keys("", PluginStorage.MAX_KEYS_PER_CALL + 1))
+                    .isInstanceOf(IllegalArgumentException.class);
         }
 
         @Test
@@ -179,7 +184,9 @@ class TestPluginContextTest {
                     .allowHosts("api.example.com")
                     .egress(r -> new EgressResponse(200, Map.of(), "ok".getBytes(StandardCharsets.UTF_8)))
                     .build();
-            assertThat(ctx.http().send(EgressRequest.get(URI.create("https://api.example.com/x"))).bodyAsString())
+            assertThat(ctx.http()
+                            .send(EgressRequest.get(URI.create("https://api.example.com/x")))
+                            .bodyAsString())
                     .isEqualTo("ok");
             assertThatThrownBy(() -> ctx.http().send(EgressRequest.get(URI.create("https://evil.example.com/x"))))
                     .isInstanceOf(EgressDeniedException.class);
@@ -188,7 +195,8 @@ class TestPluginContextTest {
 
         @Test
         void allowedHostWithoutStubFailsWithIoException() {
-            TestPluginContext ctx = TestPluginContext.builder().allowHosts("api.example.com").build();
+            TestPluginContext ctx =
+                    TestPluginContext.builder().allowHosts("api.example.com").build();
             assertThatThrownBy(() -> ctx.http().send(EgressRequest.get(URI.create("https://api.example.com/x"))))
                     .isInstanceOf(IOException.class);
         }
@@ -203,16 +211,16 @@ class TestPluginContextTest {
         ctx.logger().info("hello");
         ctx.logger().warn("careful", new IllegalStateException("boom"));
         ctx.logger().debug("detail");
-        assertThat(ctx.logLines()).containsExactly("INFO hello", "WARN careful | java.lang.IllegalStateException: boom",
-                "DEBUG detail");
+        assertThat(ctx.logLines())
+                .containsExactly("INFO hello", "WARN careful | java.lang.IllegalStateException: boom", "DEBUG detail");
     }
 
     @Test
     void theSecretsTheDescriptorOnTheClassPathDeclaresAreReadableWithoutListingThem() {
         // src/test/resources/OSGI-INF/caravan-plugin.json declares /credentials/apiKey secret, as a plugin's own would
         TestPluginContext ctx = TestPluginContext.withConfiguration("{\"credentials\": {\"apiKey\": \"sk_test_1\"}}");
-        assertThat(ctx.configuration().secret("/credentials/apiKey")).hasValueSatisfying(
-                secret -> assertThat(secret.reveal()).isEqualTo("sk_test_1"));
+        assertThat(ctx.configuration().secret("/credentials/apiKey"))
+                .hasValueSatisfying(secret -> assertThat(secret.reveal()).isEqualTo("sk_test_1"));
         assertThatThrownBy(() -> ctx.configuration().string("/credentials/apiKey"))
                 .isInstanceOf(IllegalStateException.class);
     }

@@ -28,22 +28,38 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The charges ledger (stores), earnings (developers) and billing runs (platform admins). */
 public final class BillingResources {
-    private BillingResources() {
-    }
+    private BillingResources() {}
 
     /** One ledger line, amounts in minor units. */
-    public record ChargeView(String id, String pluginId, String kind, Instant periodStart, Instant periodEnd, long quantity,
-                             long unitPriceMinor, long amountMinor, String currency, String description, Instant createdAt) {
+    public record ChargeView(
+            String id,
+            String pluginId,
+            String kind,
+            Instant periodStart,
+            Instant periodEnd,
+            long quantity,
+            long unitPriceMinor,
+            long amountMinor,
+            String currency,
+            String description,
+            Instant createdAt) {
         static ChargeView of(StoreCharge c) {
-            return new ChargeView(c.id(), c.pluginId(), c.kind().name(),
+            return new ChargeView(
+                    c.id(),
+                    c.pluginId(),
+                    c.kind().name(),
                     c.periodStart().equals(StoreCharge.ONCE) ? null : c.periodStart(),
-                    c.periodEnd().equals(StoreCharge.ONCE) ? null : c.periodEnd(), c.quantity(), c.unitPriceMinor(),
-                    c.amountMinor(), c.currency(), c.description(), c.createdAt());
+                    c.periodEnd().equals(StoreCharge.ONCE) ? null : c.periodEnd(),
+                    c.quantity(),
+                    c.unitPriceMinor(),
+                    c.amountMinor(),
+                    c.currency(),
+                    c.description(),
+                    c.createdAt());
         }
     }
 
-    public record LedgerView(List<ChargeView> charges, Map<String, Long> totalMinorByCurrency) {
-    }
+    public record LedgerView(List<ChargeView> charges, Map<String, Long> totalMinorByCurrency) {}
 
     @Path("/stores/{store}/charges")
     @RequestScoped
@@ -63,7 +79,9 @@ public final class BillingResources {
         @GET
         @Operation(summary = "The store's plugin charges, newest first, with totals per currency (owner)")
         public LedgerView ledger() {
-            List<ChargeView> charges = billing.ledger(caller.store().storeId()).stream().map(ChargeView::of).toList();
+            List<ChargeView> charges = billing.ledger(caller.store().storeId()).stream()
+                    .map(ChargeView::of)
+                    .toList();
             Map<String, Long> totals = new TreeMap<>();
             charges.forEach(c -> totals.merge(c.currency(), c.amountMinor(), Math::addExact));
             return new LedgerView(charges, totals);
@@ -104,12 +122,13 @@ public final class BillingResources {
 
         /** Only test environments may bill ahead of time (to let months pass); never production. */
         @Inject
-        @org.eclipse.microprofile.config.inject.ConfigProperty(name = "caravan.billing.allow-future-runs", defaultValue = "false")
+        @org.eclipse.microprofile.config.inject.ConfigProperty(
+                name = "caravan.billing.allow-future-runs",
+                defaultValue = "false")
         boolean allowFutureRuns;
 
         /** As of when to bill (ISO-8601 instant); now when absent. */
-        public record RunRequest(String asOf) {
-        }
+        public record RunRequest(String asOf) {}
 
         @POST
         @Operation(summary = "Run billing now for every store (idempotent)")
@@ -122,8 +141,8 @@ public final class BillingResources {
                     throw new InvalidInputException("asOf must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
                 }
                 if (asOf.isAfter(clock.instant()) && !allowFutureRuns) {
-                    throw new InvalidInputException("asOf must not be in the future: charges are only made for periods"
-                            + " that have started");
+                    throw new InvalidInputException(
+                            "asOf must not be in the future: charges are only made for periods" + " that have started");
                 }
             }
             return runs.run(asOf);

@@ -51,18 +51,23 @@ public class BillingRuns {
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
 
     /** What a billing run did. */
-    public record RunResult(Instant asOf, int stores, int charges) {
-    }
+    public record RunResult(Instant asOf, int stores, int charges) {}
 
-    void start(@Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 50) @Initialized(ApplicationScoped.class) Object ignored) {
+    void start(
+            @Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 50) @Initialized(ApplicationScoped.class)
+                    Object ignored) {
         schedules.add(executor.scheduleWithFixedDelay(this::flushQuietly, 60, 60, TimeUnit.SECONDS));
-        schedules.add(executor.scheduleWithFixedDelay(() -> {
-            try {
-                run(clock.instant());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Billing run failed; the next one retries", e);
-            }
-        }, 5, 60, TimeUnit.MINUTES));
+        schedules.add(executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        run(clock.instant());
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Billing run failed; the next one retries", e);
+                    }
+                },
+                5,
+                60,
+                TimeUnit.MINUTES));
     }
 
     /** Stores the usage counted since the last flush; a count that cannot be stored is kept for the next. */
@@ -102,7 +107,10 @@ public class BillingRuns {
                 try {
                     charges += storeBilling.bill(store.id(), asOf);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Billing store " + store.slug().value() + " failed; the next run retries", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "Billing store " + store.slug().value() + " failed; the next run retries",
+                            e);
                 }
             }
             if ((long) (page + 1) * PageRequest.MAX_SIZE >= batch.total()) {

@@ -20,21 +20,33 @@ public class Earnings {
     BigDecimal platformShare;
 
     /** One listing's totals in one currency (minor units). */
-    public record Line(String slug, String currency, long charges, long grossMinor, long platformFeeMinor, long netMinor) {
-    }
+    public record Line(
+            String slug, String currency, long charges, long grossMinor, long platformFeeMinor, long netMinor) {}
 
-    public record Report(BigDecimal platformShare, List<Line> lines) {
-    }
+    public record Report(BigDecimal platformShare, List<Line> lines) {}
 
     @Transactional
     public Report of(CaravanUser developer) {
-        List<Object[]> rows = persistence.platform().createQuery("select l.pluginId, e.currency, count(e), sum(e.grossMinor),"
-                        + " sum(e.platformFeeMinor), sum(e.netMinor) from DeveloperEarning e, Listing l"
-                        + " where l.id = e.listingId and e.developerId = :dev group by l.pluginId, e.currency"
-                        + " order by l.pluginId, e.currency", Object[].class)
-                .setParameter("dev", developer.userId()).getResultList();
-        return new Report(platformShare, rows.stream().map(r -> new Line((String) r[0], (String) r[1],
-                ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
-                ((Number) r[5]).longValue())).toList());
+        List<Object[]> rows = persistence
+                .platform()
+                .createQuery(
+                        "select l.pluginId, e.currency, count(e), sum(e.grossMinor),"
+                                + " sum(e.platformFeeMinor), sum(e.netMinor) from DeveloperEarning e, Listing l"
+                                + " where l.id = e.listingId and e.developerId = :dev group by l.pluginId, e.currency"
+                                + " order by l.pluginId, e.currency",
+                        Object[].class)
+                .setParameter("dev", developer.userId())
+                .getResultList();
+        return new Report(
+                platformShare,
+                rows.stream()
+                        .map(r -> new Line(
+                                (String) r[0],
+                                (String) r[1],
+                                ((Number) r[2]).longValue(),
+                                ((Number) r[3]).longValue(),
+                                ((Number) r[4]).longValue(),
+                                ((Number) r[5]).longValue()))
+                        .toList());
     }
 }

@@ -1,10 +1,10 @@
 package io.caravan.platform.billing.application;
 
+import io.caravan.platform.billing.domain.StoreCharge;
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;
 import io.caravan.platform.marketplace.domain.Listing;
 import io.caravan.platform.marketplace.domain.ListingRepository;
-import io.caravan.platform.billing.domain.StoreCharge;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,8 +47,10 @@ public class StoreBilling {
             }
         }
         // usage of plugins uninstalled since is still owed
-        plugins.addAll(persistence.forStore(storeId).createQuery("select distinct u.pluginId from UsageCounter u",
-                String.class).getResultList());
+        plugins.addAll(persistence
+                .forStore(storeId)
+                .createQuery("select distinct u.pluginId from UsageCounter u", String.class)
+                .getResultList());
         for (String pluginId : plugins) {
             Optional<Listing> listing = listings.findByPluginId(pluginId);
             if (listing.isPresent()) {

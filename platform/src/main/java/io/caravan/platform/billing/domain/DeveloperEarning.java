@@ -49,8 +49,7 @@ public class DeveloperEarning {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected DeveloperEarning() {
-    }
+    protected DeveloperEarning() {}
 
     public DeveloperEarning(StoreCharge charge, String developerId, BigDecimal platformShare, Instant now) {
         this.id = UUID.randomUUID().toString();
@@ -67,7 +66,10 @@ public class DeveloperEarning {
 
     /** The platform's fee on an amount, in minor units, rounded half-even. */
     public static long platformFee(long grossMinor, BigDecimal share) {
-        return BigDecimal.valueOf(grossMinor).multiply(share).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        return BigDecimal.valueOf(grossMinor)
+                .multiply(share)
+                .setScale(0, RoundingMode.HALF_EVEN)
+                .longValueExact();
     }
 
     public String listingId() {

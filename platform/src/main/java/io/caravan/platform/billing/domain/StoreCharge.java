@@ -64,11 +64,19 @@ public class StoreCharge {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected StoreCharge() {
-    }
+    protected StoreCharge() {}
 
-    public StoreCharge(String pluginId, String listingId, ChargeKind kind, Instant periodStart, Instant periodEnd,
-            long quantity, long unitPriceMinor, String currency, String description, Instant now) {
+    public StoreCharge(
+            String pluginId,
+            String listingId,
+            ChargeKind kind,
+            Instant periodStart,
+            Instant periodEnd,
+            long quantity,
+            long unitPriceMinor,
+            String currency,
+            String description,
+            Instant now) {
         if (quantity <= 0 || unitPriceMinor <= 0) {
             throw new IllegalArgumentException("a charge needs a positive quantity and unit price");
         }

@@ -31,8 +31,7 @@ public class UsageCounter {
     @Column(nullable = false)
     private long calls;
 
-    protected UsageCounter() {
-    }
+    protected UsageCounter() {}
 
     public UsageCounter(String pluginId, Instant monthStart) {
         this.id = UUID.randomUUID().toString();

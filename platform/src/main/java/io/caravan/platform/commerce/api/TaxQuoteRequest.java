@@ -19,14 +19,19 @@ public record TaxQuoteRequest(
         @Valid CustomerRef customer,
         @NotEmpty @Size(max = 200) List<@NotNull @Valid Line> lines) {
 
-    public record Destination(@NotNull String country, String region, String postalCode, String city) {
-    }
+    public record Destination(@NotNull String country, String region, String postalCode, String city) {}
 
-    public record CustomerRef(String id, String email, String country, String tier) {
-    }
+    public record CustomerRef(String id, String email, String country, String tier) {}
 
-    public record Line(String lineId, @NotNull String sku, String title, @NotNull Integer quantity,
-                       @NotNull Long unitPrice, Long weightGrams, String hsCode, String origin, String shipFrom,
-                       String taxCategory) {
-    }
+    public record Line(
+            String lineId,
+            @NotNull String sku,
+            String title,
+            @NotNull Integer quantity,
+            @NotNull Long unitPrice,
+            Long weightGrams,
+            String hsCode,
+            String origin,
+            String shipFrom,
+            String taxCategory) {}
 }

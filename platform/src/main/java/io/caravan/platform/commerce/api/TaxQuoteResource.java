@@ -1,9 +1,9 @@
 package io.caravan.platform.commerce.api;
 
 import io.caravan.platform.commerce.application.TaxQuoting;
+import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.tenancy.application.Access;
 import io.caravan.platform.tenancy.application.RequestCaller;
-import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.tenancy.application.StoreAdministration;
 import io.caravan.platform.tenancy.domain.ApiKeyScope;
 import io.caravan.platform.tenancy.domain.Store;
@@ -60,24 +60,32 @@ public class TaxQuoteResource {
 
     @POST
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.STAFF, apiKeyScope = ApiKeyScope.TAX_QUOTE)
-    @Operation(summary = "Taxes and duties for a cart, from the store's tax plugin",
-            description = "Store API key with tax:quote, or a member's token. Amounts in minor units. 409 when the store has"
-                    + " no tax plugin, 422 when the plugin refuses the cart, 503 when it fails (fail-closed).")
+    @Operation(
+            summary = "Taxes and duties for a cart, from the store's tax plugin",
+            description =
+                    "Store API key with tax:quote, or a member's token. Amounts in minor units. 409 when the store has"
+                            + " no tax plugin, 422 when the plugin refuses the cart, 503 when it fails (fail-closed).")
     public TaxQuoteView quote(TaxQuoteRequest request) {
         Store current = administration.store(caller.store());
         Cart cart = cart(request, current);
-        return TaxQuoteView.of(quoting.quote(caller.store(), cart, Locale.ROOT), cart.currency().getCurrencyCode());
+        return TaxQuoteView.of(
+                quoting.quote(caller.store(), cart, Locale.ROOT),
+                cart.currency().getCurrencyCode());
     }
 
     private Cart cart(TaxQuoteRequest r, Store current) {
         try {
-            String currencyCode = r.currency() == null ? current.settings().defaultCurrency().getCurrencyCode() : r.currency();
+            String currencyCode =
+                    r.currency() == null ? current.settings().defaultCurrency().getCurrencyCode() : r.currency();
             Currency currency = currency(currencyCode);
-            PriceDisplay prices = r.prices() == null ? PriceDisplay.valueOf(current.settings().priceDisplay().name())
+            PriceDisplay prices = r.prices() == null
+                    ? PriceDisplay.valueOf(current.settings().priceDisplay().name())
                     : constant(PriceDisplay.class, r.prices(), "prices");
             LocalDate orderDate;
             try {
-                orderDate = r.orderDate() == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : LocalDate.parse(r.orderDate());
+                orderDate = r.orderDate() == null
+                        ? LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                        : LocalDate.parse(r.orderDate());
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException("orderDate must be a date like 2026-11-23");
             }
@@ -85,24 +93,42 @@ public class TaxQuoteResource {
             for (int i = 0; i < r.lines().size(); i++) {
                 TaxQuoteRequest.Line l = r.lines().get(i);
                 CountryCode origin = country(l.origin());
-                lines.add(new LineItem(l.lineId() == null ? String.valueOf(i + 1) : l.lineId(), l.sku(),
-                        l.title() == null ? l.sku() : l.title(), l.quantity(), new Money(l.unitPrice(), currency),
-                        l.weightGrams() == null ? 0 : l.weightGrams(), l.hsCode() == null ? null : HsCode.of(l.hsCode()),
-                        origin, l.shipFrom() == null ? origin : country(l.shipFrom()),
-                        l.taxCategory() == null ? TaxCategory.STANDARD
+                lines.add(new LineItem(
+                        l.lineId() == null ? String.valueOf(i + 1) : l.lineId(),
+                        l.sku(),
+                        l.title() == null ? l.sku() : l.title(),
+                        l.quantity(),
+                        new Money(l.unitPrice(), currency),
+                        l.weightGrams() == null ? 0 : l.weightGrams(),
+                        l.hsCode() == null ? null : HsCode.of(l.hsCode()),
+                        origin,
+                        l.shipFrom() == null ? origin : country(l.shipFrom()),
+                        l.taxCategory() == null
+                                ? TaxCategory.STANDARD
                                 : constant(TaxCategory.class, l.taxCategory(), "lines[" + i + "].taxCategory")));
             }
             TaxQuoteRequest.Destination to = r.shipTo();
-            Address shipTo = new Address(CountryCode.of(to.country()), to.region(), to.postalCode(), to.city(), List.of(), null);
+            Address shipTo =
+                    new Address(CountryCode.of(to.country()), to.region(), to.postalCode(), to.city(), List.of(), null);
             TaxQuoteRequest.CustomerRef c = r.customer();
-            Customer customer = c == null ? new Customer("anonymous", null, null, null)
+            Customer customer = c == null
+                    ? new Customer("anonymous", null, null, null)
                     : new Customer(c.id() == null ? "anonymous" : c.id(), c.email(), country(c.country()), c.tier());
-            return new Cart(currency, prices, lines, new Money(r.shipping() == null ? 0 : r.shipping(), currency), shipTo,
-                    customer, orderDate);
+            return new Cart(
+                    currency,
+                    prices,
+                    lines,
+                    new Money(r.shipping() == null ? 0 : r.shipping(), currency),
+                    shipTo,
+                    customer,
+                    orderDate);
         } catch (IllegalArgumentException e) {
             // the SDK's value types validate themselves and name the field; say it in request terms
-            throw new InvalidInputException(String.valueOf(e.getMessage()).replace("Address.", "shipTo.")
-                    .replace("LineItem.", "lines[].").replace("Customer.", "customer.").replace("Cart.", ""));
+            throw new InvalidInputException(String.valueOf(e.getMessage())
+                    .replace("Address.", "shipTo.")
+                    .replace("LineItem.", "lines[].")
+                    .replace("Customer.", "customer.")
+                    .replace("Cart.", ""));
         }
     }
 

@@ -21,7 +21,10 @@ public class TaxQuoting {
     PluginHost host;
 
     public PluginOutcome<TaxQuote> quote(StoreContext store, Cart cart, Locale locale) {
-        return host.call(store.ref(), PluginPoint.TAX_CALCULATOR,
-                (calculator, context) -> calculator.quote(context, cart), null);
+        return host.call(
+                store.ref(),
+                PluginPoint.TAX_CALCULATOR,
+                (calculator, context) -> calculator.quote(context, cart),
+                null);
     }
 }

@@ -21,16 +21,24 @@ final class HostPluginContext implements PluginContext {
     private final EgressHttp http;
     private final PluginLogger logger;
 
-    HostPluginContext(InstalledPlugin installation, ExtensionPoint point, Clock clock, Instant deadline, Locale locale,
-            PluginStorage storage, EgressHttp http) {
+    HostPluginContext(
+            InstalledPlugin installation,
+            ExtensionPoint point,
+            Clock clock,
+            Instant deadline,
+            Locale locale,
+            PluginStorage storage,
+            EgressHttp http) {
         this.installation = installation;
         this.clock = clock;
         this.deadline = deadline;
         this.locale = locale;
         this.storage = storage;
         this.http = http;
-        this.logger = new TaggedPluginLogger(installation.pluginId().value(), "[store=" + installation.store().slug() + " plugin="
-                + installation.pluginId() + "@" + installation.version() + " point=" + point + "] ");
+        this.logger = new TaggedPluginLogger(
+                installation.pluginId().value(),
+                "[store=" + installation.store().slug() + " plugin=" + installation.pluginId() + "@"
+                        + installation.version() + " point=" + point + "] ");
     }
 
     @Override

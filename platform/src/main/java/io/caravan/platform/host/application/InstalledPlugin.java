@@ -3,7 +3,6 @@ package io.caravan.platform.host.application;
 import io.caravan.platform.shared.domain.InstallationId;
 import io.caravan.platform.shared.domain.PluginId;
 import io.caravan.platform.shared.domain.StoreRef;
-
 import io.caravan.sdk.plugin.PluginConfiguration;
 
 /**
@@ -11,8 +10,8 @@ import io.caravan.sdk.plugin.PluginConfiguration;
  * release it runs) and with which validated configuration. Immutable; a change to the installation
  * produces a new value.
  */
-public record InstalledPlugin(InstallationId installationId, StoreRef store, PluginArtifact artifact,
-        PluginConfiguration configuration) {
+public record InstalledPlugin(
+        InstallationId installationId, StoreRef store, PluginArtifact artifact, PluginConfiguration configuration) {
 
     public PluginId pluginId() {
         return new PluginId(artifact.descriptor().id());

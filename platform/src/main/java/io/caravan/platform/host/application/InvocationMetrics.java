@@ -20,8 +20,7 @@ public final class InvocationMetrics {
 
     private final Map<Key, Series> series = new ConcurrentHashMap<>();
 
-    record Key(String storeSlug, String pluginId, ExtensionPoint point) {
-    }
+    record Key(String storeSlug, String pluginId, ExtensionPoint point) {}
 
     /** Counters of one (store, plugin, point). */
     static final class Series {
@@ -63,7 +62,8 @@ public final class InvocationMetrics {
     }
 
     private Series series(InstalledPlugin plugin, ExtensionPoint point) {
-        return series.computeIfAbsent(new Key(plugin.store().slug(), plugin.pluginId().value(), point), k -> new Series());
+        return series.computeIfAbsent(
+                new Key(plugin.store().slug(), plugin.pluginId().value(), point), k -> new Series());
     }
 
     private static void latency(Series s, long nanos) {
@@ -88,9 +88,11 @@ public final class InvocationMetrics {
     public List<MetricsSnapshot> perPlugin() {
         Map<String, Map<ExtensionPoint, List<Series>>> grouped = new java.util.TreeMap<>();
         series.forEach((key, s) -> grouped.computeIfAbsent(key.pluginId(), p -> new EnumMap<>(ExtensionPoint.class))
-                .computeIfAbsent(key.point(), p -> new ArrayList<>()).add(s));
+                .computeIfAbsent(key.point(), p -> new ArrayList<>())
+                .add(s));
         List<MetricsSnapshot> result = new ArrayList<>();
-        grouped.forEach((plugin, byPoint) -> byPoint.forEach((point, list) -> result.add(snapshot(null, plugin, point, list))));
+        grouped.forEach(
+                (plugin, byPoint) -> byPoint.forEach((point, list) -> result.add(snapshot(null, plugin, point, list))));
         return result;
     }
 
@@ -116,8 +118,16 @@ public final class InvocationMetrics {
                 buckets[i] += s.latency.get(i);
             }
         }
-        return new MetricsSnapshot(store, plugin, point, calls, answered, refused, failures,
-                percentileMicros(buckets, 0.50), percentileMicros(buckets, 0.99),
+        return new MetricsSnapshot(
+                store,
+                plugin,
+                point,
+                calls,
+                answered,
+                refused,
+                failures,
+                percentileMicros(buckets, 0.50),
+                percentileMicros(buckets, 0.99),
                 samples(buckets) == 0 ? 0 : totalNanos / 1_000 / samples(buckets));
     }
 

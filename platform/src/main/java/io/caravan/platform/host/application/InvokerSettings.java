@@ -20,9 +20,16 @@ import java.util.Map;
  * @param quarantineFor      and stays quarantined this long
  * @param maxThreads         plugin threads on the node, all stores together
  */
-public record InvokerSettings(Map<ExtensionPoint, Duration> deadlines, int maxConcurrentCalls, int breakerFailures,
-        int breakerWindow, Duration breakerOpenFor, int quarantineStores, Duration quarantineWindow,
-        Duration quarantineFor, int maxThreads) {
+public record InvokerSettings(
+        Map<ExtensionPoint, Duration> deadlines,
+        int maxConcurrentCalls,
+        int breakerFailures,
+        int breakerWindow,
+        Duration breakerOpenFor,
+        int quarantineStores,
+        Duration quarantineWindow,
+        Duration quarantineFor,
+        int maxThreads) {
 
     public InvokerSettings {
         Map<ExtensionPoint, Duration> all = new EnumMap<>(ExtensionPoint.class);
@@ -37,8 +44,8 @@ public record InvokerSettings(Map<ExtensionPoint, Duration> deadlines, int maxCo
         positive(maxConcurrentCalls, "max concurrent calls");
         positive(breakerFailures, "breaker failures");
         if (breakerWindow < breakerFailures) {
-            throw new IllegalArgumentException("breaker window (" + breakerWindow + ") must be at least the failure threshold ("
-                    + breakerFailures + ")");
+            throw new IllegalArgumentException("breaker window (" + breakerWindow
+                    + ") must be at least the failure threshold (" + breakerFailures + ")");
         }
         positive(quarantineStores, "quarantine stores");
         positive(maxThreads, "max threads");
@@ -51,8 +58,8 @@ public record InvokerSettings(Map<ExtensionPoint, Duration> deadlines, int maxCo
     }
 
     public static InvokerSettings defaults() {
-        return new InvokerSettings(Map.of(), 8, 5, 10, Duration.ofSeconds(30), 3, Duration.ofMinutes(1),
-                Duration.ofMinutes(5), 256);
+        return new InvokerSettings(
+                Map.of(), 8, 5, 10, Duration.ofSeconds(30), 3, Duration.ofMinutes(1), Duration.ofMinutes(5), 256);
     }
 
     public Duration deadline(ExtensionPoint point) {
@@ -62,7 +69,15 @@ public record InvokerSettings(Map<ExtensionPoint, Duration> deadlines, int maxCo
     public InvokerSettings withDeadline(ExtensionPoint point, Duration deadline) {
         Map<ExtensionPoint, Duration> changed = new EnumMap<>(deadlines);
         changed.put(point, deadline);
-        return new InvokerSettings(changed, maxConcurrentCalls, breakerFailures, breakerWindow, breakerOpenFor,
-                quarantineStores, quarantineWindow, quarantineFor, maxThreads);
+        return new InvokerSettings(
+                changed,
+                maxConcurrentCalls,
+                breakerFailures,
+                breakerWindow,
+                breakerOpenFor,
+                quarantineStores,
+                quarantineWindow,
+                quarantineFor,
+                maxThreads);
     }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
  *
  * @param handle the host's own reference to the bundle, opaque outside the Felix adapter
  */
-public record LoadedPlugin(PluginArtifact artifact, Map<ExtensionPoint, Object> extensions, ClassLoader classLoader,
-        Object handle) {
+public record LoadedPlugin(
+        PluginArtifact artifact, Map<ExtensionPoint, Object> extensions, ClassLoader classLoader, Object handle) {
     public LoadedPlugin {
         extensions = Map.copyOf(extensions);
     }

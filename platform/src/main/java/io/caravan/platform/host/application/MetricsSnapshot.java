@@ -11,8 +11,17 @@ import java.util.Map;
  * @param p99Micros    upper bound of the 99th percentile's bucket
  * @param meanMicros   mean latency of calls that ran
  */
-public record MetricsSnapshot(String storeSlug, String pluginId, ExtensionPoint point, long calls, long answered,
-        long refused, Map<FailureKind, Long> failures, long p50Micros, long p99Micros, long meanMicros) {
+public record MetricsSnapshot(
+        String storeSlug,
+        String pluginId,
+        ExtensionPoint point,
+        long calls,
+        long answered,
+        long refused,
+        Map<FailureKind, Long> failures,
+        long p50Micros,
+        long p99Micros,
+        long meanMicros) {
     public long failed() {
         return failures.values().stream().mapToLong(Long::longValue).sum();
     }

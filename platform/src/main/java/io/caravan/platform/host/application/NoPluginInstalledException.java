@@ -7,6 +7,8 @@ import io.caravan.sdk.plugin.ExtensionPoint;
 public class NoPluginInstalledException extends StateConflictException {
     public NoPluginInstalledException(String storeSlug, ExtensionPoint point) {
         super("store '" + storeSlug + "' has no enabled plugin providing " + point
-                + (point.kind() == null ? "" : " (install a " + point.kind().name().toLowerCase() + " plugin)"));
+                + (point.kind() == null
+                        ? ""
+                        : " (install a " + point.kind().name().toLowerCase() + " plugin)"));
     }
 }

@@ -25,6 +25,5 @@ final class NotYetAvailable {
         }
     };
 
-    private NotYetAvailable() {
-    }
+    private NotYetAvailable() {}
 }

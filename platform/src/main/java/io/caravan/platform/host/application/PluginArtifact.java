@@ -1,7 +1,6 @@
 package io.caravan.platform.host.application;
 
 import io.caravan.platform.shared.domain.ReleaseId;
-
 import io.caravan.sdk.plugin.PluginDescriptor;
 
 /**

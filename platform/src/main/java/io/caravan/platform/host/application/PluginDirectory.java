@@ -1,7 +1,6 @@
 package io.caravan.platform.host.application;
 
 import io.caravan.platform.shared.domain.StoreRef;
-
 import io.caravan.sdk.plugin.ExtensionPoint;
 import java.util.List;
 

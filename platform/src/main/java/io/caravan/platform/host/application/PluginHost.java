@@ -3,8 +3,8 @@ package io.caravan.platform.host.application;
 import io.caravan.platform.shared.domain.InstallationId;
 import io.caravan.platform.shared.domain.ReleaseId;
 import io.caravan.platform.shared.domain.StoreRef;
-
 import io.caravan.platform.shared.persistence.DatabaseMigrations;
+import io.caravan.sdk.plugin.ExtensionPoint;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -14,17 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import io.caravan.sdk.plugin.ExtensionPoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -70,19 +69,24 @@ public class PluginHost {
         InvokerSettings settings = settings(config);
         runtime = new PluginRuntime(bundles, directory, clock);
         invoker = new PluginInvoker(directory, runtime, settings, clock, services, threadFactory);
-        Duration idle = config.getOptionalValue("caravan.plugins.idle-unload", Duration.class).orElse(Duration.ofMinutes(15));
+        Duration idle = config.getOptionalValue("caravan.plugins.idle-unload", Duration.class)
+                .orElse(Duration.ofMinutes(15));
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "caravan-plugin-housekeeping");
             t.setDaemon(true);
             return t;
         });
-        housekeeping.scheduleWithFixedDelay(() -> {
-            try {
-                runtime.unloadIdle(idle);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Unloading idle plugins failed", e);
-            }
-        }, 1, 1, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        runtime.unloadIdle(idle);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Unloading idle plugins failed", e);
+                    }
+                },
+                1,
+                1,
+                TimeUnit.MINUTES);
         LOG.info(() -> "Plugin host started: SDK " + bundles.sdkVersion() + ", " + settings.maxConcurrentCalls()
                 + " calls in flight per (store, installation), " + settings.maxThreads() + " plugin threads");
     }
@@ -96,18 +100,30 @@ public class PluginHost {
         InvokerSettings defaults = InvokerSettings.defaults();
         Map<ExtensionPoint, Duration> deadlines = new EnumMap<>(ExtensionPoint.class);
         for (ExtensionPoint point : ExtensionPoint.values()) {
-            config.getOptionalValue("caravan.plugins.deadline." + point.name().toLowerCase().replace('_', '-'), Duration.class)
+            config.getOptionalValue(
+                            "caravan.plugins.deadline."
+                                    + point.name().toLowerCase().replace('_', '-'),
+                            Duration.class)
                     .ifPresent(d -> deadlines.put(point, d));
         }
-        return new InvokerSettings(deadlines,
-                config.getOptionalValue("caravan.plugins.bulkhead", Integer.class).orElse(defaults.maxConcurrentCalls()),
-                config.getOptionalValue("caravan.plugins.breaker.failures", Integer.class).orElse(defaults.breakerFailures()),
-                config.getOptionalValue("caravan.plugins.breaker.window", Integer.class).orElse(defaults.breakerWindow()),
-                config.getOptionalValue("caravan.plugins.breaker.open-for", Duration.class).orElse(defaults.breakerOpenFor()),
-                config.getOptionalValue("caravan.plugins.quarantine.stores", Integer.class).orElse(defaults.quarantineStores()),
-                config.getOptionalValue("caravan.plugins.quarantine.window", Duration.class).orElse(defaults.quarantineWindow()),
-                config.getOptionalValue("caravan.plugins.quarantine.duration", Duration.class).orElse(defaults.quarantineFor()),
-                config.getOptionalValue("caravan.plugins.threads", Integer.class).orElse(defaults.maxThreads()));
+        return new InvokerSettings(
+                deadlines,
+                config.getOptionalValue("caravan.plugins.bulkhead", Integer.class)
+                        .orElse(defaults.maxConcurrentCalls()),
+                config.getOptionalValue("caravan.plugins.breaker.failures", Integer.class)
+                        .orElse(defaults.breakerFailures()),
+                config.getOptionalValue("caravan.plugins.breaker.window", Integer.class)
+                        .orElse(defaults.breakerWindow()),
+                config.getOptionalValue("caravan.plugins.breaker.open-for", Duration.class)
+                        .orElse(defaults.breakerOpenFor()),
+                config.getOptionalValue("caravan.plugins.quarantine.stores", Integer.class)
+                        .orElse(defaults.quarantineStores()),
+                config.getOptionalValue("caravan.plugins.quarantine.window", Duration.class)
+                        .orElse(defaults.quarantineWindow()),
+                config.getOptionalValue("caravan.plugins.quarantine.duration", Duration.class)
+                        .orElse(defaults.quarantineFor()),
+                config.getOptionalValue("caravan.plugins.threads", Integer.class)
+                        .orElse(defaults.maxThreads()));
     }
 
     @PreDestroy
@@ -126,7 +142,8 @@ public class PluginHost {
      * @throws PluginFailedException      when the call failed and the policy is fail-closed
      * @throws PluginRefusalException     when the plugin refused
      */
-    public <E, R> PluginOutcome<R> call(StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
+    public <E, R> PluginOutcome<R> call(
+            StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
         return invoker.invoke(store, point, call, fallback);
     }
 
@@ -141,22 +158,30 @@ public class PluginHost {
     }
 
     /** This node's plugin host at a glance, for platform admins. */
-    public record NodeStatus(String sdkVersion, int loadedBundles, int busyPluginThreads, List<MetricsSnapshot> plugins,
-            Map<String, Instant> quarantined) {
-    }
+    public record NodeStatus(
+            String sdkVersion,
+            int loadedBundles,
+            int busyPluginThreads,
+            List<MetricsSnapshot> plugins,
+            Map<String, Instant> quarantined) {}
 
     public NodeStatus nodeStatus() {
-        return new NodeStatus(bundles.sdkVersion(), bundles.bundleCount(), invoker.busyThreads(),
-                invoker.metrics().perPlugin(), invoker.quarantine().inForce().entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().value(), Map.Entry::getValue)));
+        return new NodeStatus(
+                bundles.sdkVersion(),
+                bundles.bundleCount(),
+                invoker.busyThreads(),
+                invoker.metrics().perPlugin(),
+                invoker.quarantine().inForce().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                e -> e.getKey().value(), Map.Entry::getValue)));
     }
 
     /** What this node knows of one plugin version: loaded here, and quarantined until when (or null). */
-    public record ReleaseState(boolean loaded, Instant quarantinedUntil) {
-    }
+    public record ReleaseState(boolean loaded, Instant quarantinedUntil) {}
 
     public ReleaseState releaseState(ReleaseId releaseId) {
-        return new ReleaseState(runtime.ifLoaded(releaseId).isPresent(),
+        return new ReleaseState(
+                runtime.ifLoaded(releaseId).isPresent(),
                 invoker.quarantine().quarantinedUntil(releaseId).orElse(null));
     }
 

@@ -1,11 +1,10 @@
 package io.caravan.platform.host.application;
 
-import io.caravan.platform.shared.domain.InstallationId;
-import io.caravan.platform.shared.domain.StoreRef;
-
 import dev.failsafe.Bulkhead;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerConfig;
+import io.caravan.platform.shared.domain.InstallationId;
+import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.sdk.plugin.Extension;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.FailurePolicy;
@@ -61,8 +60,7 @@ public final class PluginInvoker implements AutoCloseable {
     private final PluginServices services;
 
     /** The bulkhead and breaker of one (store, installation). */
-    private record Guard(Bulkhead<Object> bulkhead, CircuitBreaker<Object> breaker) {
-    }
+    private record Guard(Bulkhead<Object> bulkhead, CircuitBreaker<Object> breaker) {}
 
     public PluginInvoker(PluginDirectory directory, PluginRuntime runtime, InvokerSettings settings, Clock clock) {
         this(directory, runtime, settings, clock, PluginServices.NONE, null);
@@ -73,23 +71,34 @@ public final class PluginInvoker implements AutoCloseable {
      * @param threadFactory where plugin threads come from (the container's managed factory in the
      *                      server, so storage calls have a transaction context); null for plain threads
      */
-    public PluginInvoker(PluginDirectory directory, PluginRuntime runtime, InvokerSettings settings, Clock clock,
-            PluginServices services, ThreadFactory threadFactory) {
+    public PluginInvoker(
+            PluginDirectory directory,
+            PluginRuntime runtime,
+            InvokerSettings settings,
+            Clock clock,
+            PluginServices services,
+            ThreadFactory threadFactory) {
         this.services = services;
         this.directory = directory;
         this.runtime = runtime;
         this.settings = settings;
         this.clock = clock;
-        this.quarantine = new Quarantine(settings.quarantineStores(), settings.quarantineWindow(),
-                settings.quarantineFor(), clock);
+        this.quarantine = new Quarantine(
+                settings.quarantineStores(), settings.quarantineWindow(), settings.quarantineFor(), clock);
         this.breakerConfig = CircuitBreaker.builder()
                 .withFailureThreshold(settings.breakerFailures(), settings.breakerWindow())
                 .withDelay(settings.breakerOpenFor())
                 .withSuccessThreshold(1)
-                .build().getConfig();
+                .build()
+                .getConfig();
         AtomicInteger counter = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(Math.min(settings.maxThreads(), 2 * Runtime.getRuntime().availableProcessors()),
-                settings.maxThreads(), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+        this.threads = new ThreadPoolExecutor(
+                Math.min(settings.maxThreads(), 2 * Runtime.getRuntime().availableProcessors()),
+                settings.maxThreads(),
+                60,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                runnable -> {
                     Thread thread = threadFactory == null ? new Thread(runnable) : threadFactory.newThread(runnable);
                     thread.setName("caravan-plugin-" + counter.incrementAndGet());
                     if (threadFactory == null) {
@@ -107,7 +116,8 @@ public final class PluginInvoker implements AutoCloseable {
      * @throws PluginFailedException      when the call failed and the policy is fail-closed (or fallback without one)
      * @throws PluginRefusalException     when the plugin refused
      */
-    public <E, R> PluginOutcome<R> invoke(StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
+    public <E, R> PluginOutcome<R> invoke(
+            StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
         List<InstalledPlugin> providers = directory.providers(store, point.point());
         if (providers.isEmpty()) {
             throw new NoPluginInstalledException(store.slug(), point.point());
@@ -119,9 +129,17 @@ public final class PluginInvoker implements AutoCloseable {
      * Calls one installation's extension for a point: admission (quarantine, bulkhead, breaker),
      * then execution (plugin thread, deadline, TCCL); see {@link #invoke(StoreRef, PluginPoint, PluginCall, Supplier)}.
      */
-    public <E, R> PluginOutcome<R> invoke(InstalledPlugin installed, PluginPoint<E> point, PluginCall<E, R> call,
-            Supplier<R> fallback, Locale locale) {
-        FailurePolicy policy = installed.artifact().descriptor().extension(point.point()).map(Extension::failurePolicy)
+    public <E, R> PluginOutcome<R> invoke(
+            InstalledPlugin installed,
+            PluginPoint<E> point,
+            PluginCall<E, R> call,
+            Supplier<R> fallback,
+            Locale locale) {
+        FailurePolicy policy = installed
+                .artifact()
+                .descriptor()
+                .extension(point.point())
+                .map(Extension::failurePolicy)
                 .orElseThrow(() -> new IllegalArgumentException(installed.pluginId() + " does not provide " + point));
         Admission admission = admit(installed, point.point());
         if (admission.refusal() != null) {
@@ -138,25 +156,35 @@ public final class PluginInvoker implements AutoCloseable {
      * @param guard   the installation's guard, its bulkhead permit held; null when refused
      * @param refusal why the call may not start; null when admitted
      */
-    private record Admission(Guard guard, FailureKind refusal, String reason) {
-    }
+    private record Admission(Guard guard, FailureKind refusal, String reason) {}
 
     private Admission admit(InstalledPlugin installed, ExtensionPoint point) {
-        Optional<Instant> quarantined = quarantine.quarantinedUntil(installed.artifact().releaseId());
+        Optional<Instant> quarantined =
+                quarantine.quarantinedUntil(installed.artifact().releaseId());
         if (quarantined.isPresent()) {
-            return new Admission(null, FailureKind.QUARANTINED,
+            return new Admission(
+                    null,
+                    FailureKind.QUARANTINED,
                     "this version is quarantined until " + quarantined.get() + " after timing out for several stores");
         }
-        Guard guard = guards.computeIfAbsent(installed.installationId(), id -> new Guard(
-                Bulkhead.builder(settings.maxConcurrentCalls()).build(), CircuitBreaker.builder(breakerConfig).build()));
+        Guard guard = guards.computeIfAbsent(
+                installed.installationId(),
+                id -> new Guard(
+                        Bulkhead.builder(settings.maxConcurrentCalls()).build(),
+                        CircuitBreaker.builder(breakerConfig).build()));
         if (!guard.bulkhead().tryAcquirePermit()) {
-            return new Admission(null, FailureKind.BULKHEAD_FULL, "the store already has "
-                    + settings.maxConcurrentCalls() + " calls in flight to this plugin");
+            return new Admission(
+                    null,
+                    FailureKind.BULKHEAD_FULL,
+                    "the store already has " + settings.maxConcurrentCalls() + " calls in flight to this plugin");
         }
         if (!guard.breaker().tryAcquirePermit()) {
             guard.bulkhead().releasePermit();
-            return new Admission(null, FailureKind.CIRCUIT_OPEN, "calls are suspended for this store after repeated"
-                    + " failures; retried after " + settings.breakerOpenFor().toSeconds() + " s");
+            return new Admission(
+                    null,
+                    FailureKind.CIRCUIT_OPEN,
+                    "calls are suspended for this store after repeated" + " failures; retried after "
+                            + settings.breakerOpenFor().toSeconds() + " s");
         }
         return new Admission(guard, null, null);
     }
@@ -166,8 +194,14 @@ public final class PluginInvoker implements AutoCloseable {
      * bulkhead permit passes to the plugin thread once it is handed over, and is released when the
      * plugin really returns (see the class comment); until then it is released here.
      */
-    private <E, R> PluginOutcome<R> execute(InstalledPlugin installed, PluginPoint<E> key, FailurePolicy policy, Guard guard,
-            PluginCall<E, R> call, Supplier<R> fallback, Locale locale) {
+    private <E, R> PluginOutcome<R> execute(
+            InstalledPlugin installed,
+            PluginPoint<E> key,
+            FailurePolicy policy,
+            Guard guard,
+            PluginCall<E, R> call,
+            Supplier<R> fallback,
+            Locale locale) {
         ExtensionPoint point = key.point();
         boolean handedOff = false;
         try {
@@ -178,20 +212,34 @@ public final class PluginInvoker implements AutoCloseable {
                 guard.breaker().recordFailure();
                 return fail(installed, point, policy, FailureKind.UNAVAILABLE, truncate(e.getMessage()), -1, fallback);
             }
-            E extension = key.type().cast(plugin.extension(point).orElseThrow(
-                    () -> new IllegalStateException(installed.pluginId() + " has no loaded extension for " + point)));
+            E extension = key.type()
+                    .cast(plugin.extension(point)
+                            .orElseThrow(() -> new IllegalStateException(
+                                    installed.pluginId() + " has no loaded extension for " + point)));
             Duration deadline = settings.deadline(point);
             Instant deadlineAt = clock.instant().plus(deadline);
-            HostPluginContext context = new HostPluginContext(installed, point, clock, deadlineAt, locale,
-                    services.storage(installed), services.egress(installed, deadlineAt));
+            HostPluginContext context = new HostPluginContext(
+                    installed,
+                    point,
+                    clock,
+                    deadlineAt,
+                    locale,
+                    services.storage(installed),
+                    services.egress(installed, deadlineAt));
             long started = System.nanoTime();
             Future<R> future;
             try {
                 future = threads.submit(() -> run(plugin.classLoader(), extension, context, call, guard));
                 handedOff = true;
             } catch (RejectedExecutionException e) {
-                return fail(installed, point, policy, FailureKind.UNAVAILABLE,
-                        "no plugin thread is free on this node", -1, fallback);
+                return fail(
+                        installed,
+                        point,
+                        policy,
+                        FailureKind.UNAVAILABLE,
+                        "no plugin thread is free on this node",
+                        -1,
+                        fallback);
             }
             return await(installed, point, policy, guard, future, deadline, started, fallback);
         } finally {
@@ -201,8 +249,15 @@ public final class PluginInvoker implements AutoCloseable {
         }
     }
 
-    private <R> PluginOutcome<R> await(InstalledPlugin installed, ExtensionPoint point, FailurePolicy policy, Guard guard,
-            Future<R> future, Duration deadline, long started, Supplier<R> fallback) {
+    private <R> PluginOutcome<R> await(
+            InstalledPlugin installed,
+            ExtensionPoint point,
+            FailurePolicy policy,
+            Guard guard,
+            Future<R> future,
+            Duration deadline,
+            long started,
+            Supplier<R> fallback) {
         try {
             R value = future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
             long took = System.nanoTime() - started;
@@ -215,26 +270,47 @@ public final class PluginInvoker implements AutoCloseable {
             if (point != ExtensionPoint.HEALTH) {
                 usage.record(installed);
             }
-            return new PluginOutcome<>(value, PluginOutcome.Status.ANSWERED, null, installed.pluginId().value(), installed.version());
+            return new PluginOutcome<>(
+                    value,
+                    PluginOutcome.Status.ANSWERED,
+                    null,
+                    installed.pluginId().value(),
+                    installed.version());
         } catch (TimeoutException e) {
             future.cancel(true);
             guard.breaker().recordFailure();
-            quarantine.recordTimeout(installed.artifact().releaseId(), installed.pluginId() + " " + installed.version(),
+            quarantine.recordTimeout(
+                    installed.artifact().releaseId(),
+                    installed.pluginId() + " " + installed.version(),
                     installed.store().id());
-            return fail(installed, point, policy, FailureKind.TIMEOUT, "no answer within the " + deadline.toMillis()
-                    + " ms deadline of " + point, System.nanoTime() - started, fallback);
+            return fail(
+                    installed,
+                    point,
+                    policy,
+                    FailureKind.TIMEOUT,
+                    "no answer within the " + deadline.toMillis() + " ms deadline of " + point,
+                    System.nanoTime() - started,
+                    fallback);
         } catch (ExecutionException e) {
             long took = System.nanoTime() - started;
             Throwable cause = e.getCause();
             if (cause instanceof PluginRejectedException rejected) {
                 guard.breaker().recordSuccess();
                 metrics.refused(installed, point, took);
-                throw new PluginRefusalException(installed.pluginId().value(), rejected.code(), truncate(rejected.getMessage()));
+                throw new PluginRefusalException(
+                        installed.pluginId().value(), rejected.code(), truncate(rejected.getMessage()));
             }
             guard.breaker().recordFailure();
-            return fail(installed, point, policy, FailureKind.ERROR, "the plugin failed: "
-                    + truncate(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())),
-                    took, fallback);
+            return fail(
+                    installed,
+                    point,
+                    policy,
+                    FailureKind.ERROR,
+                    "the plugin failed: "
+                            + truncate(cause.getClass().getSimpleName()
+                                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())),
+                    took,
+                    fallback);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
@@ -242,8 +318,9 @@ public final class PluginInvoker implements AutoCloseable {
         }
     }
 
-    private static <E, R> R run(ClassLoader bundleLoader, E extension, HostPluginContext context, PluginCall<E, R> call,
-            Guard guard) throws Exception {
+    private static <E, R> R run(
+            ClassLoader bundleLoader, E extension, HostPluginContext context, PluginCall<E, R> call, Guard guard)
+            throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(bundleLoader);
@@ -256,19 +333,35 @@ public final class PluginInvoker implements AutoCloseable {
         }
     }
 
-    private <R> PluginOutcome<R> fail(InstalledPlugin installed, ExtensionPoint point, FailurePolicy policy,
-            FailureKind kind, String message, long nanos, Supplier<R> fallback) {
+    private <R> PluginOutcome<R> fail(
+            InstalledPlugin installed,
+            ExtensionPoint point,
+            FailurePolicy policy,
+            FailureKind kind,
+            String message,
+            long nanos,
+            Supplier<R> fallback) {
         metrics.failed(installed, point, kind, nanos);
-        PluginFailure failure = new PluginFailure(kind, installed.pluginId().value(), installed.version(), point, message);
+        PluginFailure failure =
+                new PluginFailure(kind, installed.pluginId().value(), installed.version(), point, message);
         return switch (policy) {
             case FAIL_CLOSED -> throw new PluginFailedException(failure);
-            case FAIL_OPEN -> new PluginOutcome<>(null, PluginOutcome.Status.SKIPPED, failure, installed.pluginId().value(),
-                    installed.version());
+            case FAIL_OPEN ->
+                new PluginOutcome<>(
+                        null,
+                        PluginOutcome.Status.SKIPPED,
+                        failure,
+                        installed.pluginId().value(),
+                        installed.version());
             case FALLBACK -> {
                 if (fallback == null) {
                     throw new PluginFailedException(failure);
                 }
-                yield new PluginOutcome<>(fallback.get(), PluginOutcome.Status.FELL_BACK, failure, installed.pluginId().value(),
+                yield new PluginOutcome<>(
+                        fallback.get(),
+                        PluginOutcome.Status.FELL_BACK,
+                        failure,
+                        installed.pluginId().value(),
                         installed.version());
             }
         };

@@ -37,21 +37,29 @@ import java.util.Map;
 public final class PluginPoint<E> {
     private static final Map<ExtensionPoint, PluginPoint<?>> BY_POINT = new EnumMap<>(ExtensionPoint.class);
 
-    public static final PluginPoint<TaxCalculator> TAX_CALCULATOR = of(ExtensionPoint.TAX_CALCULATOR, TaxCalculator.class);
+    public static final PluginPoint<TaxCalculator> TAX_CALCULATOR =
+            of(ExtensionPoint.TAX_CALCULATOR, TaxCalculator.class);
     public static final PluginPoint<PaymentMethodsProvider> PAYMENT_METHODS =
             of(ExtensionPoint.PAYMENT_METHODS, PaymentMethodsProvider.class);
     public static final PluginPoint<PaymentAuthorizer> PAYMENT_AUTHORIZER =
             of(ExtensionPoint.PAYMENT_AUTHORIZER, PaymentAuthorizer.class);
-    public static final PluginPoint<PaymentCapturer> PAYMENT_CAPTURER = of(ExtensionPoint.PAYMENT_CAPTURER, PaymentCapturer.class);
-    public static final PluginPoint<PaymentVoider> PAYMENT_VOIDER = of(ExtensionPoint.PAYMENT_VOIDER, PaymentVoider.class);
-    public static final PluginPoint<PaymentRefunder> PAYMENT_REFUNDER = of(ExtensionPoint.PAYMENT_REFUNDER, PaymentRefunder.class);
+    public static final PluginPoint<PaymentCapturer> PAYMENT_CAPTURER =
+            of(ExtensionPoint.PAYMENT_CAPTURER, PaymentCapturer.class);
+    public static final PluginPoint<PaymentVoider> PAYMENT_VOIDER =
+            of(ExtensionPoint.PAYMENT_VOIDER, PaymentVoider.class);
+    public static final PluginPoint<PaymentRefunder> PAYMENT_REFUNDER =
+            of(ExtensionPoint.PAYMENT_REFUNDER, PaymentRefunder.class);
     public static final PluginPoint<PaymentNotificationHandler> PAYMENT_NOTIFICATIONS =
             of(ExtensionPoint.PAYMENT_NOTIFICATIONS, PaymentNotificationHandler.class);
     public static final PluginPoint<RateQuoter> CARRIER_RATES = of(ExtensionPoint.CARRIER_RATES, RateQuoter.class);
-    public static final PluginPoint<ShipmentCreator> CARRIER_SHIPMENTS = of(ExtensionPoint.CARRIER_SHIPMENTS, ShipmentCreator.class);
-    public static final PluginPoint<TrackingProvider> CARRIER_TRACKING = of(ExtensionPoint.CARRIER_TRACKING, TrackingProvider.class);
-    public static final PluginPoint<TierResolver> MEMBERSHIP_TIERS = of(ExtensionPoint.MEMBERSHIP_TIERS, TierResolver.class);
-    public static final PluginPoint<PointsLedger> MEMBERSHIP_POINTS = of(ExtensionPoint.MEMBERSHIP_POINTS, PointsLedger.class);
+    public static final PluginPoint<ShipmentCreator> CARRIER_SHIPMENTS =
+            of(ExtensionPoint.CARRIER_SHIPMENTS, ShipmentCreator.class);
+    public static final PluginPoint<TrackingProvider> CARRIER_TRACKING =
+            of(ExtensionPoint.CARRIER_TRACKING, TrackingProvider.class);
+    public static final PluginPoint<TierResolver> MEMBERSHIP_TIERS =
+            of(ExtensionPoint.MEMBERSHIP_TIERS, TierResolver.class);
+    public static final PluginPoint<PointsLedger> MEMBERSHIP_POINTS =
+            of(ExtensionPoint.MEMBERSHIP_POINTS, PointsLedger.class);
     public static final PluginPoint<CheckoutDiscountProvider> MEMBERSHIP_DISCOUNTS =
             of(ExtensionPoint.MEMBERSHIP_DISCOUNTS, CheckoutDiscountProvider.class);
     public static final PluginPoint<ReferralAttributor> AFFILIATE_ATTRIBUTION =
@@ -64,8 +72,10 @@ public final class PluginPoint<E> {
             of(ExtensionPoint.RETURN_ELIGIBILITY, ReturnEligibilityChecker.class);
     public static final PluginPoint<ReturnAuthorizer> RETURN_AUTHORIZATION =
             of(ExtensionPoint.RETURN_AUTHORIZATION, ReturnAuthorizer.class);
-    public static final PluginPoint<RefundCalculator> RETURN_REFUNDS = of(ExtensionPoint.RETURN_REFUNDS, RefundCalculator.class);
-    public static final PluginPoint<OrderEventListener> ORDER_EVENTS = of(ExtensionPoint.ORDER_EVENTS, OrderEventListener.class);
+    public static final PluginPoint<RefundCalculator> RETURN_REFUNDS =
+            of(ExtensionPoint.RETURN_REFUNDS, RefundCalculator.class);
+    public static final PluginPoint<OrderEventListener> ORDER_EVENTS =
+            of(ExtensionPoint.ORDER_EVENTS, OrderEventListener.class);
     public static final PluginPoint<PluginHealth> HEALTH = of(ExtensionPoint.HEALTH, PluginHealth.class);
 
     static {

@@ -1,7 +1,6 @@
 package io.caravan.platform.host.application;
 
 import io.caravan.platform.shared.domain.ReleaseId;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +65,10 @@ public final class PluginRuntime {
             try {
                 return entry.plugin.join();
             } catch (CompletionException e) {
-                throw e.getCause() instanceof PluginLoadException ple ? ple
-                        : new PluginLoadException("cannot load " + artifact.location() + ": " + e.getCause(), e.getCause());
+                throw e.getCause() instanceof PluginLoadException ple
+                        ? ple
+                        : new PluginLoadException(
+                                "cannot load " + artifact.location() + ": " + e.getCause(), e.getCause());
             }
         }
     }
@@ -77,14 +78,17 @@ public final class PluginRuntime {
             byte[] bytes = directory.bundle(artifact);
             LoadedPlugin plugin = host.load(artifact, bytes);
             entry.plugin.complete(plugin);
-            LOG.info(() -> "Loaded plugin " + artifact.descriptor().id() + " " + artifact.descriptor().version()
-                    + " (" + artifact.sha256().substring(0, 12) + ")");
+            LOG.info(() -> "Loaded plugin " + artifact.descriptor().id() + " "
+                    + artifact.descriptor().version() + " (" + artifact.sha256().substring(0, 12) + ")");
             return plugin;
         } catch (RuntimeException e) {
             loaded.remove(artifact.releaseId(), entry);
-            PluginLoadException failure = e instanceof PluginLoadException ple ? ple
-                    : new PluginLoadException("cannot load " + artifact.descriptor().id() + " "
-                    + artifact.descriptor().version() + ": " + e.getMessage(), e);
+            PluginLoadException failure = e instanceof PluginLoadException ple
+                    ? ple
+                    : new PluginLoadException(
+                            "cannot load " + artifact.descriptor().id() + " "
+                                    + artifact.descriptor().version() + ": " + e.getMessage(),
+                            e);
             entry.plugin.completeExceptionally(failure);
             throw failure;
         }
@@ -99,7 +103,8 @@ public final class PluginRuntime {
         try {
             LoadedPlugin plugin = entry.plugin.join();
             host.unload(plugin);
-            LOG.info(() -> "Unloaded plugin " + plugin.descriptor().id() + " " + plugin.descriptor().version());
+            LOG.info(() -> "Unloaded plugin " + plugin.descriptor().id() + " "
+                    + plugin.descriptor().version());
             return true;
         } catch (CompletionException e) {
             return false;
@@ -127,7 +132,8 @@ public final class PluginRuntime {
     /** The loaded plugin of a release, if it is loaded now (no loading). */
     public Optional<LoadedPlugin> ifLoaded(ReleaseId releaseId) {
         Entry entry = loaded.get(releaseId);
-        return entry == null || !entry.plugin.isDone() || entry.plugin.isCompletedExceptionally() ? Optional.empty()
+        return entry == null || !entry.plugin.isDone() || entry.plugin.isCompletedExceptionally()
+                ? Optional.empty()
                 : Optional.of(entry.plugin.join());
     }
 

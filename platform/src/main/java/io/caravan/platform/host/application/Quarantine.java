@@ -1,7 +1,6 @@
 package io.caravan.platform.host.application;
 
 import io.caravan.platform.shared.domain.ReleaseId;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +60,8 @@ public final class Quarantine {
             return Optional.empty();
         }
         synchronized (tracker) {
-            return tracker.until != null && clock.instant().isBefore(tracker.until) ? Optional.of(tracker.until)
+            return tracker.until != null && clock.instant().isBefore(tracker.until)
+                    ? Optional.of(tracker.until)
                     : Optional.empty();
         }
     }

@@ -13,16 +13,15 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class UsageMeter {
     /** Answered calls of one plugin for one store since the last drain. */
-    public record Usage(String storeId, String pluginId, long calls) {
-    }
+    public record Usage(String storeId, String pluginId, long calls) {}
 
-    private record Key(String storeId, String pluginId) {
-    }
+    private record Key(String storeId, String pluginId) {}
 
     private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
 
     void record(InstalledPlugin plugin) {
-        counts.computeIfAbsent(new Key(plugin.store().id(), plugin.pluginId().value()), k -> new LongAdder()).increment();
+        counts.computeIfAbsent(new Key(plugin.store().id(), plugin.pluginId().value()), k -> new LongAdder())
+                .increment();
     }
 
     /** Takes every count recorded so far (each is reset to zero). */
@@ -39,6 +38,7 @@ public final class UsageMeter {
 
     /** Puts back a count that could not be stored, so the next drain retries it. */
     public void giveBack(Usage usage) {
-        counts.computeIfAbsent(new Key(usage.storeId(), usage.pluginId()), k -> new LongAdder()).add(usage.calls());
+        counts.computeIfAbsent(new Key(usage.storeId(), usage.pluginId()), k -> new LongAdder())
+                .add(usage.calls());
     }
 }

@@ -46,8 +46,7 @@ public class StoredEntry {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected StoredEntry() {
-    }
+    protected StoredEntry() {}
 
     public StoredEntry(String pluginId, String key) {
         this.id = UUID.randomUUID().toString();

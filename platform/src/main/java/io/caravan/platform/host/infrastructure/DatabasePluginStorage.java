@@ -84,7 +84,8 @@ final class DatabasePluginStorage implements PluginStorage {
             throw new IllegalArgumentException("value must not be null (use delete)");
         }
         if (value.length > MAX_VALUE_BYTES) {
-            throw new StorageLimitExceededException("a value holds at most " + MAX_VALUE_BYTES + " bytes, not " + value.length);
+            throw new StorageLimitExceededException(
+                    "a value holds at most " + MAX_VALUE_BYTES + " bytes, not " + value.length);
         }
         byte[] copy = value.clone();
         try {
@@ -103,7 +104,8 @@ final class DatabasePluginStorage implements PluginStorage {
         } catch (StorageLimitExceededException | IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PluginUnavailableException("plugin storage is unavailable right now", Duration.ofSeconds(5), null);
+            throw new PluginUnavailableException(
+                    "plugin storage is unavailable right now", Duration.ofSeconds(5), null);
         }
     }
 
@@ -122,7 +124,8 @@ final class DatabasePluginStorage implements PluginStorage {
 
     private static void requireExpected(long expectedVersion) {
         if (expectedVersion < 0) {
-            throw new IllegalArgumentException("expectedVersion must be 0 (absent) or a version read, not " + expectedVersion);
+            throw new IllegalArgumentException(
+                    "expectedVersion must be 0 (absent) or a version read, not " + expectedVersion);
         }
     }
 }

@@ -34,8 +34,17 @@ import java.util.TreeMap;
  * that changes in between (rebinding) is not caught; a resolver pinned per call would close it.
  */
 final class DeclaredHostsEgress implements EgressHttp {
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
-            "transfer-encoding", "te", "trailer", "keep-alive", "proxy-authorization");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "content-length",
+            "expect",
+            "host",
+            "upgrade",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "keep-alive",
+            "proxy-authorization");
 
     private final HttpClient client;
     private final Set<String> allowedHosts;
@@ -43,8 +52,8 @@ final class DeclaredHostsEgress implements EgressHttp {
     private final Clock clock;
     private final boolean allowPrivateAddresses;
 
-    DeclaredHostsEgress(HttpClient client, Set<String> allowedHosts, Instant deadline, Clock clock,
-            boolean allowPrivateAddresses) {
+    DeclaredHostsEgress(
+            HttpClient client, Set<String> allowedHosts, Instant deadline, Clock clock, boolean allowPrivateAddresses) {
         this.client = client;
         this.allowedHosts = allowedHosts;
         this.deadline = deadline;
@@ -53,7 +62,9 @@ final class DeclaredHostsEgress implements EgressHttp {
     }
 
     static HttpClient newClient() {
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5))
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }
 
@@ -62,7 +73,8 @@ final class DeclaredHostsEgress implements EgressHttp {
         URI uri = request.uri();
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         if (!allowedHosts.contains(host)) {
-            throw new EgressDeniedException("host '" + host + "' is not among the hosts this plugin declared: " + allowedHosts);
+            throw new EgressDeniedException(
+                    "host '" + host + "' is not among the hosts this plugin declared: " + allowedHosts);
         }
         if (!"https".equals(uri.getScheme()) && !allowPrivateAddresses) {
             throw new EgressDeniedException("only https is allowed, not " + uri.getScheme());
@@ -72,17 +84,23 @@ final class DeclaredHostsEgress implements EgressHttp {
         if (left.isNegative() || left.isZero()) {
             throw new HttpTimeoutException("the call's deadline has passed");
         }
-        Duration timeout = request.timeout() != null && request.timeout().compareTo(left) < 0 ? request.timeout() : left;
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
-                .method(request.method(), request.body() == null || request.body().length == 0
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        Duration timeout =
+                request.timeout() != null && request.timeout().compareTo(left) < 0 ? request.timeout() : left;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .method(
+                        request.method(),
+                        request.body() == null || request.body().length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         request.headers().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> builder.header(name, value));
             }
         });
         try {
-            HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             byte[] body;
             try (InputStream in = response.body()) {
                 body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
@@ -104,11 +122,15 @@ final class DeclaredHostsEgress implements EgressHttp {
             return;
         }
         for (InetAddress address : InetAddress.getAllByName(host)) {
-            if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                    || address.isAnyLocalAddress() || address.isMulticastAddress() || isUniqueLocalV6(address)
+            if (address.isLoopbackAddress()
+                    || address.isSiteLocalAddress()
+                    || address.isLinkLocalAddress()
+                    || address.isAnyLocalAddress()
+                    || address.isMulticastAddress()
+                    || isUniqueLocalV6(address)
                     || isSharedOrReserved(address)) {
-                throw new EgressDeniedException("host '" + host + "' resolves to a private address (" + address.getHostAddress()
-                        + "); plugins may only reach public addresses");
+                throw new EgressDeniedException("host '" + host + "' resolves to a private address ("
+                        + address.getHostAddress() + "); plugins may only reach public addresses");
             }
         }
     }

@@ -29,7 +29,11 @@ public class HostPluginServices implements PluginServices {
 
     @Override
     public PluginStorage storage(InstalledPlugin installation) {
-        return new DatabasePluginStorage(storage, clock, installation.store().id(), installation.pluginId().value());
+        return new DatabasePluginStorage(
+                storage,
+                clock,
+                installation.store().id(),
+                installation.pluginId().value());
     }
 
     @Override
@@ -39,7 +43,11 @@ public class HostPluginServices implements PluginServices {
 
     @Override
     public EgressHttp egress(InstalledPlugin installation, Instant deadline) {
-        return new DeclaredHostsEgress(client, installation.artifact().descriptor().permissions().egressHosts(), deadline,
-                clock, allowPrivate);
+        return new DeclaredHostsEgress(
+                client,
+                installation.artifact().descriptor().permissions().egressHosts(),
+                deadline,
+                clock,
+                allowPrivate);
     }
 }

@@ -2,8 +2,8 @@ package io.caravan.platform.host.infrastructure;
 
 import io.caravan.platform.host.domain.StoredEntry;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
-import io.caravan.sdk.plugin.StorageLimitExceededException;
 import io.caravan.sdk.plugin.PluginStorage;
+import io.caravan.sdk.plugin.StorageLimitExceededException;
 import io.caravan.sdk.plugin.StoredValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,8 @@ public class JpaPluginStorage {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<StoredValue> get(String storeId, String pluginId, String key) {
         Instant now = clock.instant();
-        return find(persistence.forStore(storeId), pluginId, key, false).filter(e -> e.isPresent(now))
+        return find(persistence.forStore(storeId), pluginId, key, false)
+                .filter(e -> e.isPresent(now))
                 .map(e -> new StoredValue(e.value(), e.version(), e.expiresAt()));
     }
 
@@ -43,8 +44,8 @@ public class JpaPluginStorage {
      * @return the new version, or empty when the expectation failed
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public OptionalLong write(String storeId, String pluginId, String key, Long expectedVersion, byte[] value,
-            Instant expiresAt) {
+    public OptionalLong write(
+            String storeId, String pluginId, String key, Long expectedVersion, byte[] value, Instant expiresAt) {
         EntityManager em = persistence.forStore(storeId);
         Instant now = clock.instant();
         Optional<StoredEntry> existing = find(em, pluginId, key, true);
@@ -78,12 +79,15 @@ public class JpaPluginStorage {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<String> keys(String storeId, String pluginId, String prefix, int limit) {
         Instant now = clock.instant();
-        return persistence.forStore(storeId)
-                .createQuery("select e.key from StoredEntry e where e.pluginId = :plugin and e.key like :prefix escape '!'"
-                        + " and e.value is not null and (e.expiresAt is null or e.expiresAt > :now) order by e.key",
+        return persistence
+                .forStore(storeId)
+                .createQuery(
+                        "select e.key from StoredEntry e where e.pluginId = :plugin and e.key like :prefix escape '!'"
+                                + " and e.value is not null and (e.expiresAt is null or e.expiresAt > :now) order by e.key",
                         String.class)
                 .setParameter("plugin", pluginId)
-                .setParameter("prefix", prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+                .setParameter(
+                        "prefix", prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
@@ -92,12 +96,16 @@ public class JpaPluginStorage {
     /** Removes every entry of a plugin in a store (uninstall). */
     @Transactional(Transactional.TxType.REQUIRED)
     public int deleteAll(String storeId, String pluginId) {
-        return persistence.forStore(storeId).createQuery("delete from StoredEntry e where e.pluginId = :plugin")
-                .setParameter("plugin", pluginId).executeUpdate();
+        return persistence
+                .forStore(storeId)
+                .createQuery("delete from StoredEntry e where e.pluginId = :plugin")
+                .setParameter("plugin", pluginId)
+                .executeUpdate();
     }
 
     private static Optional<StoredEntry> find(EntityManager em, String pluginId, String key, boolean lock) {
-        var query = em.createQuery("select e from StoredEntry e where e.pluginId = :plugin and e.key = :key", StoredEntry.class)
+        var query = em.createQuery(
+                        "select e from StoredEntry e where e.pluginId = :plugin and e.key = :key", StoredEntry.class)
                 .setParameter("plugin", pluginId)
                 .setParameter("key", key);
         if (lock) {
@@ -106,9 +114,11 @@ public class JpaPluginStorage {
         return query.getResultStream().findFirst();
     }
 
-    private static void requireQuota(EntityManager em, String pluginId, Instant now, int addedEntries, long addedBytes) {
-        Object[] usage = em.createQuery("select count(e), coalesce(sum(e.sizeBytes), 0) from StoredEntry e"
-                        + " where e.pluginId = :plugin and e.value is not null and (e.expiresAt is null or e.expiresAt > :now)",
+    private static void requireQuota(
+            EntityManager em, String pluginId, Instant now, int addedEntries, long addedBytes) {
+        Object[] usage = em.createQuery(
+                        "select count(e), coalesce(sum(e.sizeBytes), 0) from StoredEntry e"
+                                + " where e.pluginId = :plugin and e.value is not null and (e.expiresAt is null or e.expiresAt > :now)",
                         Object[].class)
                 .setParameter("plugin", pluginId)
                 .setParameter("now", now)
@@ -116,12 +126,12 @@ public class JpaPluginStorage {
         long entries = ((Number) usage[0]).longValue() + addedEntries;
         long bytes = ((Number) usage[1]).longValue() + addedBytes;
         if (entries > PluginStorage.MAX_ENTRIES) {
-            throw new StorageLimitExceededException("the plugin already holds " + PluginStorage.MAX_ENTRIES
-                    + " entries in this store");
+            throw new StorageLimitExceededException(
+                    "the plugin already holds " + PluginStorage.MAX_ENTRIES + " entries in this store");
         }
         if (bytes > PluginStorage.MAX_TOTAL_BYTES) {
-            throw new StorageLimitExceededException("the plugin's values would take " + bytes + " bytes in this store; the limit is "
-                    + PluginStorage.MAX_TOTAL_BYTES);
+            throw new StorageLimitExceededException("the plugin's values would take " + bytes
+                    + " bytes in this store; the limit is " + PluginStorage.MAX_TOTAL_BYTES);
         }
     }
 }

@@ -22,7 +22,8 @@ public class IdentityProblems implements ProblemTranslation {
     @Override
     public Optional<Problem> toProblem(Throwable failure) {
         if (failure instanceof IdentityUnavailableException) {
-            return Optional.of(Problem.of(IDENTITY_UNAVAILABLE,
+            return Optional.of(Problem.of(
+                    IDENTITY_UNAVAILABLE,
                     "The identity provider is not reachable right now; nothing was changed. Retry later."));
         }
         if (failure instanceof IdentityRejectedException rejected) {

@@ -41,6 +41,5 @@ public interface IdentityProvisioning {
      * @param id      the provider's id (Keycloak UUID)
      * @param created true when this call created it, false when it already existed
      */
-    record Provisioned(String id, boolean created) {
-    }
+    record Provisioned(String id, boolean created) {}
 }

@@ -6,8 +6,8 @@ import java.util.Set;
  * A signed-in person as the platform sees them: who (Keycloak subject and username), what realm
  * roles they hold, and which stores (organization aliases) Keycloak says they belong to.
  */
-public record CaravanUser(String userId, String username, String email, Set<String> realmRoles,
-                          Set<String> storeSlugs) {
+public record CaravanUser(
+        String userId, String username, String email, Set<String> realmRoles, Set<String> storeSlugs) {
     public static final String PLATFORM_ADMIN = "platform-admin";
     public static final String PLUGIN_DEVELOPER = "plugin-developer";
 

@@ -16,6 +16,8 @@ public class KeycloakReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("keycloak").status(identity.isReachable()).build();
+        return HealthCheckResponse.named("keycloak")
+                .status(identity.isReachable())
+                .build();
     }
 }

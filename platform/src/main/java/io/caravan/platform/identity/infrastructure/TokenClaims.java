@@ -15,15 +15,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public final class TokenClaims {
     static final String ORGANIZATION_CLAIM = "organization";
 
-    private TokenClaims() {
-    }
+    private TokenClaims() {}
 
     public static CaravanUser toUser(JsonWebToken token) {
         Set<String> roles = token.getGroups() == null ? Set.of() : token.getGroups();
         String username = token.getClaim("preferred_username");
         String email = token.getClaim("email");
-        return new CaravanUser(token.getSubject(), username == null ? token.getSubject() : username, email,
-                roles, organizations(token.getClaim(ORGANIZATION_CLAIM)));
+        return new CaravanUser(
+                token.getSubject(),
+                username == null ? token.getSubject() : username,
+                email,
+                roles,
+                organizations(token.getClaim(ORGANIZATION_CLAIM)));
     }
 
     static Set<String> organizations(Object claim) {
@@ -33,7 +36,8 @@ public final class TokenClaims {
         } else if (claim instanceof Collection<?> list) {
             list.forEach(alias -> aliases.add(String.valueOf(alias)));
         } else if (claim instanceof jakarta.json.JsonArray array) {
-            array.forEach(value -> aliases.add(value instanceof jakarta.json.JsonString s ? s.getString() : value.toString()));
+            array.forEach(value ->
+                    aliases.add(value instanceof jakarta.json.JsonString s ? s.getString() : value.toString()));
         } else if (claim instanceof jakarta.json.JsonObject object) {
             aliases.addAll(object.keySet());
         } else if (claim instanceof String single && !single.isBlank()) {

@@ -61,12 +61,16 @@ public class AdminInstallationsResource {
     }
 
     @POST
-    @Operation(summary = "Install a plugin for the store",
+    @Operation(
+            summary = "Install a plugin for the store",
             description = "The configuration is validated against the plugin's JSON Schema; 409 if already installed.")
     public Response install(InstallRequest request, @Context UriInfo uri) {
-        InstallationView view = InstallationView.of(installations.install(target(), request.pluginId(), request.version(),
-                json(request.configuration())));
-        return Response.created(uri.getAbsolutePathBuilder().path(view.pluginId()).build()).entity(view).build();
+        InstallationView view = InstallationView.of(
+                installations.install(target(), request.pluginId(), request.version(), json(request.configuration())));
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(view.pluginId()).build())
+                .entity(view)
+                .build();
     }
 
     @GET
@@ -78,10 +82,12 @@ public class AdminInstallationsResource {
 
     @PUT
     @Path("/{plugin}/version")
-    @Operation(summary = "Upgrade (or downgrade) the store to another version of the plugin",
+    @Operation(
+            summary = "Upgrade (or downgrade) the store to another version of the plugin",
             description = "The current version becomes the rollback target.")
     public InstallationView changeVersion(@PathParam("plugin") String plugin, ChangeVersionRequest request) {
-        return InstallationView.of(installations.upgrade(target(), plugin, request.version(), json(request.configuration())));
+        return InstallationView.of(
+                installations.upgrade(target(), plugin, request.version(), json(request.configuration())));
     }
 
     @POST
@@ -114,9 +120,12 @@ public class AdminInstallationsResource {
 
     @DELETE
     @Path("/{plugin}")
-    @Operation(summary = "Uninstall the plugin from the store; ?purgeData=true deletes its stored data now instead of after the retention period")
-    public Response uninstall(@PathParam("plugin") String plugin,
-                              @jakarta.ws.rs.QueryParam("purgeData") @jakarta.ws.rs.DefaultValue("false") boolean purgeData) {
+    @Operation(
+            summary =
+                    "Uninstall the plugin from the store; ?purgeData=true deletes its stored data now instead of after the retention period")
+    public Response uninstall(
+            @PathParam("plugin") String plugin,
+            @jakarta.ws.rs.QueryParam("purgeData") @jakarta.ws.rs.DefaultValue("false") boolean purgeData) {
         installations.uninstall(target(), plugin, purgeData);
         return Response.noContent().build();
     }

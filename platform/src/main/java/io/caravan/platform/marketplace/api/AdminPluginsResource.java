@@ -1,14 +1,13 @@
 package io.caravan.platform.marketplace.api;
 
-import io.caravan.platform.shared.domain.ReleaseId;
-
 import io.caravan.platform.host.application.MetricsSnapshot;
-import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.marketplace.application.ReleaseRegistry;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.shared.api.ProblemException;
+import io.caravan.platform.shared.domain.ReleaseId;
 import io.caravan.platform.tenancy.application.Access;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,14 +37,28 @@ public class AdminPluginsResource {
     @Inject
     PluginHost host;
 
-    public record ReleaseView(String id, String pluginId, String name, String version, String symbolicName,
-                              String sha256, long sizeBytes, String origin, String status, List<String> kinds,
-                              String sdkRange, Instant registeredAt, boolean loadedOnThisNode, Instant quarantinedUntil) {
-    }
+    public record ReleaseView(
+            String id,
+            String pluginId,
+            String name,
+            String version,
+            String symbolicName,
+            String sha256,
+            long sizeBytes,
+            String origin,
+            String status,
+            List<String> kinds,
+            String sdkRange,
+            Instant registeredAt,
+            boolean loadedOnThisNode,
+            Instant quarantinedUntil) {}
 
-    public record NodeView(String sdkVersion, int loadedBundles, int busyPluginThreads, List<MetricsSnapshot> plugins,
-                           Map<String, Instant> quarantined) {
-    }
+    public record NodeView(
+            String sdkVersion,
+            int loadedBundles,
+            int busyPluginThreads,
+            List<MetricsSnapshot> plugins,
+            Map<String, Instant> quarantined) {}
 
     @GET
     @Path("/releases")
@@ -59,7 +72,8 @@ public class AdminPluginsResource {
     @Operation(summary = "This node's plugin host: loaded bundles, busy threads, per-plugin call metrics, quarantines")
     public NodeView node() {
         PluginHost.NodeStatus node = host.nodeStatus();
-        return new NodeView(node.sdkVersion(), node.loadedBundles(), node.busyPluginThreads(), node.plugins(), node.quarantined());
+        return new NodeView(
+                node.sdkVersion(), node.loadedBundles(), node.busyPluginThreads(), node.plugins(), node.quarantined());
     }
 
     @DELETE
@@ -76,8 +90,20 @@ public class AdminPluginsResource {
     private ReleaseView view(PluginRelease r) {
         PluginDescriptor d = PluginDescriptorReader.read(r.descriptorJson());
         PluginHost.ReleaseState state = host.releaseState(new ReleaseId(r.id()));
-        return new ReleaseView(r.id(), r.pluginId(), d.name(), r.version(), r.symbolicName(), r.sha256(), r.sizeBytes(),
-                r.origin().name(), r.status().name(), d.kinds().stream().map(Enum::name).sorted().toList(), d.sdkRange(),
-                r.registeredAt(), state.loaded(), state.quarantinedUntil());
+        return new ReleaseView(
+                r.id(),
+                r.pluginId(),
+                d.name(),
+                r.version(),
+                r.symbolicName(),
+                r.sha256(),
+                r.sizeBytes(),
+                r.origin().name(),
+                r.status().name(),
+                d.kinds().stream().map(Enum::name).sorted().toList(),
+                d.sdkRange(),
+                r.registeredAt(),
+                state.loaded(),
+                state.quarantinedUntil());
     }
 }

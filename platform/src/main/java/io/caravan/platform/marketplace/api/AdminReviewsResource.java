@@ -32,11 +32,9 @@ public class AdminReviewsResource {
     RequestCaller caller;
 
     /** Why (shown to the developer, and to merchants for a yank). */
-    public record Reason(@Size(max = 500) String reason) {
-    }
+    public record Reason(@Size(max = 500) String reason) {}
 
-    public record YankView(VersionView version, int storesMoved, int storesDisabled, long millis) {
-    }
+    public record YankView(VersionView version, int storesMoved, int storesDisabled, long millis) {}
 
     @GET
     @Path("/reviews")
@@ -61,12 +59,15 @@ public class AdminReviewsResource {
 
     @POST
     @Path("/versions/{id}/yank")
-    @Operation(summary = "Yank an approved version from every store",
-            description = "Every store running it goes back to its previous approved version, or has the plugin disabled"
-                    + " with the reason; each store's audit trail records it; every node applies it within a second.")
+    @Operation(
+            summary = "Yank an approved version from every store",
+            description =
+                    "Every store running it goes back to its previous approved version, or has the plugin disabled"
+                            + " with the reason; each store's audit trail records it; every node applies it within a second.")
     public YankView yank(@PathParam("id") String id, Reason reason) {
         Moderation.YankResult result = reviews.yank(caller.actor(), id, reason == null ? null : reason.reason());
-        return new YankView(VersionView.of(result.release()), result.storesMoved(), result.storesDisabled(), result.millis());
+        return new YankView(
+                VersionView.of(result.release()), result.storesMoved(), result.storesDisabled(), result.millis());
     }
 
     @POST

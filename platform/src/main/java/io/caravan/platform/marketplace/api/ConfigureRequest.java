@@ -4,5 +4,4 @@ import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
 
 /** Replace an installation's configuration. */
-public record ConfigureRequest(@NotNull JsonObject configuration) {
-}
+public record ConfigureRequest(@NotNull JsonObject configuration) {}

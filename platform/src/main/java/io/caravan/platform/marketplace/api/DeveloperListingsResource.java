@@ -54,7 +54,9 @@ public class DeveloperListingsResource {
     @Operation(summary = "Create a listing; its slug is the plugin id your descriptor must carry")
     public Response create(ListingRequest request, @Context UriInfo uri) {
         ListingView view = ListingView.of(listings.create(caller.user(), request.slug(), request.details()));
-        return Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build()).entity(view).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build())
+                .entity(view)
+                .build();
     }
 
     @GET
@@ -76,7 +78,9 @@ public class DeveloperListingsResource {
     @Path("/{slug}/versions")
     @Operation(summary = "The listing's versions with their state and check reports")
     public List<VersionView> versions(@PathParam("slug") String slug) {
-        return listings.versions(caller.user(), slug).stream().map(VersionView::of).toList();
+        return listings.versions(caller.user(), slug).stream()
+                .map(VersionView::of)
+                .toList();
     }
 
     @GET
@@ -89,9 +93,11 @@ public class DeveloperListingsResource {
     @POST
     @Path("/{slug}/versions")
     @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Upload a version (the bundle jar as the request body)",
-            description = "The bundle is checked at once: 201 with the report when it passed, 422 with the report when it"
-                    + " failed (stored as rejected, never installable), 409 when the version number exists.")
+    @Operation(
+            summary = "Upload a version (the bundle jar as the request body)",
+            description =
+                    "The bundle is checked at once: 201 with the report when it passed, 422 with the report when it"
+                            + " failed (stored as rejected, never installable), 409 when the version number exists.")
     public Response upload(@PathParam("slug") String slug, InputStream body, @Context UriInfo uri) {
         byte[] bundle = read(body);
         Listings.Upload upload = listings.upload(caller.user(), slug, bundle);
@@ -100,29 +106,54 @@ public class DeveloperListingsResource {
             report = reader.readObject();
         }
         if (upload.release().isEmpty()) {
-            return problem(409, "conflict", "Conflict", "Not recorded: the bundle names no readable version, or a version of "
-                    + slug + " whose bytes are fixed for good (approved, first-party or a development build): upload a new"
-                    + " version number.", "report", report);
+            return problem(
+                    409,
+                    "conflict",
+                    "Conflict",
+                    "Not recorded: the bundle names no readable version, or a version of "
+                            + slug
+                            + " whose bytes are fixed for good (approved, first-party or a development build): upload a new"
+                            + " version number.",
+                    "report",
+                    report);
         }
         VersionView view = VersionView.of(upload.release().get());
         if (!upload.report().passed()) {
-            String failures = upload.report().failures().stream().limit(3).map(c -> c.rule() + ": " + c.message())
-                    .reduce((a, b) -> a + "; " + b).orElse("");
-            return problem(422, "upload-rejected", "Upload rejected by the automated checks", "Version " + view.version()
-                    + " is stored as rejected and can never be installed. " + failures, "version",
+            String failures = upload.report().failures().stream()
+                    .limit(3)
+                    .map(c -> c.rule() + ": " + c.message())
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("");
+            return problem(
+                    422,
+                    "upload-rejected",
+                    "Upload rejected by the automated checks",
+                    "Version " + view.version() + " is stored as rejected and can never be installed. " + failures,
+                    "version",
                     Json.createReader(new StringReader(jsonb.toJson(view))).readObject());
         }
-        return Response.status(201).location(uri.getAbsolutePathBuilder().path(view.version()).build()).entity(view).build();
+        return Response.status(201)
+                .location(uri.getAbsolutePathBuilder().path(view.version()).build())
+                .entity(view)
+                .build();
     }
 
     /** An RFC 9457 problem with one extension member (the check report, or the rejected version). */
-    private static Response problem(int status, String type, String title, String detail, String member,
-            jakarta.json.JsonValue value) {
-        return Response.status(status).type(io.caravan.platform.shared.api.Problem.MEDIA_TYPE)
+    private static Response problem(
+            int status, String type, String title, String detail, String member, jakarta.json.JsonValue value) {
+        return Response.status(status)
+                .type(io.caravan.platform.shared.api.Problem.MEDIA_TYPE)
                 .entity(Json.createObjectBuilder()
-                        .add("type", io.caravan.platform.shared.api.Problem.typeUri(type).toString())
-                        .add("title", title).add("status", status).add("detail", detail).add(member, value)
-                        .build().toString())
+                        .add(
+                                "type",
+                                io.caravan.platform.shared.api.Problem.typeUri(type)
+                                        .toString())
+                        .add("title", title)
+                        .add("status", status)
+                        .add("detail", detail)
+                        .add(member, value)
+                        .build()
+                        .toString())
                 .build();
     }
 
@@ -140,7 +171,8 @@ public class DeveloperListingsResource {
         try (InputStream in = body) {
             byte[] bytes = in.readNBytes((int) ArtifactStore.MAX_BUNDLE_BYTES + 1);
             if (bytes.length > ArtifactStore.MAX_BUNDLE_BYTES) {
-                throw new InvalidInputException("the bundle is larger than " + ArtifactStore.MAX_BUNDLE_BYTES + " bytes");
+                throw new InvalidInputException(
+                        "the bundle is larger than " + ArtifactStore.MAX_BUNDLE_BYTES + " bytes");
             }
             if (bytes.length == 0) {
                 throw new InvalidInputException("send the bundle jar as the request body");

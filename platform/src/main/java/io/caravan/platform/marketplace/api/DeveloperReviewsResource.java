@@ -31,10 +31,13 @@ public class DeveloperReviewsResource {
 
     @GET
     @Operation(summary = "Your listing's rating and reviews, newest first (reviews do not name their store)")
-    public ReviewViews.ReviewsView list(@PathParam("slug") String slug,
-                                        @QueryParam("page") @DefaultValue("0") int page,
-                                        @QueryParam("size") @DefaultValue("20") int size) {
-        return ReviewViews.ReviewsView.of(slug, reviews.forDeveloper(caller.user(), slug, new PageRequest(page, size)),
+    public ReviewViews.ReviewsView list(
+            @PathParam("slug") String slug,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return ReviewViews.ReviewsView.of(
+                slug,
+                reviews.forDeveloper(caller.user(), slug, new PageRequest(page, size)),
                 ReviewViews.ReviewView::forDeveloper);
     }
 }

@@ -41,14 +41,17 @@ public class DeveloperStatsResource {
      * @param calls    per extension point, all stores together, as this node counted them since it
      *                 started: calls, answers, refusals, failures by kind, latency
      */
-    public record StatsView(String slug, long installs, List<MetricsSnapshot> calls) {
-    }
+    public record StatsView(String slug, long installs, List<MetricsSnapshot> calls) {}
 
     @GET
     @Operation(summary = "Installs of your plugin, and its calls and errors on this node")
     public StatsView stats(@PathParam("slug") String slug) {
         listings.get(caller.user(), slug);
-        return new StatsView(slug, data.installs(slug), host.pluginMetrics().stream()
-                .filter(m -> m.pluginId().equals(slug)).toList());
+        return new StatsView(
+                slug,
+                data.installs(slug),
+                host.pluginMetrics().stream()
+                        .filter(m -> m.pluginId().equals(slug))
+                        .toList());
     }
 }

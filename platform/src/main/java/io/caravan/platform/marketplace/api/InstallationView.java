@@ -1,8 +1,8 @@
 package io.caravan.platform.marketplace.api;
 
-import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.marketplace.application.InstallationDetails;
 import io.caravan.platform.marketplace.domain.Installation;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -15,13 +15,23 @@ import java.util.List;
  * secretsSet} names the declared secret fields (JSON Pointers) that hold a value, so a merchant can
  * tell an API key is set without ever reading it back.
  */
-public record InstallationView(String id, String pluginId, String pluginName, String version, String previousVersion,
-                               String status, String statusReason, List<String> kinds, List<ExtensionView> extensions,
-                               JsonObject configuration, List<String> secretsSet, String installedBy, Instant installedAt,
-                               Instant updatedAt) {
+public record InstallationView(
+        String id,
+        String pluginId,
+        String pluginName,
+        String version,
+        String previousVersion,
+        String status,
+        String statusReason,
+        List<String> kinds,
+        List<ExtensionView> extensions,
+        JsonObject configuration,
+        List<String> secretsSet,
+        String installedBy,
+        Instant installedAt,
+        Instant updatedAt) {
 
-    public record ExtensionView(String point, String failurePolicy) {
-    }
+    public record ExtensionView(String point, String failurePolicy) {}
 
     static InstallationView of(InstallationDetails details) {
         Installation i = details.installation();
@@ -37,11 +47,23 @@ public record InstallationView(String id, String pluginId, String pluginName, St
                 // not set
             }
         }
-        return new InstallationView(i.id(), i.pluginId(), d.name(), details.release().version(),
-                details.previous() == null ? null : details.previous().version(), i.status().name(), i.statusReason(),
+        return new InstallationView(
+                i.id(),
+                i.pluginId(),
+                d.name(),
+                details.release().version(),
+                details.previous() == null ? null : details.previous().version(),
+                i.status().name(),
+                i.statusReason(),
                 d.kinds().stream().map(Enum::name).sorted().toList(),
-                d.extensions().stream().map(e -> new ExtensionView(e.point().name(), e.failurePolicy().name())).toList(),
-                configuration, details.secretsSet().stream().sorted().toList(), i.installedBy(), i.installedAt(),
+                d.extensions().stream()
+                        .map(e -> new ExtensionView(
+                                e.point().name(), e.failurePolicy().name()))
+                        .toList(),
+                configuration,
+                details.secretsSet().stream().sorted().toList(),
+                i.installedBy(),
+                i.installedAt(),
                 i.updatedAt());
     }
 }

@@ -10,13 +10,15 @@ import java.util.Set;
  * A merchant installs (or moves to) a version: the configuration, and consent to the permissions
  * the catalog showed — every host, event and data scope the version declares must be listed.
  */
-public record MerchantInstallRequest(@NotBlank String pluginId, String version, JsonObject configuration,
-                                     ConsentRequest consent) {
+public record MerchantInstallRequest(
+        @NotBlank String pluginId, String version, JsonObject configuration, ConsentRequest consent) {
 
     public record ConsentRequest(List<String> egressHosts, List<String> events, List<String> data) {
         Consent toConsent() {
-            return new Consent(egressHosts == null ? Set.of() : Set.copyOf(egressHosts),
-                    events == null ? Set.of() : Set.copyOf(events), data == null ? Set.of() : Set.copyOf(data));
+            return new Consent(
+                    egressHosts == null ? Set.of() : Set.copyOf(egressHosts),
+                    events == null ? Set.of() : Set.copyOf(events),
+                    data == null ? Set.of() : Set.copyOf(data));
         }
     }
 

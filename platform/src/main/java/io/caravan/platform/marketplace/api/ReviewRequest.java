@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A store's rating and review of a plugin: 1 to 5 stars, an optional one-line title and an optional text. */
-public record ReviewRequest(@NotNull @Min(1) @Max(5) Integer stars,
-                            @Size(max = ReviewText.MAX_TITLE) String title,
-                            @Size(max = ReviewText.MAX_BODY) String body) {
-}
+public record ReviewRequest(
+        @NotNull @Min(1) @Max(5) Integer stars,
+        @Size(max = ReviewText.MAX_TITLE) String title,
+        @Size(max = ReviewText.MAX_BODY) String body) {}

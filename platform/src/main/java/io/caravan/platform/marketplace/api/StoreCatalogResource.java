@@ -30,21 +30,28 @@ public class StoreCatalogResource {
     String store;
 
     @GET
-    @Operation(summary = "Search the catalog: text, kind (TAX, PAYMENTS, …), supported country, highest price (minor units),"
-            + " lowest average rating (1 to 5, one decimal: rated listings whose shown average reaches it)")
-    public List<CatalogEntryView> search(@QueryParam("q") String q, @QueryParam("kind") String kind,
-                                         @QueryParam("country") String country, @QueryParam("maxPrice") Long maxPrice,
-                                         @QueryParam("minRating") String minRating,
-                                         @QueryParam("page") @DefaultValue("0") int page,
-                                         @QueryParam("size") @DefaultValue("20") int size) {
-        return catalog.search(q, kind, country, maxPrice, minRating, page, size).stream().map(CatalogEntryView::of)
+    @Operation(
+            summary =
+                    "Search the catalog: text, kind (TAX, PAYMENTS, …), supported country, highest price (minor units),"
+                            + " lowest average rating (1 to 5, one decimal: rated listings whose shown average reaches it)")
+    public List<CatalogEntryView> search(
+            @QueryParam("q") String q,
+            @QueryParam("kind") String kind,
+            @QueryParam("country") String country,
+            @QueryParam("maxPrice") Long maxPrice,
+            @QueryParam("minRating") String minRating,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return catalog.search(q, kind, country, maxPrice, minRating, page, size).stream()
+                .map(CatalogEntryView::of)
                 .toList();
     }
 
     @GET
     @Path("/{slug}")
-    @Operation(summary = "A listing's page: what it does and costs, its rating, the permissions and data it asks for, its"
-            + " configuration (its reviews: GET …/{slug}/reviews)")
+    @Operation(
+            summary = "A listing's page: what it does and costs, its rating, the permissions and data it asks for, its"
+                    + " configuration (its reviews: GET …/{slug}/reviews)")
     public CatalogEntryView get(@PathParam("slug") String slug) {
         return CatalogEntryView.of(catalog.get(slug));
     }

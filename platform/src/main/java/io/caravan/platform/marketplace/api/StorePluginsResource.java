@@ -2,9 +2,9 @@ package io.caravan.platform.marketplace.api;
 
 import io.caravan.platform.host.application.MetricsSnapshot;
 import io.caravan.platform.host.application.PluginHost;
+import io.caravan.platform.marketplace.application.Installations;
 import io.caravan.platform.tenancy.application.Access;
 import io.caravan.platform.tenancy.application.RequestCaller;
-import io.caravan.platform.marketplace.application.Installations;
 import io.caravan.platform.tenancy.domain.StoreRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,13 +13,13 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,7 +46,9 @@ public class StorePluginsResource {
     @GET
     @Operation(summary = "The store's plugin installations")
     public List<InstallationView> list() {
-        return installations.list(caller.store()).stream().map(InstallationView::of).toList();
+        return installations.list(caller.store()).stream()
+                .map(InstallationView::of)
+                .toList();
     }
 
     @GET
@@ -59,13 +61,21 @@ public class StorePluginsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
-    @Operation(summary = "Install a plugin from the catalog (owner), consenting to its permissions",
+    @Operation(
+            summary = "Install a plugin from the catalog (owner), consenting to its permissions",
             description = "consent must list every host, event and data scope the version declares (the catalog page"
                     + " shows them); 409 otherwise, and for a suspended listing or an existing installation.")
     public Response install(MerchantInstallRequest request, @Context UriInfo uri) {
-        InstallationView view = InstallationView.of(installations.install(caller.store(), request.pluginId(),
-                request.version(), json(request.configuration()), request.consentGiven()));
-        return Response.created(uri.getAbsolutePathBuilder().path(view.pluginId()).build()).entity(view).build();
+        InstallationView view = InstallationView.of(installations.install(
+                caller.store(),
+                request.pluginId(),
+                request.version(),
+                json(request.configuration()),
+                request.consentGiven()));
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(view.pluginId()).build())
+                .entity(view)
+                .build();
     }
 
     @PUT
@@ -74,8 +84,13 @@ public class StorePluginsResource {
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "Upgrade or downgrade (owner); consent again when the version asks for more permissions")
     public InstallationView changeVersion(@PathParam("plugin") String plugin, MerchantInstallRequest request) {
-        return InstallationView.of(installations.upgrade(caller.store(), plugin, request.version(),
-                json(request.configuration()), request.consentGiven(), false));
+        return InstallationView.of(installations.upgrade(
+                caller.store(),
+                plugin,
+                request.version(),
+                json(request.configuration()),
+                request.consentGiven(),
+                false));
     }
 
     @POST
@@ -109,15 +124,19 @@ public class StorePluginsResource {
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "Disable, keeping the configuration (owner)")
     public InstallationView disable(@PathParam("plugin") String plugin, DisableRequest request) {
-        return InstallationView.of(installations.disable(caller.store(), plugin, request == null ? null : request.reason()));
+        return InstallationView.of(
+                installations.disable(caller.store(), plugin, request == null ? null : request.reason()));
     }
 
     @DELETE
     @Path("/{plugin}")
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
-    @Operation(summary = "Uninstall (owner): the plugin's stored data is kept for the retention period, or deleted now with ?purgeData=true")
-    public Response uninstall(@PathParam("plugin") String plugin,
-                              @jakarta.ws.rs.QueryParam("purgeData") @jakarta.ws.rs.DefaultValue("false") boolean purgeData) {
+    @Operation(
+            summary =
+                    "Uninstall (owner): the plugin's stored data is kept for the retention period, or deleted now with ?purgeData=true")
+    public Response uninstall(
+            @PathParam("plugin") String plugin,
+            @jakarta.ws.rs.QueryParam("purgeData") @jakarta.ws.rs.DefaultValue("false") boolean purgeData) {
         installations.uninstall(caller.store(), plugin, purgeData);
         return Response.noContent().build();
     }

@@ -54,14 +54,17 @@ public class StoreReviewResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
-    @Operation(summary = "Rate and review the plugin (owner; one review per store, the store must have it installed)",
+    @Operation(
+            summary = "Rate and review the plugin (owner; one review per store, the store must have it installed)",
             description = "stars 1 to 5, title up to 120 characters, body up to 2000. 201 for the store's first review,"
                     + " 200 when it replaces it; 409 when the store does not have the plugin installed.")
     public Response put(ReviewRequest request, @Context UriInfo uri) {
-        ListingReviews.Written written = reviews.write(caller.store(), slug, request.stars(), request.title(),
-                request.body());
+        ListingReviews.Written written =
+                reviews.write(caller.store(), slug, request.stars(), request.title(), request.body());
         ReviewViews.OwnReviewView view = ReviewViews.OwnReviewView.of(written.review(), written.rating());
-        return written.created() ? Response.created(uri.getAbsolutePath()).entity(view).build() : Response.ok(view).build();
+        return written.created()
+                ? Response.created(uri.getAbsolutePath()).entity(view).build()
+                : Response.ok(view).build();
     }
 
     @DELETE

@@ -37,12 +37,15 @@ public class StoreReviewsResource {
     String slug;
 
     @GET
-    @Operation(summary = "The plugin's rating and reviews, newest first",
+    @Operation(
+            summary = "The plugin's rating and reviews, newest first",
             description = "Reviews are anonymous: stars, title, text and dates. Only the store's own review is marked"
                     + " (mine) and carries its author.")
-    public ReviewViews.ReviewsView list(@QueryParam("page") @DefaultValue("0") int page,
-                                        @QueryParam("size") @DefaultValue("20") int size) {
-        return ReviewViews.ReviewsView.of(slug, reviews.forStore(caller.store(), slug, new PageRequest(page, size)),
+    public ReviewViews.ReviewsView list(
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        return ReviewViews.ReviewsView.of(
+                slug,
+                reviews.forStore(caller.store(), slug, new PageRequest(page, size)),
                 ReviewViews.ReviewView::forStore);
     }
 }

@@ -7,9 +7,18 @@ import java.io.StringReader;
 import java.time.Instant;
 
 /** One uploaded version: its state in review and the automated checks' report. */
-public record VersionView(String id, String pluginId, String version, String sha256, long sizeBytes, String status,
-                          String statusReason, String reviewedBy, Instant reviewedAt, Instant uploadedAt,
-                          JsonObject report) {
+public record VersionView(
+        String id,
+        String pluginId,
+        String version,
+        String sha256,
+        long sizeBytes,
+        String status,
+        String statusReason,
+        String reviewedBy,
+        Instant reviewedAt,
+        Instant uploadedAt,
+        JsonObject report) {
     static VersionView of(PluginRelease r) {
         JsonObject report = null;
         if (r.validationReport() != null) {
@@ -17,7 +26,17 @@ public record VersionView(String id, String pluginId, String version, String sha
                 report = reader.readObject();
             }
         }
-        return new VersionView(r.id(), r.pluginId(), r.version(), r.sha256(), r.sizeBytes(), r.status().name(),
-                r.statusReason(), r.reviewedBy(), r.reviewedAt(), r.registeredAt(), report);
+        return new VersionView(
+                r.id(),
+                r.pluginId(),
+                r.version(),
+                r.sha256(),
+                r.sizeBytes(),
+                r.status().name(),
+                r.statusReason(),
+                r.reviewedBy(),
+                r.reviewedAt(),
+                r.registeredAt(),
+                report);
     }
 }

@@ -53,7 +53,8 @@ public record BundleArchive(String symbolicName, String version, String descript
         while ((n = jar.read(buffer)) > 0) {
             out.write(buffer, 0, n);
             if (out.size() > MAX_DESCRIPTOR_BYTES) {
-                throw new InvalidInputException(PluginDescriptor.RESOURCE_PATH + " is larger than " + MAX_DESCRIPTOR_BYTES + " bytes");
+                throw new InvalidInputException(
+                        PluginDescriptor.RESOURCE_PATH + " is larger than " + MAX_DESCRIPTOR_BYTES + " bytes");
             }
         }
         return out.toString(StandardCharsets.UTF_8);

@@ -27,12 +27,11 @@ public class Catalog {
     ReleaseRegistry releases;
 
     /** A listing with the version a new install gets. */
-    public record Entry(Listing listing, PluginRelease latest) {
-    }
+    public record Entry(Listing listing, PluginRelease latest) {}
 
     @Transactional
-    public List<Entry> search(String text, String kind, String country, Long maxPriceMinor, String minRating, int page,
-                              int size) {
+    public List<Entry> search(
+            String text, String kind, String country, Long maxPriceMinor, String minRating, int page, int size) {
         if (page < 0 || size < 1 || size > 100) {
             throw new InvalidInputException("page must be 0 or more and size 1 to 100");
         }
@@ -41,8 +40,14 @@ public class Catalog {
         }
         Integer minRatingTenths = Rating.minimumTenths(minRating);
         List<Entry> entries = new ArrayList<>();
-        for (Listing listing : listings.search(blankToNull(text), blankToNull(kind), blankToNull(country), maxPriceMinor,
-                minRatingTenths, page * size, size)) {
+        for (Listing listing : listings.search(
+                blankToNull(text),
+                blankToNull(kind),
+                blankToNull(country),
+                maxPriceMinor,
+                minRatingTenths,
+                page * size,
+                size)) {
             releases.latest(listing.pluginId()).ifPresent(latest -> entries.add(new Entry(listing, latest)));
         }
         return entries;

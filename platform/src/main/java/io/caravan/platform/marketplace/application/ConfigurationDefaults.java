@@ -14,8 +14,7 @@ import java.util.Map;
  * dev folder's stores), never for a merchant's install, where the merchant decides.
  */
 final class ConfigurationDefaults {
-    private ConfigurationDefaults() {
-    }
+    private ConfigurationDefaults() {}
 
     /** @return a JSON object; {@code {}} when the schema declares no defaults */
     static String of(String schemaJson) {

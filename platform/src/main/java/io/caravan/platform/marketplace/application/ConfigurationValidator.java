@@ -48,7 +48,8 @@ public final class ConfigurationValidator {
      * @param storedSecrets   the installation's current secret values (empty for a new one)
      * @throws InvalidInputException naming every problem found (up to ten)
      */
-    public Validated validate(String releaseId, PluginDescriptor descriptor, String json, Map<String, String> storedSecrets) {
+    public Validated validate(
+            String releaseId, PluginDescriptor descriptor, String json, Map<String, String> storedSecrets) {
         String text = json == null || json.isBlank() ? "{}" : json;
         if (text.length() > MAX_CONFIGURATION_CHARS) {
             throw new InvalidInputException("configuration is longer than " + MAX_CONFIGURATION_CHARS + " characters");
@@ -80,7 +81,8 @@ public final class ConfigurationValidator {
                 throw new InvalidInputException("configuration field " + pointer + " is a secret and must be a string");
             }
         }
-        JsonSchema schema = schemas.computeIfAbsent(releaseId, id -> factory.getSchema(descriptor.configurationSchema()));
+        JsonSchema schema =
+                schemas.computeIfAbsent(releaseId, id -> factory.getSchema(descriptor.configurationSchema()));
         List<String> problems = schema.validate(document.toString(), InputFormat.JSON).stream()
                 .map(ValidationMessage::getMessage)
                 .map(message -> redact(message, secrets))

@@ -83,8 +83,12 @@ public record Consent(Set<String> egressHosts, Set<String> events, Set<String> d
     }
 
     public String toJson() {
-        return Json.createObjectBuilder().add("egressHosts", array(egressHosts)).add("events", array(events))
-                .add("data", array(data)).build().toString();
+        return Json.createObjectBuilder()
+                .add("egressHosts", array(egressHosts))
+                .add("events", array(events))
+                .add("data", array(data))
+                .build()
+                .toString();
     }
 
     public static Consent fromJson(String json) {

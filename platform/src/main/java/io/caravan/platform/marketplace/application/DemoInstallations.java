@@ -44,7 +44,9 @@ public class DemoInstallations {
     @Inject
     Installations installations;
 
-    void seed(@Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 20) @Initialized(ApplicationScoped.class) Object ignored) {
+    void seed(
+            @Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 20) @Initialized(ApplicationScoped.class)
+                    Object ignored) {
         if (!enabled) {
             return;
         }
@@ -55,7 +57,8 @@ public class DemoInstallations {
                 return;
             }
             try {
-                if (installations.list(store.get()).stream().noneMatch(i -> i.installation().pluginId().equals(TAX_PLUGIN))) {
+                if (installations.list(store.get()).stream()
+                        .noneMatch(i -> i.installation().pluginId().equals(TAX_PLUGIN))) {
                     installations.install(store.get(), TAX_PLUGIN, null, configuration);
                     LOG.info(() -> "Demo store " + slug + ": tax plugin installed");
                 }

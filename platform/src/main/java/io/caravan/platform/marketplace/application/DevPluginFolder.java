@@ -74,7 +74,9 @@ public class DevPluginFolder {
     private volatile WatchService watcher;
     private Future<?> loop;
 
-    void start(@Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 30) @Initialized(ApplicationScoped.class) Object ignored) {
+    void start(
+            @Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 30) @Initialized(ApplicationScoped.class)
+                    Object ignored) {
         if (folder == null || folder.isBlank()) {
             return;
         }
@@ -108,10 +110,13 @@ public class DevPluginFolder {
                             if (previous != null) {
                                 previous.cancel(false);
                             }
-                            return executor.schedule(() -> {
-                                pending.remove(path);
-                                load(path);
-                            }, QUIET_MILLIS, TimeUnit.MILLISECONDS);
+                            return executor.schedule(
+                                    () -> {
+                                        pending.remove(path);
+                                        load(path);
+                                    },
+                                    QUIET_MILLIS,
+                                    TimeUnit.MILLISECONDS);
                         });
                     }
                 }
@@ -127,14 +132,17 @@ public class DevPluginFolder {
             if (!Files.isRegularFile(jar)) {
                 return;
             }
-            ReleaseRegistry.Registration registration = registry.register(Files.readAllBytes(jar), ReleaseOrigin.DEVELOPMENT);
+            ReleaseRegistry.Registration registration =
+                    registry.register(Files.readAllBytes(jar), ReleaseOrigin.DEVELOPMENT);
             if (!registration.changed()) {
                 return;
             }
             PluginRelease release = registration.release();
-            LOG.info(() -> "Development build " + jar.getFileName() + " is " + release.pluginId() + " " + release.version());
+            LOG.info(() ->
+                    "Development build " + jar.getFileName() + " is " + release.pluginId() + " " + release.version());
             List<String> outcomes = new java.util.ArrayList<>();
-            outcomes.add("registered as " + release.pluginId() + " " + release.version() + " (sha256 " + release.sha256() + ")");
+            outcomes.add("registered as " + release.pluginId() + " " + release.version() + " (sha256 "
+                    + release.sha256() + ")");
             for (String slug : stores()) {
                 outcomes.add(follow(slug, release));
             }
@@ -157,9 +165,11 @@ public class DevPluginFolder {
         }
         try {
             Optional<InstallationDetails> current = installations.list(store.get()).stream()
-                    .filter(i -> i.installation().pluginId().equals(release.pluginId())).findFirst();
+                    .filter(i -> i.installation().pluginId().equals(release.pluginId()))
+                    .findFirst();
             if (current.isEmpty()) {
-                String defaults = ConfigurationDefaults.of(artifacts.of(release).descriptor().configurationSchema());
+                String defaults = ConfigurationDefaults.of(
+                        artifacts.of(release).descriptor().configurationSchema());
                 installations.install(store.get(), release.pluginId(), release.version(), defaults);
                 LOG.info(() -> "Dev store " + slug + ": installed " + release.pluginId() + " " + release.version());
                 return "dev store " + slug + ": installed with the schema's defaults " + defaults;
@@ -184,8 +194,9 @@ public class DevPluginFolder {
     private static void report(Path jar, List<String> outcomes) {
         Path status = jar.resolveSibling(jar.getFileName() + ".caravan.txt");
         try {
-            Files.writeString(status, java.time.Instant.now() + " " + jar.getFileName() + "\n" + String.join("\n", outcomes)
-                    + "\n");
+            Files.writeString(
+                    status,
+                    java.time.Instant.now() + " " + jar.getFileName() + "\n" + String.join("\n", outcomes) + "\n");
         } catch (IOException e) {
             LOG.log(Level.FINE, "cannot write " + status, e);
         }

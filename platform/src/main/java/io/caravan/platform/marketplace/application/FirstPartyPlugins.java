@@ -35,10 +35,12 @@ public class FirstPartyPlugins {
         for (String jar : index()) {
             try (InputStream in = resource(FOLDER + jar)) {
                 if (in == null) {
-                    LOG.severe("First-party plugin " + jar + " is listed in " + FOLDER + "index.txt but missing from the build");
+                    LOG.severe("First-party plugin " + jar + " is listed in " + FOLDER
+                            + "index.txt but missing from the build");
                     continue;
                 }
-                ReleaseRegistry.Registration registration = registry.register(in.readAllBytes(), ReleaseOrigin.FIRST_PARTY);
+                ReleaseRegistry.Registration registration =
+                        registry.register(in.readAllBytes(), ReleaseOrigin.FIRST_PARTY);
                 registry.listFirstParty(registration.release());
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "First-party plugin " + jar + " could not be published", e);
@@ -51,8 +53,11 @@ public class FirstPartyPlugins {
             if (in == null) {
                 return List.of();
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,15 +1,14 @@
 package io.caravan.platform.marketplace.application;
 
-import io.caravan.platform.shared.domain.InstallationId;
-import io.caravan.platform.shared.domain.StoreRef;
-
 import io.caravan.platform.host.application.InstalledPlugin;
-import io.caravan.runtime.JsonPluginConfiguration;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import io.caravan.platform.shared.domain.InstallationId;
+import io.caravan.platform.shared.domain.StoreRef;
+import io.caravan.runtime.JsonPluginConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,7 +41,8 @@ public class InstallationLookup {
             if (!installation.isEnabled()) {
                 continue;
             }
-            Optional<PluginRelease> release = releases.findById(installation.releaseId()).filter(PluginRelease::isInstallable);
+            Optional<PluginRelease> release =
+                    releases.findById(installation.releaseId()).filter(PluginRelease::isInstallable);
             if (release.isEmpty()) {
                 continue;
             }
@@ -50,8 +50,13 @@ public class InstallationLookup {
             if (release.get().origin() == io.caravan.platform.marketplace.domain.ReleaseOrigin.DEVELOPMENT) {
                 development.add(new InstallationId(installation.id()));
             }
-            result.add(new InstalledPlugin(new InstallationId(installation.id()), store, artifact,
-                    JsonPluginConfiguration.parse(secrets.merged(storeId, installation), artifact.descriptor().secretFields())));
+            result.add(new InstalledPlugin(
+                    new InstallationId(installation.id()),
+                    store,
+                    artifact,
+                    JsonPluginConfiguration.parse(
+                            secrets.merged(storeId, installation),
+                            artifact.descriptor().secretFields())));
         }
         // first choice first: a development build (only the dev folder's stores run one) before the
         // rest, so the author's new code is what answers there; otherwise the earliest installation

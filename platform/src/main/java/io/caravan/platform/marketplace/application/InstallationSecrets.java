@@ -26,8 +26,8 @@ public class InstallationSecrets {
             return Map.of();
         }
         JsonObject object;
-        try (var reader = Json.createReader(new StringReader(box.open(installation.sealedSecrets(),
-                installation.secretsOwner(storeId))))) {
+        try (var reader = Json.createReader(
+                new StringReader(box.open(installation.sealedSecrets(), installation.secretsOwner(storeId))))) {
             object = reader.readObject();
         }
         Map<String, String> values = new LinkedHashMap<>();

@@ -1,12 +1,11 @@
 package io.caravan.platform.marketplace.application;
 
-import io.caravan.platform.shared.domain.InstallationId;
-
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import io.caravan.platform.shared.domain.InstallationId;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.StateConflictException;
@@ -77,8 +76,8 @@ public class Installations {
      * Null consent means the platform itself installs (see the overload).
      */
     @Transactional
-    public InstallationDetails install(StoreContext store, String pluginId, String version, String configuration,
-            Consent consent) {
+    public InstallationDetails install(
+            StoreContext store, String pluginId, String version, String configuration, Consent consent) {
         requirePluginId(pluginId);
         if (installations.findByPlugin(store.storeId(), pluginId).isPresent()) {
             throw new StateConflictException("store '" + store.slug() + "' already has " + pluginId
@@ -86,15 +85,18 @@ public class Installations {
         }
         PluginRelease release = release(pluginId, version);
         requireListed(release);
-        io.caravan.sdk.plugin.Permissions declared = artifacts.of(release).descriptor().permissions();
+        io.caravan.sdk.plugin.Permissions declared =
+                artifacts.of(release).descriptor().permissions();
         if (consent != null) {
             consent.requireCovers(declared, "installing " + pluginId + " " + release.version());
         }
         ConfigurationValidator.Validated valid = artifacts.validConfiguration(release, configuration, Map.of());
-        Installation installation = new Installation(release, valid.publicJson(), store.actor().name(), clock.instant());
+        Installation installation =
+                new Installation(release, valid.publicJson(), store.actor().name(), clock.instant());
         installation.recordConsent(Consent.to(declared).toJson());
-        listings.findByPluginId(pluginId).ifPresent(listing -> installed.fire(
-                new io.caravan.platform.marketplace.domain.PluginInstalled(store.storeId(), listing, installation, clock.instant())));
+        listings.findByPluginId(pluginId)
+                .ifPresent(listing -> installed.fire(new io.caravan.platform.marketplace.domain.PluginInstalled(
+                        store.storeId(), listing, installation, clock.instant())));
         secrets.store(store.storeId(), installation, valid.secrets());
         installations.add(store.storeId(), installation);
         data.installed(store.storeId(), pluginId);
@@ -112,12 +114,18 @@ public class Installations {
      * target asks for more than the store consented to before.
      */
     @Transactional
-    public InstallationDetails upgrade(StoreContext store, String pluginId, String version, String configuration,
-            Consent consent, boolean platform) {
+    public InstallationDetails upgrade(
+            StoreContext store,
+            String pluginId,
+            String version,
+            String configuration,
+            Consent consent,
+            boolean platform) {
         Installation installation = existing(store, pluginId);
         PluginRelease from = releases.findById(installation.releaseId()).orElseThrow();
         PluginRelease target = release(pluginId, version);
-        io.caravan.sdk.plugin.Permissions declared = artifacts.of(target).descriptor().permissions();
+        io.caravan.sdk.plugin.Permissions declared =
+                artifacts.of(target).descriptor().permissions();
         Consent given = Consent.fromJson(installation.consentedPermissions());
         if (consent != null) {
             given = given.plus(consent);
@@ -126,7 +134,8 @@ public class Installations {
             given.requireCovers(declared, "moving to " + pluginId + " " + target.version());
         }
         installation.recordConsent(given.plus(Consent.to(declared)).toJson());
-        ConfigurationValidator.Validated valid = artifacts.validConfiguration(target,
+        ConfigurationValidator.Validated valid = artifacts.validConfiguration(
+                target,
                 configuration != null ? configuration : installation.configurationJson(),
                 secrets.read(store.storeId(), installation));
         installation.changeRelease(target, valid.publicJson(), clock.instant());
@@ -139,13 +148,15 @@ public class Installations {
     public InstallationDetails rollBack(StoreContext store, String pluginId) {
         Installation installation = existing(store, pluginId);
         if (installation.previousReleaseId() == null) {
-            throw new StateConflictException(pluginId + " has no earlier version to roll back to in store '" + store.slug() + "'");
+            throw new StateConflictException(
+                    pluginId + " has no earlier version to roll back to in store '" + store.slug() + "'");
         }
         PluginRelease from = releases.findById(installation.releaseId()).orElseThrow();
-        PluginRelease previous = releases.findById(installation.previousReleaseId()).orElseThrow();
+        PluginRelease previous =
+                releases.findById(installation.previousReleaseId()).orElseThrow();
         // the configuration stays; it must still satisfy the older schema
-        ConfigurationValidator.Validated valid = artifacts.validConfiguration(previous, installation.configurationJson(),
-                secrets.read(store.storeId(), installation));
+        ConfigurationValidator.Validated valid = artifacts.validConfiguration(
+                previous, installation.configurationJson(), secrets.read(store.storeId(), installation));
         installation.rollBack(previous, clock.instant());
         installation.reconfigure(valid.publicJson(), clock.instant());
         secrets.store(store.storeId(), installation, valid.secrets());
@@ -157,8 +168,8 @@ public class Installations {
     public InstallationDetails configure(StoreContext store, String pluginId, String configuration) {
         Installation installation = existing(store, pluginId);
         PluginRelease release = releases.findById(installation.releaseId()).orElseThrow();
-        ConfigurationValidator.Validated valid = artifacts.validConfiguration(release, configuration,
-                secrets.read(store.storeId(), installation));
+        ConfigurationValidator.Validated valid =
+                artifacts.validConfiguration(release, configuration, secrets.read(store.storeId(), installation));
         installation.reconfigure(valid.publicJson(), clock.instant());
         secrets.store(store.storeId(), installation, valid.secrets());
         record(store, "plugin.configured", pluginId, null);
@@ -195,7 +206,9 @@ public class Installations {
 
     @Transactional
     public List<InstallationDetails> list(StoreContext store) {
-        return installations.list(store.storeId()).stream().map(i -> details(store, i)).toList();
+        return installations.list(store.storeId()).stream()
+                .map(i -> details(store, i))
+                .toList();
     }
 
     @Transactional
@@ -205,7 +218,8 @@ public class Installations {
 
     private InstallationDetails details(StoreContext store, Installation installation) {
         PluginRelease release = releases.findById(installation.releaseId()).orElseThrow();
-        PluginRelease previous = installation.previousReleaseId() == null ? null
+        PluginRelease previous = installation.previousReleaseId() == null
+                ? null
                 : releases.findById(installation.previousReleaseId()).orElse(null);
         return new InstallationDetails(installation, release, previous, secretsSet(store, installation));
     }
@@ -220,14 +234,16 @@ public class Installations {
 
     private Installation existing(StoreContext store, String pluginId) {
         requirePluginId(pluginId);
-        return installations.findByPlugin(store.storeId(), pluginId)
-                .orElseThrow(() -> new NotFoundException("Store '" + store.slug() + "' has no installation of " + pluginId + "."));
+        return installations
+                .findByPlugin(store.storeId(), pluginId)
+                .orElseThrow(() ->
+                        new NotFoundException("Store '" + store.slug() + "' has no installation of " + pluginId + "."));
     }
 
     private PluginRelease release(String pluginId, String version) {
         if (version == null || version.isBlank()) {
-            return registry.latest(pluginId).orElseThrow(() -> new NotFoundException("No installable version of plugin "
-                    + pluginId + "."));
+            return registry.latest(pluginId)
+                    .orElseThrow(() -> new NotFoundException("No installable version of plugin " + pluginId + "."));
         }
         PluginRelease release = releases.find(pluginId, version)
                 .orElseThrow(() -> new NotFoundException("No version " + version + " of plugin " + pluginId + "."));
@@ -248,7 +264,8 @@ public class Installations {
 
     private static void requirePluginId(String pluginId) {
         if (pluginId == null || !pluginId.matches("[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*") || pluginId.length() > 64) {
-            throw new InvalidInputException("plugin id must be lower-case words separated by '-' or '.', at most 64 characters");
+            throw new InvalidInputException(
+                    "plugin id must be lower-case words separated by '-' or '.', at most 64 characters");
         }
     }
 

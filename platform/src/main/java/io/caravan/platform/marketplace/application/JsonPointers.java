@@ -13,8 +13,7 @@ import java.util.List;
  * Only object members are addressed: secret fields live in objects, never in arrays.
  */
 final class JsonPointers {
-    private JsonPointers() {
-    }
+    private JsonPointers() {}
 
     static List<String> tokens(String pointer) {
         List<String> tokens = new ArrayList<>();

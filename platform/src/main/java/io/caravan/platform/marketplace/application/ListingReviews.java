@@ -47,16 +47,13 @@ public class ListingReviews {
     Clock clock;
 
     /** The store's review, whether this request created it, and the listing's rating with it. */
-    public record Written(ListingReview review, boolean created, Rating rating) {
-    }
+    public record Written(ListingReview review, boolean created, Rating rating) {}
 
     /** One review as a reader gets it; {@code own} when the reading store wrote it. */
-    public record Entry(ListingReview review, boolean own) {
-    }
+    public record Entry(ListingReview review, boolean own) {}
 
     /** A listing's rating and one page of its reviews, newest first. */
-    public record Reviews(Rating rating, Page<Entry> page) {
-    }
+    public record Reviews(Rating rating, Page<Entry> page) {}
 
     @Transactional
     public Written write(StoreContext store, String pluginId, Integer stars, String title, String body) {
@@ -74,13 +71,19 @@ public class ListingReviews {
             reviews.update(store.storeId(), review);
             written = new Written(review, false, reviews.adjustRating(listing.id(), 0, review.stars() - before));
         } else {
-            ListingReview review = new ListingReview(listing, store.storeId(), stars, title, body, store.actor().name(),
-                    clock.instant());
+            ListingReview review = new ListingReview(
+                    listing, store.storeId(), stars, title, body, store.actor().name(), clock.instant());
             reviews.add(store.storeId(), review);
             written = new Written(review, true, reviews.adjustRating(listing.id(), 1, review.stars()));
         }
-        audit.record(store.storeId(), new AuditEntry(store.actor(), "plugin.reviewed", pluginId,
-                written.review().stars() + " stars" + (written.created() ? "" : " (changed)"), clock.instant()));
+        audit.record(
+                store.storeId(),
+                new AuditEntry(
+                        store.actor(),
+                        "plugin.reviewed",
+                        pluginId,
+                        written.review().stars() + " stars" + (written.created() ? "" : " (changed)"),
+                        clock.instant()));
         return written;
     }
 
@@ -90,8 +93,9 @@ public class ListingReviews {
         ListingReview review = own(store, listing);
         reviews.remove(store.storeId(), review);
         Rating rating = reviews.adjustRating(listing.id(), -1, -review.stars());
-        audit.record(store.storeId(), new AuditEntry(store.actor(), "plugin.review-deleted", pluginId, null,
-                clock.instant()));
+        audit.record(
+                store.storeId(),
+                new AuditEntry(store.actor(), "plugin.review-deleted", pluginId, null, clock.instant()));
         return rating;
     }
 
@@ -106,22 +110,25 @@ public class ListingReviews {
     @Transactional
     public Reviews forStore(StoreContext store, String pluginId, PageRequest page) {
         Listing listing = listing(pluginId);
-        return new Reviews(reviews.rating(listing.id()),
+        return new Reviews(
+                reviews.rating(listing.id()),
                 reviews.list(listing.id(), page).map(r -> new Entry(r, r.isBy(store.storeId()))));
     }
 
     /** The reviews of one of the developer's own listings (another developer's listing is a 404). */
     @Transactional
     public Reviews forDeveloper(CaravanUser developer, String pluginId, PageRequest page) {
-        Listing listing = listings.findByPluginId(pluginId).filter(l -> l.isOwnedBy(developer.userId()))
+        Listing listing = listings.findByPluginId(pluginId)
+                .filter(l -> l.isOwnedBy(developer.userId()))
                 .orElseThrow(() -> new NotFoundException("You have no listing '" + pluginId + "'."));
-        return new Reviews(reviews.rating(listing.id()),
-                reviews.list(listing.id(), page).map(r -> new Entry(r, false)));
+        return new Reviews(
+                reviews.rating(listing.id()), reviews.list(listing.id(), page).map(r -> new Entry(r, false)));
     }
 
     private ListingReview own(StoreContext store, Listing listing) {
-        return reviews.find(listing.id(), store.storeId()).orElseThrow(() -> new NotFoundException(
-                "Store '" + store.slug() + "' has not reviewed " + listing.pluginId() + "."));
+        return reviews.find(listing.id(), store.storeId())
+                .orElseThrow(() -> new NotFoundException(
+                        "Store '" + store.slug() + "' has not reviewed " + listing.pluginId() + "."));
     }
 
     private Listing listing(String pluginId) {

@@ -1,12 +1,12 @@
 package io.caravan.platform.marketplace.application;
 
 import io.caravan.platform.identity.domain.CaravanUser;
-import io.caravan.platform.validation.application.ValidationReport;
 import io.caravan.platform.marketplace.domain.Listing;
 import io.caravan.platform.marketplace.domain.ListingRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
 import io.caravan.platform.shared.domain.NotFoundException;
+import io.caravan.platform.validation.application.ValidationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -27,14 +27,17 @@ public class ListingTransactions {
 
     @Transactional
     public Listing owned(CaravanUser developer, String pluginId) {
-        return listings.findByPluginId(pluginId).filter(l -> l.isOwnedBy(developer.userId()))
+        return listings.findByPluginId(pluginId)
+                .filter(l -> l.isOwnedBy(developer.userId()))
                 .orElseThrow(() -> new NotFoundException("You have no listing '" + pluginId + "'."));
     }
 
     /** The bytes a version number is bound to for good: those of a version that was approved at some point. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<String> publishedSha(String pluginId, String version) {
-        return releases.find(pluginId, version).filter(r -> !r.replaceableByUpload()).map(PluginRelease::sha256);
+        return releases.find(pluginId, version)
+                .filter(r -> !r.replaceableByUpload())
+                .map(PluginRelease::sha256);
     }
 
     /**
@@ -44,12 +47,13 @@ public class ListingTransactions {
      * (its number is bound to its bytes for good; the report says so).
      */
     @Transactional
-    public Optional<PluginRelease> record(String listingId, String pluginId, long size, ValidationReport report,
-            String reportJson) {
+    public Optional<PluginRelease> record(
+            String listingId, String pluginId, long size, ValidationReport report, String reportJson) {
         if (report.identity() == null || report.identity().version() == null) {
             return Optional.empty();
         }
-        Optional<PluginRelease> existing = releases.find(pluginId, report.identity().version());
+        Optional<PluginRelease> existing =
+                releases.find(pluginId, report.identity().version());
         if (existing.isPresent() && !existing.get().replaceableByUpload()) {
             return Optional.empty();
         }
@@ -59,13 +63,28 @@ public class ListingTransactions {
             listing.bindSymbolicName(report.identity().symbolicName());
         }
         if (existing.isPresent()) {
-            existing.get().replaceUpload(report.identity().symbolicName(), report.sha256(), size,
-                    report.descriptorJson() == null ? "{}" : report.descriptorJson(), passed, reportJson, clock.instant());
+            existing.get()
+                    .replaceUpload(
+                            report.identity().symbolicName(),
+                            report.sha256(),
+                            size,
+                            report.descriptorJson() == null ? "{}" : report.descriptorJson(),
+                            passed,
+                            reportJson,
+                            clock.instant());
             return existing;
         }
-        PluginRelease release = PluginRelease.uploaded(listingId, pluginId, report.identity().version(),
-                report.identity().symbolicName(), report.sha256(), size,
-                report.descriptorJson() == null ? "{}" : report.descriptorJson(), passed, reportJson, clock.instant());
+        PluginRelease release = PluginRelease.uploaded(
+                listingId,
+                pluginId,
+                report.identity().version(),
+                report.identity().symbolicName(),
+                report.sha256(),
+                size,
+                report.descriptorJson() == null ? "{}" : report.descriptorJson(),
+                passed,
+                reportJson,
+                clock.instant());
         releases.add(release);
         return Optional.of(release);
     }

@@ -3,9 +3,6 @@ package io.caravan.platform.marketplace.application;
 import io.caravan.platform.host.application.BundleDryRun;
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.identity.domain.CaravanUser;
-import io.caravan.platform.validation.application.BundleValidator;
-import io.caravan.platform.validation.application.ValidationContext;
-import io.caravan.platform.validation.application.ValidationReport;
 import io.caravan.platform.marketplace.domain.Listing;
 import io.caravan.platform.marketplace.domain.ListingDetails;
 import io.caravan.platform.marketplace.domain.ListingRepository;
@@ -14,6 +11,9 @@ import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.StateConflictException;
+import io.caravan.platform.validation.application.BundleValidator;
+import io.caravan.platform.validation.application.ValidationContext;
+import io.caravan.platform.validation.application.ValidationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -60,18 +60,20 @@ public class Listings {
     private final BundleValidator validator = new BundleValidator();
 
     /** An upload's outcome: the version row (absent when the bytes could not be tied to a version) and its report. */
-    public record Upload(Optional<PluginRelease> release, ValidationReport report, String reportJson) {
-    }
+    public record Upload(Optional<PluginRelease> release, ValidationReport report, String reportJson) {}
 
     @Transactional
     public Listing create(CaravanUser developer, String pluginId, ListingDetails details) {
         if (pluginId == null || !pluginId.matches("[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*") || pluginId.length() > 64) {
-            throw new InvalidInputException("slug must be lower-case words of letters and digits separated by '-' or '.',"
-                    + " at most 64 characters; it is the plugin id your descriptor carries");
+            throw new InvalidInputException(
+                    "slug must be lower-case words of letters and digits separated by '-' or '.',"
+                            + " at most 64 characters; it is the plugin id your descriptor carries");
         }
         // an id taken only by development builds (the author's own, from the dev folder) may be listed
-        if (listings.findByPluginId(pluginId).isPresent() || releases.list(pluginId).stream()
-                .anyMatch(r -> r.origin() != io.caravan.platform.marketplace.domain.ReleaseOrigin.DEVELOPMENT)) {
+        if (listings.findByPluginId(pluginId).isPresent()
+                || releases.list(pluginId).stream()
+                        .anyMatch(
+                                r -> r.origin() != io.caravan.platform.marketplace.domain.ReleaseOrigin.DEVELOPMENT)) {
             throw new StateConflictException("a listing or plugin with the id '" + pluginId + "' already exists");
         }
         Listing listing = new Listing(pluginId, developer.userId(), developer.username(), details, clock.instant());
@@ -141,7 +143,8 @@ public class Listings {
     }
 
     private Listing owned(CaravanUser developer, String pluginId) {
-        return listings.findByPluginId(pluginId).filter(l -> l.isOwnedBy(developer.userId()))
+        return listings.findByPluginId(pluginId)
+                .filter(l -> l.isOwnedBy(developer.userId()))
                 .orElseThrow(() -> new NotFoundException("You have no listing '" + pluginId + "'."));
     }
 }

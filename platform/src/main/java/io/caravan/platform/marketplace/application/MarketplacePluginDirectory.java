@@ -1,10 +1,9 @@
 package io.caravan.platform.marketplace.application;
 
-import io.caravan.platform.shared.domain.StoreRef;
-
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginDirectory;
+import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +38,9 @@ public class MarketplacePluginDirectory implements PluginDirectory {
     @Override
     public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point) {
         List<InstalledPlugin> enabled = byStore.computeIfAbsent(store.id(), id -> List.copyOf(lookup.enabled(store)));
-        return enabled.stream().filter(p -> p.artifact().descriptor().extension(point).isPresent()).toList();
+        return enabled.stream()
+                .filter(p -> p.artifact().descriptor().extension(point).isPresent())
+                .toList();
     }
 
     @Override

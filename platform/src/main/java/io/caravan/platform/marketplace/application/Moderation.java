@@ -49,8 +49,7 @@ public class Moderation {
     Clock clock;
 
     /** What a yank did. */
-    public record YankResult(PluginRelease release, int storesMoved, int storesDisabled, long millis) {
-    }
+    public record YankResult(PluginRelease release, int storesMoved, int storesDisabled, long millis) {}
 
     @Transactional
     public List<PluginRelease> queue() {
@@ -87,7 +86,7 @@ public class Moderation {
                 switch (mover.moveOff(store.id(), release, why, admin)) {
                     case MOVED -> moved++;
                     case DISABLED -> disabled++;
-                    default -> { }
+                    default -> {}
                 }
             }
             if ((long) (page + 1) * PageRequest.MAX_SIZE >= batch.total()) {
@@ -118,16 +117,19 @@ public class Moderation {
     }
 
     private Listing listing(String pluginId) {
-        return listings.findByPluginId(pluginId).orElseThrow(() -> new NotFoundException("No listing '" + pluginId + "'."));
+        return listings.findByPluginId(pluginId)
+                .orElseThrow(() -> new NotFoundException("No listing '" + pluginId + "'."));
     }
 
     private PluginRelease existing(String releaseId) {
-        return releases.findById(releaseId).orElseThrow(() -> new NotFoundException("No plugin release " + releaseId + "."));
+        return releases.findById(releaseId)
+                .orElseThrow(() -> new NotFoundException("No plugin release " + releaseId + "."));
     }
 
     static String requireReason(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            throw new InvalidInputException("reason is required (at most 500 characters): the developer and merchants see it");
+            throw new InvalidInputException(
+                    "reason is required (at most 500 characters): the developer and merchants see it");
         }
         return reason.strip();
     }

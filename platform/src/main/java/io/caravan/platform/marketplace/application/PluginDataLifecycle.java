@@ -68,20 +68,27 @@ public class PluginDataLifecycle {
 
     private ScheduledFuture<?> job;
 
-    void start(@Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 60) @Initialized(ApplicationScoped.class) Object ignored) {
-        job = executor.scheduleWithFixedDelay(() -> {
-            try {
-                purgeDue();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Purging retained plugin data failed; the next run retries", e);
-            }
-        }, 10, 60, TimeUnit.MINUTES);
+    void start(
+            @Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 60) @Initialized(ApplicationScoped.class)
+                    Object ignored) {
+        job = executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        purgeDue();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Purging retained plugin data failed; the next run retries", e);
+                    }
+                },
+                10,
+                60,
+                TimeUnit.MINUTES);
     }
 
     /** In the install's transaction: retained data (if any) belongs to the new installation; one more install. */
     public void installed(String storeId, String pluginId) {
         EntityManager em = persistence.forStore(storeId);
-        em.createQuery("delete from DataRetention r where r.pluginId = :plugin").setParameter("plugin", pluginId)
+        em.createQuery("delete from DataRetention r where r.pluginId = :plugin")
+                .setParameter("plugin", pluginId)
                 .executeUpdate();
         count(pluginId, 1);
     }
@@ -118,9 +125,13 @@ public class PluginDataLifecycle {
 
     private void count(String pluginId, int delta) {
         // one atomic statement: concurrent installs of one plugin by many stores never conflict
-        persistence.platform().createQuery("update ListingStats s set s.installs = s.installs + :delta,"
+        persistence
+                .platform()
+                .createQuery("update ListingStats s set s.installs = s.installs + :delta,"
                         + " s.updatedAt = :now where s.pluginId = :plugin")
-                .setParameter("delta", (long) delta).setParameter("now", clock.instant()).setParameter("plugin", pluginId)
+                .setParameter("delta", (long) delta)
+                .setParameter("now", clock.instant())
+                .setParameter("plugin", pluginId)
                 .executeUpdate();
     }
 
@@ -142,13 +153,21 @@ public class PluginDataLifecycle {
     public int purgeDue(String storeId) {
         EntityManager em = persistence.forStore(storeId);
         Instant now = clock.instant();
-        List<DataRetention> due = em.createQuery("select r from DataRetention r where r.purgeAfter <= :now",
-                DataRetention.class).setParameter("now", now).getResultList();
+        List<DataRetention> due = em.createQuery(
+                        "select r from DataRetention r where r.purgeAfter <= :now", DataRetention.class)
+                .setParameter("now", now)
+                .getResultList();
         for (DataRetention retained : due) {
             int entries = host.purgeStoredData(storeId, retained.pluginId());
             em.remove(retained);
-            audit.record(storeId, new AuditEntry(Actor.SYSTEM, "plugin.data-purged", retained.pluginId(),
-                    entries + " stored entries deleted after the retention period", now));
+            audit.record(
+                    storeId,
+                    new AuditEntry(
+                            Actor.SYSTEM,
+                            "plugin.data-purged",
+                            retained.pluginId(),
+                            entries + " stored entries deleted after the retention period",
+                            now));
         }
         return due.size();
     }

@@ -1,11 +1,10 @@
 package io.caravan.platform.marketplace.application;
 
-import io.caravan.platform.shared.domain.ReleaseId;
-
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.marketplace.domain.PlatformRevision;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.ReleaseStatus;
+import io.caravan.platform.shared.domain.ReleaseId;
 import io.caravan.platform.shared.persistence.DatabaseMigrations;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import jakarta.annotation.PreDestroy;
@@ -52,13 +51,17 @@ public class PluginRevisions {
     private final AtomicLong seen = new AtomicLong(-1);
     private ScheduledFuture<?> poll;
 
-    void start(@Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 40) @Initialized(ApplicationScoped.class) Object ignored) {
+    void start(
+            @Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 40) @Initialized(ApplicationScoped.class)
+                    Object ignored) {
         poll = executor.scheduleWithFixedDelay(this::check, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Bumps the revision inside the caller's transaction. */
     public void bump() {
-        persistence.platform().createQuery("update PlatformRevision r set r.revision = r.revision + 1 where r.name = 'plugins'")
+        persistence
+                .platform()
+                .createQuery("update PlatformRevision r set r.revision = r.revision + 1 where r.name = 'plugins'")
                 .executeUpdate();
     }
 
@@ -69,8 +72,14 @@ public class PluginRevisions {
 
     @Transactional
     public List<String> withdrawnReleaseIds() {
-        return persistence.platform().createQuery("select r from PluginRelease r where r.status = :s", PluginRelease.class)
-                .setParameter("s", ReleaseStatus.WITHDRAWN).getResultList().stream().map(PluginRelease::id).toList();
+        return persistence
+                .platform()
+                .createQuery("select r from PluginRelease r where r.status = :s", PluginRelease.class)
+                .setParameter("s", ReleaseStatus.WITHDRAWN)
+                .getResultList()
+                .stream()
+                .map(PluginRelease::id)
+                .toList();
     }
 
     /** Applies a moved revision on this node now (also called right after a local yank). */

@@ -1,10 +1,9 @@
 package io.caravan.platform.marketplace.application;
 
-import io.caravan.platform.shared.domain.ReleaseId;
-
 import io.caravan.platform.host.application.PluginArtifact;
-import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.marketplace.domain.PluginRelease;
+import io.caravan.platform.shared.domain.ReleaseId;
+import io.caravan.runtime.PluginDescriptorReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,16 +22,19 @@ public class ReleaseArtifacts {
         if (cached != null && cached.sha256().equals(release.sha256())) {
             return cached;
         }
-        PluginArtifact artifact = new PluginArtifact(new ReleaseId(release.id()), release.symbolicName(), release.sha256(),
+        PluginArtifact artifact = new PluginArtifact(
+                new ReleaseId(release.id()),
+                release.symbolicName(),
+                release.sha256(),
                 PluginDescriptorReader.read(release.descriptorJson()));
         artifacts.put(release.id(), artifact);
         return artifact;
     }
 
     /** The configuration, validated against the release's schema, its secrets apart. */
-    public ConfigurationValidator.Validated validConfiguration(PluginRelease release, String configurationJson,
-            java.util.Map<String, String> storedSecrets) {
-        return validator.validate(release.id() + "@" + release.sha256(), of(release).descriptor(), configurationJson,
-                storedSecrets);
+    public ConfigurationValidator.Validated validConfiguration(
+            PluginRelease release, String configurationJson, java.util.Map<String, String> storedSecrets) {
+        return validator.validate(
+                release.id() + "@" + release.sha256(), of(release).descriptor(), configurationJson, storedSecrets);
     }
 }

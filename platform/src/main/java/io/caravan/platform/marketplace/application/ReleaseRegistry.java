@@ -1,12 +1,12 @@
 package io.caravan.platform.marketplace.application;
 
-import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
 import io.caravan.platform.marketplace.domain.ReleaseOrigin;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.shared.domain.StateConflictException;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,8 +52,7 @@ public class ReleaseRegistry {
     PluginDataLifecycle data;
 
     /** What registering did. */
-    public record Registration(PluginRelease release, boolean changed) {
-    }
+    public record Registration(PluginRelease release, boolean changed) {}
 
     @Transactional
     public Registration register(byte[] bundle, ReleaseOrigin origin) {
@@ -64,8 +63,8 @@ public class ReleaseRegistry {
                     + " differs from the bundle's Bundle-Version " + archive.version());
         }
         if (!host.acceptsSdkRange(descriptor.sdkRange())) {
-            throw new InvalidInputException(descriptor.id() + " " + descriptor.version() + " needs SDK " + descriptor.sdkRange()
-                    + "; this platform provides SDK " + host.sdkVersion());
+            throw new InvalidInputException(descriptor.id() + " " + descriptor.version() + " needs SDK "
+                    + descriptor.sdkRange() + "; this platform provides SDK " + host.sdkVersion());
         }
         for (PluginRelease other : releases.list(descriptor.id())) {
             if (!other.symbolicName().equals(archive.symbolicName())) {
@@ -96,8 +95,15 @@ public class ReleaseRegistry {
                     + " is already registered with other content (SHA-256 " + release.sha256()
                     + "); a released version is immutable, so give the new build a new version");
         }
-        PluginRelease release = new PluginRelease(descriptor.id(), descriptor.version(), archive.symbolicName(), sha256,
-                bundle.length, archive.descriptorJson(), origin, clock.instant());
+        PluginRelease release = new PluginRelease(
+                descriptor.id(),
+                descriptor.version(),
+                archive.symbolicName(),
+                sha256,
+                bundle.length,
+                archive.descriptorJson(),
+                origin,
+                clock.instant());
         releases.add(release);
         LOG.info(() -> "Registered " + origin.name().toLowerCase() + " plugin " + descriptor.id() + " "
                 + descriptor.version() + " (" + sha256.substring(0, 12) + ")");
@@ -115,11 +121,21 @@ public class ReleaseRegistry {
         }
         data.listed(release.pluginId());
         io.caravan.sdk.plugin.PluginDescriptor d = PluginDescriptorReader.read(release.descriptorJson());
-        listings.add(new io.caravan.platform.marketplace.domain.Listing(release.pluginId(), FIRST_PARTY_DEVELOPER, "Caravan",
-                new io.caravan.platform.marketplace.domain.ListingDetails(d.name(), d.name() + " — built and supported by Caravan",
-                        java.util.Map.of("en", d.name() + ", maintained by the Caravan team and shipped with the platform."),
-                        java.util.List.of("first-party"), d.kinds().stream().map(Enum::name).toList(), java.util.List.of("*"),
-                        io.caravan.platform.marketplace.domain.Pricing.free(), "support@caravan.example", null),
+        listings.add(new io.caravan.platform.marketplace.domain.Listing(
+                release.pluginId(),
+                FIRST_PARTY_DEVELOPER,
+                "Caravan",
+                new io.caravan.platform.marketplace.domain.ListingDetails(
+                        d.name(),
+                        d.name() + " — built and supported by Caravan",
+                        java.util.Map.of(
+                                "en", d.name() + ", maintained by the Caravan team and shipped with the platform."),
+                        java.util.List.of("first-party"),
+                        d.kinds().stream().map(Enum::name).toList(),
+                        java.util.List.of("*"),
+                        io.caravan.platform.marketplace.domain.Pricing.free(),
+                        "support@caravan.example",
+                        null),
                 clock.instant()));
     }
 
@@ -136,7 +152,8 @@ public class ReleaseRegistry {
     /** The newest installable version of a plugin, by OSGi version order. */
     @Transactional
     public Optional<PluginRelease> latest(String pluginId) {
-        return releases.list(pluginId).stream().filter(PluginRelease::isInstallable)
+        return releases.list(pluginId).stream()
+                .filter(PluginRelease::isInstallable)
                 .max(Comparator.comparing(PluginRelease::version, ReleaseRegistry::compareVersions));
     }
 

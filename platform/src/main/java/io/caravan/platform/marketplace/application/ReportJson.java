@@ -8,13 +8,14 @@ import jakarta.json.JsonObjectBuilder;
 
 /** The stored (and shown) form of an upload's check report. */
 final class ReportJson {
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     static String of(ValidationReport report) {
         JsonArrayBuilder checks = Json.createArrayBuilder();
         for (Check check : report.checks()) {
-            checks.add(Json.createObjectBuilder().add("rule", check.rule()).add("status", check.status().name())
+            checks.add(Json.createObjectBuilder()
+                    .add("rule", check.rule())
+                    .add("status", check.status().name())
                     .add("message", check.message() == null ? "" : check.message()));
         }
         JsonObjectBuilder o = Json.createObjectBuilder()
@@ -24,7 +25,8 @@ final class ReportJson {
                 .add("summary", report.summary())
                 .add("checks", checks);
         if (report.identity() != null) {
-            o.add("symbolicName", report.identity().symbolicName()).add("version", report.identity().version());
+            o.add("symbolicName", report.identity().symbolicName())
+                    .add("version", report.identity().version());
         }
         return o.build().toString();
     }

@@ -4,10 +4,10 @@ import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.tenancy.domain.Actor;
 import io.caravan.platform.tenancy.domain.AuditEntry;
 import io.caravan.platform.tenancy.domain.AuditLog;
-import io.caravan.platform.shared.domain.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,7 +23,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class StoreReleaseMover {
     /** What happened to one store. */
-    public enum Outcome { NOT_AFFECTED, MOVED, DISABLED }
+    public enum Outcome {
+        NOT_AFFECTED,
+        MOVED,
+        DISABLED
+    }
 
     @Inject
     InstallationRepository installations;
@@ -48,7 +52,8 @@ public class StoreReleaseMover {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Outcome moveOff(String storeId, PluginRelease withdrawn, String reason, Actor actor) {
-        Optional<Installation> found = installations.findByPlugin(storeId, withdrawn.pluginId())
+        Optional<Installation> found = installations
+                .findByPlugin(storeId, withdrawn.pluginId())
                 .filter(i -> i.releaseId().equals(withdrawn.id()));
         if (found.isEmpty()) {
             return Outcome.NOT_AFFECTED;
@@ -56,24 +61,35 @@ public class StoreReleaseMover {
         Installation installation = found.get();
         String why = withdrawn.pluginId() + " " + withdrawn.version() + " was withdrawn by the platform: " + reason;
         Optional<PluginRelease> previous = Optional.ofNullable(installation.previousReleaseId())
-                .flatMap(releases::findById).filter(PluginRelease::isInstallable);
+                .flatMap(releases::findById)
+                .filter(PluginRelease::isInstallable);
         Outcome outcome = Outcome.DISABLED;
         if (previous.isPresent()) {
             try {
-                ConfigurationValidator.Validated valid = artifacts.validConfiguration(previous.get(),
-                        installation.configurationJson(), secrets.read(storeId, installation));
+                ConfigurationValidator.Validated valid = artifacts.validConfiguration(
+                        previous.get(), installation.configurationJson(), secrets.read(storeId, installation));
                 installation.changeRelease(previous.get(), valid.publicJson(), clock.instant());
                 secrets.store(storeId, installation, valid.secrets());
                 outcome = Outcome.MOVED;
             } catch (InvalidInputException configurationNoLongerFits) {
-                installation.disable(why + " (the previous version does not accept the store's configuration)", clock.instant());
+                installation.disable(
+                        why + " (the previous version does not accept the store's configuration)", clock.instant());
             }
         } else {
             installation.disable(why + " (no earlier approved version to return to)", clock.instant());
         }
-        audit.record(storeId, new AuditEntry(actor, outcome == Outcome.MOVED ? "plugin.moved-off-withdrawn-version"
-                : "plugin.disabled-withdrawn-version", withdrawn.pluginId(),
-                outcome == Outcome.MOVED ? why + "; now on " + previous.get().version() : why, clock.instant()));
+        audit.record(
+                storeId,
+                new AuditEntry(
+                        actor,
+                        outcome == Outcome.MOVED
+                                ? "plugin.moved-off-withdrawn-version"
+                                : "plugin.disabled-withdrawn-version",
+                        withdrawn.pluginId(),
+                        outcome == Outcome.MOVED
+                                ? why + "; now on " + previous.get().version()
+                                : why,
+                        clock.instant()));
         directory.invalidateAfterCompletion(storeId);
         return outcome;
     }

@@ -31,8 +31,7 @@ public class DataRetention {
     @Column(name = "purge_after", nullable = false)
     private Instant purgeAfter;
 
-    protected DataRetention() {
-    }
+    protected DataRetention() {}
 
     public DataRetention(String pluginId, Instant purgeAfter) {
         this.id = UUID.randomUUID().toString();

@@ -71,8 +71,7 @@ public class Installation {
     @Version
     private long version;
 
-    protected Installation() {
-    }
+    protected Installation() {}
 
     public Installation(PluginRelease release, String configurationJson, String installedBy, Instant now) {
         requireInstallable(release);

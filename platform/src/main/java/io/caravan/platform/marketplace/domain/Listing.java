@@ -101,8 +101,7 @@ public class Listing {
     @Version
     private long version;
 
-    protected Listing() {
-    }
+    protected Listing() {}
 
     public Listing(String pluginId, String developerId, String developerName, ListingDetails details, Instant now) {
         this.id = UUID.randomUUID().toString();
@@ -135,8 +134,8 @@ public class Listing {
         if (symbolicName == null) {
             symbolicName = bundleSymbolicName;
         } else if (!symbolicName.equals(bundleSymbolicName)) {
-            throw new InvalidInputException("listing " + pluginId + " is bundle " + symbolicName + "; this upload is "
-                    + bundleSymbolicName);
+            throw new InvalidInputException(
+                    "listing " + pluginId + " is bundle " + symbolicName + "; this upload is " + bundleSymbolicName);
         }
     }
 

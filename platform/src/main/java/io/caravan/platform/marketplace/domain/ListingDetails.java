@@ -16,14 +16,21 @@ import java.util.regex.Pattern;
  * @param descriptions locale (BCP 47, e.g. {@code en}, {@code pt-BR}) → description; at least one
  * @param countries    ISO 3166-1 alpha-2 codes the plugin supports, or {@code ["*"]} for all
  */
-public record ListingDetails(String name, String summary, Map<String, String> descriptions, List<String> categories,
-                             List<String> kinds, List<String> countries, Pricing pricing, String supportEmail,
-                             String supportUrl) {
+public record ListingDetails(
+        String name,
+        String summary,
+        Map<String, String> descriptions,
+        List<String> categories,
+        List<String> kinds,
+        List<String> countries,
+        Pricing pricing,
+        String supportEmail,
+        String supportUrl) {
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Set<String> KINDS = Set.of(java.util.Arrays.stream(PluginKind.values()).map(Enum::name)
-            .toArray(String[]::new));
+    private static final Set<String> KINDS =
+            Set.of(java.util.Arrays.stream(PluginKind.values()).map(Enum::name).toArray(String[]::new));
 
     public ListingDetails {
         name = text(name, "name", 100);
@@ -37,7 +44,8 @@ public record ListingDetails(String name, String summary, Map<String, String> de
             try {
                 tag = new Locale.Builder().setLanguageTag(e.getKey()).build().toLanguageTag();
             } catch (IllformedLocaleException | NullPointerException ex) {
-                throw new InvalidInputException("descriptions: '" + e.getKey() + "' is not a BCP 47 language tag such as en or pt-BR");
+                throw new InvalidInputException(
+                        "descriptions: '" + e.getKey() + "' is not a BCP 47 language tag such as en or pt-BR");
             }
             checked.put(tag, text(e.getValue(), "descriptions." + tag, 10_000));
         }
@@ -48,7 +56,8 @@ public record ListingDetails(String name, String summary, Map<String, String> de
         }
         for (String c : categories) {
             if (c == null || !CATEGORY.matcher(c).matches()) {
-                throw new InvalidInputException("categories: '" + c + "' must be a lower-case word (letters, digits, -)");
+                throw new InvalidInputException(
+                        "categories: '" + c + "' must be a lower-case word (letters, digits, -)");
             }
         }
         if (kinds == null || kinds.isEmpty()) {
@@ -66,7 +75,8 @@ public record ListingDetails(String name, String summary, Map<String, String> de
         if (!(countries.size() == 1 && "*".equals(countries.get(0)))) {
             for (String c : countries) {
                 if (c == null || !COUNTRY.matcher(c).matches()) {
-                    throw new InvalidInputException("countries: '" + c + "' is not an ISO 3166-1 alpha-2 code such as DE");
+                    throw new InvalidInputException(
+                            "countries: '" + c + "' is not an ISO 3166-1 alpha-2 code such as DE");
                 }
             }
         }
@@ -74,7 +84,9 @@ public record ListingDetails(String name, String summary, Map<String, String> de
         if (pricing == null) {
             throw new InvalidInputException("pricing is required (model FREE, ONE_TIME, SUBSCRIPTION or USAGE)");
         }
-        if (supportEmail == null || supportEmail.length() > 320 || !EMAIL.matcher(supportEmail).matches()) {
+        if (supportEmail == null
+                || supportEmail.length() > 320
+                || !EMAIL.matcher(supportEmail).matches()) {
             throw new InvalidInputException("supportEmail must be an e-mail address");
         }
         if (supportUrl != null && (supportUrl.length() > 500 || !supportUrl.startsWith("https://"))) {

@@ -51,10 +51,10 @@ public class ListingReview {
     @Version
     private long version;
 
-    protected ListingReview() {
-    }
+    protected ListingReview() {}
 
-    public ListingReview(Listing listing, String storeId, Integer stars, String title, String body, String author, Instant now) {
+    public ListingReview(
+            Listing listing, String storeId, Integer stars, String title, String body, String author, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.listingId = listing.id();
         this.pluginId = listing.pluginId();

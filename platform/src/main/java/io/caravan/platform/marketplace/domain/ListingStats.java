@@ -20,8 +20,7 @@ public class ListingStats {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected ListingStats() {
-    }
+    protected ListingStats() {}
 
     public ListingStats(String pluginId, Instant now) {
         this.pluginId = pluginId;

@@ -15,8 +15,7 @@ public class PlatformRevision {
     @Column(nullable = false)
     private long revision;
 
-    protected PlatformRevision() {
-    }
+    protected PlatformRevision() {}
 
     public long revision() {
         return revision;

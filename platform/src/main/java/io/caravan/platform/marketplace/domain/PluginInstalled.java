@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param installation the new installation
  * @param at           when
  */
-public record PluginInstalled(String storeId, Listing listing, Installation installation, Instant at) {
-}
+public record PluginInstalled(String storeId, Listing listing, Installation installation, Instant at) {}

@@ -67,11 +67,17 @@ public class PluginRelease {
     @Column(name = "reviewed_at")
     private Instant reviewedAt;
 
-    protected PluginRelease() {
-    }
+    protected PluginRelease() {}
 
-    public PluginRelease(String pluginId, String version, String symbolicName, String sha256, long sizeBytes,
-            String descriptorJson, ReleaseOrigin origin, Instant now) {
+    public PluginRelease(
+            String pluginId,
+            String version,
+            String symbolicName,
+            String sha256,
+            long sizeBytes,
+            String descriptorJson,
+            ReleaseOrigin origin,
+            Instant now) {
         this.id = UUID.randomUUID().toString();
         this.pluginId = pluginId;
         this.version = version;
@@ -85,10 +91,19 @@ public class PluginRelease {
     }
 
     /** An upload to a listing: installable only after the checks passed, it was submitted and approved. */
-    public static PluginRelease uploaded(String listingId, String pluginId, String version, String symbolicName,
-            String sha256, long sizeBytes, String descriptorJson, boolean checksPassed, String reportJson, Instant now) {
-        PluginRelease release = new PluginRelease(pluginId, version, symbolicName, sha256, sizeBytes, descriptorJson,
-                ReleaseOrigin.UPLOADED, now);
+    public static PluginRelease uploaded(
+            String listingId,
+            String pluginId,
+            String version,
+            String symbolicName,
+            String sha256,
+            long sizeBytes,
+            String descriptorJson,
+            boolean checksPassed,
+            String reportJson,
+            Instant now) {
+        PluginRelease release = new PluginRelease(
+                pluginId, version, symbolicName, sha256, sizeBytes, descriptorJson, ReleaseOrigin.UPLOADED, now);
         release.listingId = listingId;
         release.validationReport = reportJson;
         release.status = checksPassed ? ReleaseStatus.PASSED : ReleaseStatus.REJECTED;
@@ -170,7 +185,9 @@ public class PluginRelease {
      * never installable, so no store ever ran its bytes and its number is not spent.
      */
     public boolean replaceableByUpload() {
-        return origin == ReleaseOrigin.UPLOADED && status != ReleaseStatus.AVAILABLE && status != ReleaseStatus.WITHDRAWN;
+        return origin == ReleaseOrigin.UPLOADED
+                && status != ReleaseStatus.AVAILABLE
+                && status != ReleaseStatus.WITHDRAWN;
     }
 
     /**
@@ -179,10 +196,17 @@ public class PluginRelease {
      *
      * @throws IllegalStateException if the version was ever approved ({@link #replaceableByUpload()})
      */
-    public void replaceUpload(String symbolicName, String sha256, long sizeBytes, String descriptorJson,
-            boolean checksPassed, String reportJson, Instant now) {
+    public void replaceUpload(
+            String symbolicName,
+            String sha256,
+            long sizeBytes,
+            String descriptorJson,
+            boolean checksPassed,
+            String reportJson,
+            Instant now) {
         if (!replaceableByUpload()) {
-            throw new IllegalStateException("version " + version + " of " + pluginId + " was approved; its bytes never change");
+            throw new IllegalStateException(
+                    "version " + version + " of " + pluginId + " was approved; its bytes never change");
         }
         this.symbolicName = symbolicName;
         this.sha256 = sha256;

@@ -22,7 +22,8 @@ public record Pricing(PricingModel model, Long amountMinor, String currency, int
             currency = null;
         } else {
             if (amountMinor == null || amountMinor <= 0) {
-                throw new InvalidInputException("pricing.amountMinor must be a positive amount in minor units for " + model);
+                throw new InvalidInputException(
+                        "pricing.amountMinor must be a positive amount in minor units for " + model);
             }
             if (amountMinor > 100_000_000L) {
                 throw new InvalidInputException("pricing.amountMinor is implausibly large");

@@ -23,7 +23,9 @@ public record Rating(long count, long sum) {
         if (count == 0) {
             return null;
         }
-        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(sum)
+                .divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     /** A first review with {@code stars}. */
@@ -67,11 +69,14 @@ public record Rating(long count, long sum) {
         try {
             value = new BigDecimal(minRating.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("minRating must be a number from 1 to 5 with at most one decimal, such as 4 or 4.5");
+            throw new InvalidInputException(
+                    "minRating must be a number from 1 to 5 with at most one decimal, such as 4 or 4.5");
         }
-        if (value.compareTo(BigDecimal.ONE) < 0 || value.compareTo(BigDecimal.valueOf(5)) > 0
+        if (value.compareTo(BigDecimal.ONE) < 0
+                || value.compareTo(BigDecimal.valueOf(5)) > 0
                 || value.stripTrailingZeros().scale() > 1) {
-            throw new InvalidInputException("minRating must be a number from 1 to 5 with at most one decimal, such as 4 or 4.5");
+            throw new InvalidInputException(
+                    "minRating must be a number from 1 to 5 with at most one decimal, such as 4 or 4.5");
         }
         return value.movePointRight(1).intValueExact();
     }

@@ -7,8 +7,7 @@ public final class ReviewText {
     public static final int MAX_TITLE = 120;
     public static final int MAX_BODY = 2000;
 
-    private ReviewText() {
-    }
+    private ReviewText() {}
 
     public static int stars(Integer stars) {
         if (stars == null || stars < 1 || stars > 5) {

@@ -39,8 +39,8 @@ public class FileArtifactStore implements ArtifactStore {
     @Override
     public String put(byte[] bundle) throws IOException {
         if (bundle.length > MAX_BUNDLE_BYTES) {
-            throw new IllegalArgumentException("bundle of " + bundle.length + " bytes exceeds the limit of "
-                    + MAX_BUNDLE_BYTES);
+            throw new IllegalArgumentException(
+                    "bundle of " + bundle.length + " bytes exceeds the limit of " + MAX_BUNDLE_BYTES);
         }
         String sha256 = sha256(bundle);
         Path target = pathOf(sha256);
@@ -71,13 +71,14 @@ public class FileArtifactStore implements ArtifactStore {
             throw new ArtifactIntegrityException("no bundle with SHA-256 " + sha256 + " in the artifact store");
         }
         if (Files.size(file) > MAX_BUNDLE_BYTES) {
-            throw new ArtifactIntegrityException("the bundle stored as " + sha256 + " is larger than any accepted bundle");
+            throw new ArtifactIntegrityException(
+                    "the bundle stored as " + sha256 + " is larger than any accepted bundle");
         }
         byte[] bytes = Files.readAllBytes(file);
         String actual = sha256(bytes);
         if (!actual.equals(sha256)) {
-            throw new ArtifactIntegrityException("the bundle stored as " + sha256 + " has changed on disk (its SHA-256 is now "
-                    + actual + "); it will not be loaded");
+            throw new ArtifactIntegrityException("the bundle stored as " + sha256
+                    + " has changed on disk (its SHA-256 is now " + actual + "); it will not be loaded");
         }
         return bytes;
     }

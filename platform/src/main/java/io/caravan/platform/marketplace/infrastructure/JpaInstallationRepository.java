@@ -20,15 +20,18 @@ public class JpaInstallationRepository implements InstallationRepository {
 
     @Override
     public Optional<Installation> findByPlugin(String storeId, String pluginId) {
-        return persistence.forStore(storeId)
+        return persistence
+                .forStore(storeId)
                 .createQuery("select i from Installation i where i.pluginId = :plugin", Installation.class)
                 .setParameter("plugin", pluginId)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public List<Installation> list(String storeId) {
-        return persistence.forStore(storeId)
+        return persistence
+                .forStore(storeId)
                 .createQuery("select i from Installation i order by i.pluginId", Installation.class)
                 .getResultList();
     }

@@ -19,20 +19,32 @@ public class JpaListingRepository implements ListingRepository {
 
     @Override
     public Optional<Listing> findByPluginId(String pluginId) {
-        return persistence.platform().createQuery("select l from Listing l where l.pluginId = :id", Listing.class)
-                .setParameter("id", pluginId).getResultStream().findFirst();
+        return persistence
+                .platform()
+                .createQuery("select l from Listing l where l.pluginId = :id", Listing.class)
+                .setParameter("id", pluginId)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public List<Listing> listByDeveloper(String developerId) {
-        return persistence.platform()
+        return persistence
+                .platform()
                 .createQuery("select l from Listing l where l.developerId = :dev order by l.pluginId", Listing.class)
-                .setParameter("dev", developerId).getResultList();
+                .setParameter("dev", developerId)
+                .getResultList();
     }
 
     @Override
-    public List<Listing> search(String text, String kind, String country, Long maxPriceMinor, Integer minRatingTenths,
-                                int offset, int limit) {
+    public List<Listing> search(
+            String text,
+            String kind,
+            String country,
+            Long maxPriceMinor,
+            Integer minRatingTenths,
+            int offset,
+            int limit) {
         StringBuilder jpql = new StringBuilder("select l from Listing l where l.status = :active");
         if (text != null) {
             jpql.append(" and (lower(l.name) like :text or lower(l.summary) like :text or l.pluginId like :text)");
@@ -52,7 +64,9 @@ public class JpaListingRepository implements ListingRepository {
             jpql.append(" and l.ratingCount > 0 and 20 * l.ratingSum >= :minRatingFactor * l.ratingCount");
         }
         jpql.append(" order by l.name, l.pluginId");
-        TypedQuery<Listing> query = persistence.platform().createQuery(jpql.toString(), Listing.class)
+        TypedQuery<Listing> query = persistence
+                .platform()
+                .createQuery(jpql.toString(), Listing.class)
                 .setParameter("active", ListingStatus.ACTIVE);
         if (text != null) {
             query.setParameter("text", "%" + escape(text.toLowerCase(Locale.ROOT)) + "%");

@@ -27,23 +27,31 @@ public class JpaListingReviewRepository implements ListingReviewRepository {
 
     @Override
     public Optional<ListingReview> find(String listingId, String storeId) {
-        return persistence.platform()
-                .createQuery("select r from ListingReview r where r.listingId = :listing and r.storeId = :store",
+        return persistence
+                .platform()
+                .createQuery(
+                        "select r from ListingReview r where r.listingId = :listing and r.storeId = :store",
                         ListingReview.class)
-                .setParameter("listing", listingId).setParameter("store", storeId)
-                .getResultStream().findFirst();
+                .setParameter("listing", listingId)
+                .setParameter("store", storeId)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public Page<ListingReview> list(String listingId, PageRequest page) {
         EntityManager em = persistence.platform();
-        List<ListingReview> items = em.createQuery("select r from ListingReview r where r.listingId = :listing"
-                        + " order by r.updatedAt desc, r.id", ListingReview.class)
+        List<ListingReview> items = em.createQuery(
+                        "select r from ListingReview r where r.listingId = :listing"
+                                + " order by r.updatedAt desc, r.id",
+                        ListingReview.class)
                 .setParameter("listing", listingId)
-                .setFirstResult(page.offset()).setMaxResults(page.size())
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
                 .getResultList();
         long total = em.createQuery("select count(r) from ListingReview r where r.listingId = :listing", Long.class)
-                .setParameter("listing", listingId).getSingleResult();
+                .setParameter("listing", listingId)
+                .getSingleResult();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
@@ -71,9 +79,13 @@ public class JpaListingReviewRepository implements ListingReviewRepository {
 
     @Override
     public Rating adjustRating(String listingId, long countDelta, long sumDelta) {
-        int updated = persistence.platform().createQuery("update Listing l set l.ratingCount = l.ratingCount + :count,"
+        int updated = persistence
+                .platform()
+                .createQuery("update Listing l set l.ratingCount = l.ratingCount + :count,"
                         + " l.ratingSum = l.ratingSum + :sum where l.id = :id")
-                .setParameter("count", countDelta).setParameter("sum", sumDelta).setParameter("id", listingId)
+                .setParameter("count", countDelta)
+                .setParameter("sum", sumDelta)
+                .setParameter("id", listingId)
                 .executeUpdate();
         if (updated != 1) {
             throw new IllegalStateException("no listing " + listingId + " to rate");
@@ -84,9 +96,11 @@ public class JpaListingReviewRepository implements ListingReviewRepository {
     @Override
     public Rating rating(String listingId) {
         // a scalar query reads the row, not the (possibly stale) managed Listing
-        Object[] row = persistence.platform()
+        Object[] row = persistence
+                .platform()
                 .createQuery("select l.ratingCount, l.ratingSum from Listing l where l.id = :id", Object[].class)
-                .setParameter("id", listingId).getSingleResult();
+                .setParameter("id", listingId)
+                .getSingleResult();
         return new Rating(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 

@@ -21,18 +21,23 @@ public class JpaPluginReleaseRepository implements PluginReleaseRepository {
 
     @Override
     public Optional<PluginRelease> find(String pluginId, String version) {
-        return persistence.platform()
-                .createQuery("select r from PluginRelease r where r.pluginId = :plugin and r.version = :version",
+        return persistence
+                .platform()
+                .createQuery(
+                        "select r from PluginRelease r where r.pluginId = :plugin and r.version = :version",
                         PluginRelease.class)
                 .setParameter("plugin", pluginId)
                 .setParameter("version", version)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
     public List<PluginRelease> list(String pluginId) {
-        return persistence.platform()
-                .createQuery("select r from PluginRelease r where r.pluginId = :plugin order by r.registeredAt",
+        return persistence
+                .platform()
+                .createQuery(
+                        "select r from PluginRelease r where r.pluginId = :plugin order by r.registeredAt",
                         PluginRelease.class)
                 .setParameter("plugin", pluginId)
                 .getResultList();
@@ -40,15 +45,19 @@ public class JpaPluginReleaseRepository implements PluginReleaseRepository {
 
     @Override
     public List<PluginRelease> listAll() {
-        return persistence.platform()
+        return persistence
+                .platform()
                 .createQuery("select r from PluginRelease r order by r.pluginId, r.registeredAt", PluginRelease.class)
                 .getResultList();
     }
 
     @Override
     public List<PluginRelease> listByStatus(ReleaseStatus status) {
-        return persistence.platform()
-                .createQuery("select r from PluginRelease r where r.status = :status order by r.registeredAt", PluginRelease.class)
+        return persistence
+                .platform()
+                .createQuery(
+                        "select r from PluginRelease r where r.status = :status order by r.registeredAt",
+                        PluginRelease.class)
                 .setParameter("status", status)
                 .getResultList();
     }

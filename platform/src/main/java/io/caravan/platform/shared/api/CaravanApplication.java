@@ -15,15 +15,25 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 @ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT", realmName = "caravan")
 @OpenAPIDefinition(
-        info = @Info(title = "Caravan API", version = "0.1",
-                description = "Multi-tenant plugin marketplace for cross-border stores. Errors are RFC 9457 "
-                        + "problem documents (application/problem+json)."),
+        info =
+                @Info(
+                        title = "Caravan API",
+                        version = "0.1",
+                        description = "Multi-tenant plugin marketplace for cross-border stores. Errors are RFC 9457 "
+                                + "problem documents (application/problem+json)."),
         security = {@SecurityRequirement(name = "bearer"), @SecurityRequirement(name = "apiKey")})
 @SecuritySchemes({
-        @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-                bearerFormat = "JWT", description = "Access token from the Caravan Keycloak realm"),
-        @SecurityScheme(securitySchemeName = "apiKey", type = SecuritySchemeType.APIKEY,
-                in = SecuritySchemeIn.HEADER, apiKeyName = "X-Caravan-Api-Key",
-                description = "Store API key (storefront and server-to-server calls)")})
-public class CaravanApplication extends Application {
-}
+    @SecurityScheme(
+            securitySchemeName = "bearer",
+            type = SecuritySchemeType.HTTP,
+            scheme = "bearer",
+            bearerFormat = "JWT",
+            description = "Access token from the Caravan Keycloak realm"),
+    @SecurityScheme(
+            securitySchemeName = "apiKey",
+            type = SecuritySchemeType.APIKEY,
+            in = SecuritySchemeIn.HEADER,
+            apiKeyName = "X-Caravan-Api-Key",
+            description = "Store API key (storefront and server-to-server calls)")
+})
+public class CaravanApplication extends Application {}

@@ -24,8 +24,9 @@ public class ContainerProblemServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 404;
         Problem problem = switch (status) {
-            case 401 -> Problem.of(ProblemType.INVALID_TOKEN,
-                    "The bearer token is invalid, expired, or not issued for this API.");
+            case 401 ->
+                Problem.of(
+                        ProblemType.INVALID_TOKEN, "The bearer token is invalid, expired, or not issued for this API.");
             case 403 -> Problem.of(ProblemType.FORBIDDEN, "Not allowed.");
             case 404 -> Problem.of(ProblemType.NOT_FOUND, "No resource at this path.");
             case 405 -> Problem.of(ProblemType.METHOD_NOT_ALLOWED, "This resource does not support that method.");

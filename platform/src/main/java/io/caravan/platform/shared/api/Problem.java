@@ -11,8 +11,7 @@ import java.util.List;
  * @param errors field-level violations, present for validation problems only
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
-public record Problem(URI type, String title, int status, String detail, URI instance,
-                      List<FieldError> errors) {
+public record Problem(URI type, String title, int status, String detail, URI instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_BASE = "https://caravan.io/problems/";
@@ -30,8 +29,7 @@ public record Problem(URI type, String title, int status, String detail, URI ins
     }
 
     /** One invalid input field. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public static URI typeUri(String slug) {
         return URI.create(TYPE_BASE + slug);

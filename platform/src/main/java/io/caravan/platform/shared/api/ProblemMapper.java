@@ -76,7 +76,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
-        return Problem.of(ProblemType.INTERNAL,
+        return Problem.of(
+                ProblemType.INTERNAL,
                 "Something went wrong on our side; nothing was changed. Quote incident " + incident
                         + " when reporting it.");
     }
@@ -101,8 +102,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                     .sorted(Comparator.comparing(Problem.FieldError::field))
                     .toList();
-            String detail = errors.stream().map(e -> e.field() + " " + e.message())
-                    .reduce((a, b) -> a + "; " + b).orElse("The request is invalid.");
+            String detail = errors.stream()
+                    .map(e -> e.field() + " " + e.message())
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("The request is invalid.");
             return Problem.of(ProblemType.VALIDATION, detail).withErrors(errors);
         }
         if (cause instanceof InvalidInputException iie) {
@@ -115,15 +118,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(ProblemType.NOT_FOUND, missing.getMessage());
         }
         if (cause instanceof SecretsUnavailableException secrets) {
-            return Problem.of(ProblemType.SECRETS_UNAVAILABLE, "Secret configuration cannot be handled: "
-                    + secrets.getMessage() + ". Nothing was changed.");
+            return Problem.of(
+                    ProblemType.SECRETS_UNAVAILABLE,
+                    "Secret configuration cannot be handled: " + secrets.getMessage() + ". Nothing was changed.");
         }
         if (cause instanceof OptimisticLockException) {
-            return Problem.of(ProblemType.CONFLICT,
-                    "The resource was changed by another request; reload it and retry.");
+            return Problem.of(
+                    ProblemType.CONFLICT, "The resource was changed by another request; reload it and retry.");
         }
         if (cause instanceof JsonbException || cause instanceof JsonParsingException) {
-            return Problem.of(ProblemType.MALFORMED_REQUEST,
+            return Problem.of(
+                    ProblemType.MALFORMED_REQUEST,
                     "The request body is not valid JSON for this endpoint: " + firstLine(cause.getMessage()));
         }
         return null;
@@ -134,7 +139,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(ProblemType.NOT_FOUND, "No resource at this path.");
         }
         if (wae instanceof NotAllowedException) {
-            return Problem.of(ProblemType.METHOD_NOT_ALLOWED,
+            return Problem.of(
+                    ProblemType.METHOD_NOT_ALLOWED,
                     "This resource does not support that method; allowed: "
                             + wae.getResponse().getAllowedMethods() + ".");
         }
@@ -149,7 +155,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         int status = wae.getResponse().getStatus();
         if (status == 400) {
-            return Problem.of(ProblemType.MALFORMED_REQUEST, "The request could not be read: check its body and parameters.");
+            return Problem.of(
+                    ProblemType.MALFORMED_REQUEST, "The request could not be read: check its body and parameters.");
         }
         if (status == 404) {
             return Problem.of(ProblemType.NOT_FOUND, "No resource at this path.");
@@ -157,8 +164,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (status == 403) {
             return Problem.of(ProblemType.FORBIDDEN, "Not allowed.");
         }
-        return new Problem(ProblemType.INTERNAL.uri(), "HTTP " + status, status,
-                "The request could not be processed.", null, null);
+        return new Problem(
+                ProblemType.INTERNAL.uri(),
+                "HTTP " + status,
+                status,
+                "The request could not be processed.",
+                null,
+                null);
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

@@ -4,13 +4,11 @@ import jakarta.ws.rs.core.Response;
 
 /** Builds problem responses; used by the mapper and by filters that refuse a request early. */
 public final class ProblemResponses {
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static Response of(Problem problem) {
-        Response.ResponseBuilder builder = Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem);
+        Response.ResponseBuilder builder =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"caravan\"");
         }

@@ -18,7 +18,8 @@ public record ProblemType(URI uri, String title, int status) {
     public static final ProblemType METHOD_NOT_ALLOWED = of("method-not-allowed", "Method not allowed", 405);
     public static final ProblemType NOT_ACCEPTABLE = of("not-acceptable", "Not acceptable", 406);
     public static final ProblemType CONFLICT = of("conflict", "Conflict", 409);
-    public static final ProblemType UNSUPPORTED_MEDIA_TYPE = of("unsupported-media-type", "Unsupported media type", 415);
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
+            of("unsupported-media-type", "Unsupported media type", 415);
     public static final ProblemType SECRETS_UNAVAILABLE = of("secrets-unavailable", "Secrets unavailable", 503);
     public static final ProblemType INTERNAL = of("internal", "Internal error", 500);
 

@@ -21,8 +21,8 @@ public enum DatabaseKind {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "h2" -> H2;
             case "postgresql", "postgres" -> POSTGRESQL;
-            default -> throw new IllegalArgumentException(
-                    "caravan.db.kind must be h2 or postgresql, not '" + value + "'");
+            default ->
+                throw new IllegalArgumentException("caravan.db.kind must be h2 or postgresql, not '" + value + "'");
         };
     }
 }

@@ -22,6 +22,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class DatabaseMigrations {
     /** Migrations run before any other start-up observer (demo data, for one). */
     public static final int STARTUP_ORDER = 100;
+
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
     @Resource(lookup = "jdbc/caravanMigrations")
@@ -47,7 +48,7 @@ public class DatabaseMigrations {
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
-        LOG.info(() -> "Database schema on " + kind + " at version " + flyway.info().current().getVersion()
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema on " + kind + " at version "
+                + flyway.info().current().getVersion() + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 }

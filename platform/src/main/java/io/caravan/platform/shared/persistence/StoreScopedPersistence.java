@@ -80,7 +80,8 @@ public class StoreScopedPersistence {
         // Inside a global transaction Liberty hands out the same shareable physical connection
         // that EclipseLink uses, so the transaction-local setting applies to its statements too.
         try (Connection connection = applicationDataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
             statement.setString(1, storeId);
             statement.execute();
         } catch (SQLException e) {

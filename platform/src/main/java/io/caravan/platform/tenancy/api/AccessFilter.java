@@ -69,11 +69,12 @@ public class AccessFilter implements ContainerRequestFilter {
         CaravanUser user = signedInUser(request);
         String apiKey = request.getHeaderString(API_KEY_HEADER);
         if (user != null && apiKey != null) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST,
-                    "Send either a bearer token or an API key, not both.");
+            throw new ProblemException(
+                    ProblemType.MALFORMED_REQUEST, "Send either a bearer token or an API key, not both.");
         }
         if (user == null && apiKey == null) {
-            throw new ProblemException(ProblemType.UNAUTHENTICATED,
+            throw new ProblemException(
+                    ProblemType.UNAUTHENTICATED,
                     "Sign in (Authorization: Bearer <token>) or send a store API key (" + API_KEY_HEADER + ").");
         }
         gate.admit(rule, user, apiKey, request.getUriInfo().getPathParameters().getFirst("store"));
@@ -81,14 +82,16 @@ public class AccessFilter implements ContainerRequestFilter {
 
     private CaravanUser signedInUser(ContainerRequestContext request) {
         SecurityContext security = request.getSecurityContext();
-        CaravanUser user = signedInUsers.of(security == null ? null : security.getUserPrincipal()).orElse(null);
+        CaravanUser user = signedInUsers
+                .of(security == null ? null : security.getUserPrincipal())
+                .orElse(null);
         if (user != null) {
             return user;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null && !authorization.isBlank()) {
-            throw new ProblemException(ProblemType.INVALID_TOKEN,
-                    "The bearer token is invalid, expired, or not issued for this API.");
+            throw new ProblemException(
+                    ProblemType.INVALID_TOKEN, "The bearer token is invalid, expired, or not issued for this API.");
         }
         return null;
     }

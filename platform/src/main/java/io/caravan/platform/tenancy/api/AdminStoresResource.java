@@ -1,13 +1,13 @@
 package io.caravan.platform.tenancy.api;
 
-import io.caravan.platform.tenancy.application.Access;
-import io.caravan.platform.tenancy.application.RequestCaller;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.tenancy.api.Views.AuditEntryView;
 import io.caravan.platform.tenancy.api.Views.PageView;
 import io.caravan.platform.tenancy.api.Views.StoreView;
+import io.caravan.platform.tenancy.application.Access;
 import io.caravan.platform.tenancy.application.OnboardStoreCommand;
 import io.caravan.platform.tenancy.application.OnboardingResult;
+import io.caravan.platform.tenancy.application.RequestCaller;
 import io.caravan.platform.tenancy.application.StoreLifecycle;
 import io.caravan.platform.tenancy.application.StoreOnboarding;
 import io.caravan.platform.tenancy.domain.StoreStatus;
@@ -21,10 +21,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,27 +46,42 @@ public class AdminStoresResource {
     RequestCaller caller;
 
     @POST
-    @Operation(summary = "Onboard a store",
+    @Operation(
+            summary = "Onboard a store",
             description = "Creates the store, its Keycloak organization (alias = slug), the owner (or links an "
                     + "existing user with that e-mail) and the owner's membership. Repeating an identical request "
                     + "answers 200 with the existing store; a different store under the same slug is a 409. If any "
                     + "step fails nothing is left behind; 503 when Keycloak is unreachable.")
     public Response onboard(OnboardStoreRequest request, @Context UriInfo uri) {
-        OnboardingResult result = onboarding.onboard(new OnboardStoreCommand(request.slug(), request.name(),
-                request.owner().email(), request.owner().firstName(), request.owner().lastName(),
-                request.defaultCurrency(), request.sellingCountries(), request.priceDisplay()), caller.actor());
+        OnboardingResult result = onboarding.onboard(
+                new OnboardStoreCommand(
+                        request.slug(),
+                        request.name(),
+                        request.owner().email(),
+                        request.owner().firstName(),
+                        request.owner().lastName(),
+                        request.defaultCurrency(),
+                        request.sellingCountries(),
+                        request.priceDisplay()),
+                caller.actor());
         StoreView view = StoreView.of(result.store());
         if (!result.created()) {
             return Response.ok(view).build();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build()).entity(view).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build())
+                .entity(view)
+                .build();
     }
 
     @GET
-    @Operation(summary = "List stores", description = "Sorted by slug; filter by status and by text in slug, name or owner e-mail.")
-    public PageView<StoreView> list(@QueryParam("status") StoreStatus status, @QueryParam("q") String text,
-                                    @QueryParam("page") @DefaultValue("0") int page,
-                                    @QueryParam("size") @DefaultValue("20") int size) {
+    @Operation(
+            summary = "List stores",
+            description = "Sorted by slug; filter by status and by text in slug, name or owner e-mail.")
+    public PageView<StoreView> list(
+            @QueryParam("status") StoreStatus status,
+            @QueryParam("q") String text,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
         return PageView.of(lifecycle.list(status, text, new PageRequest(page, size)), StoreView::of);
     }
 
@@ -79,7 +94,9 @@ public class AdminStoresResource {
 
     @POST
     @Path("/{store}/suspend")
-    @Operation(summary = "Suspend a store", description = "Its merchants and storefront are refused until it is reactivated; data is kept.")
+    @Operation(
+            summary = "Suspend a store",
+            description = "Its merchants and storefront are refused until it is reactivated; data is kept.")
     public StoreView suspend(@PathParam("store") String slug, SuspendStoreRequest request) {
         return StoreView.of(lifecycle.suspend(slug, request.reason().strip(), caller.actor()));
     }
@@ -94,9 +111,10 @@ public class AdminStoresResource {
     @GET
     @Path("/{store}/audit")
     @Operation(summary = "A store's audit trail, newest first")
-    public PageView<AuditEntryView> audit(@PathParam("store") String slug,
-                                          @QueryParam("page") @DefaultValue("0") int page,
-                                          @QueryParam("size") @DefaultValue("50") int size) {
+    public PageView<AuditEntryView> audit(
+            @PathParam("store") String slug,
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
         return PageView.of(lifecycle.auditTrail(slug, new PageRequest(page, size)), AuditEntryView::of);
     }
 }

@@ -6,6 +6,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** Body of POST /api/stores/{store}/api-keys. Known scopes: storefront:read. */
-public record CreateApiKeyRequest(@NotBlank @Size(max = 100) String name,
-                                  @NotEmpty @Size(max = 20) List<@NotBlank String> scopes) {
-}
+public record CreateApiKeyRequest(
+        @NotBlank @Size(max = 100) String name,
+        @NotEmpty @Size(max = 20) List<@NotBlank String> scopes) {}

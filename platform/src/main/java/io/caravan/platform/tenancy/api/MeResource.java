@@ -30,12 +30,16 @@ public class MeResource {
     @Operation(summary = "The signed-in user, realm roles and stores")
     public MeView me() {
         CaravanUser user = caller.user();
-        return new MeView(user.userId(), user.username(), user.email(),
-                user.realmRoles().stream().filter(r -> r.equals(CaravanUser.PLATFORM_ADMIN)
-                        || r.equals(CaravanUser.PLUGIN_DEVELOPER)).sorted().toList(),
+        return new MeView(
+                user.userId(),
+                user.username(),
+                user.email(),
+                user.realmRoles().stream()
+                        .filter(r -> r.equals(CaravanUser.PLATFORM_ADMIN) || r.equals(CaravanUser.PLUGIN_DEVELOPER))
+                        .sorted()
+                        .toList(),
                 user.storeSlugs().stream().sorted().toList());
     }
 
-    public record MeView(String id, String username, String email, List<String> roles, List<String> stores) {
-    }
+    public record MeView(String id, String username, String email, List<String> roles, List<String> stores) {}
 }

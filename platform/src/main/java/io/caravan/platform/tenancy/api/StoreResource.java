@@ -71,14 +71,20 @@ public class StoreResource {
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "Replace the store's settings (owner)")
     public StoreView updateSettings(StoreSettingsRequest request) {
-        return StoreView.of(administration.updateSettings(caller.store(), request.name(), request.defaultCurrency(),
-                request.sellingCountries(), request.priceDisplay()));
+        return StoreView.of(administration.updateSettings(
+                caller.store(),
+                request.name(),
+                request.defaultCurrency(),
+                request.sellingCountries(),
+                request.priceDisplay()));
     }
 
     @GET
     @Path("/storefront")
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.STAFF, apiKeyScope = ApiKeyScope.STOREFRONT_READ)
-    @Operation(summary = "What the storefront needs to render prices", description = "Store API key with storefront:read, or a member's token.")
+    @Operation(
+            summary = "What the storefront needs to render prices",
+            description = "Store API key with storefront:read, or a member's token.")
     public StorefrontView storefront() {
         return StorefrontView.of(administration.store(caller.store()));
     }
@@ -94,12 +100,16 @@ public class StoreResource {
     @POST
     @Path("/members")
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
-    @Operation(summary = "Invite a staff member (owner)",
+    @Operation(
+            summary = "Invite a staff member (owner)",
             description = "Links an existing user with that e-mail or creates one; repeating it is harmless.")
     public Response invite(InviteStaffRequest request, @Context UriInfo uri) {
-        StoreMembership membership = staff.invite(caller.store(), request.email(), request.firstName(), request.lastName());
-        return Response.created(uri.getAbsolutePathBuilder().path(membership.id()).build())
-                .entity(MemberView.of(membership)).build();
+        StoreMembership membership =
+                staff.invite(caller.store(), request.email(), request.firstName(), request.lastName());
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(membership.id()).build())
+                .entity(MemberView.of(membership))
+                .build();
     }
 
     @DELETE
@@ -116,13 +126,17 @@ public class StoreResource {
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "The store's API keys (owner); never their values")
     public List<ApiKeyView> apiKeys() {
-        return administration.apiKeys(caller.store()).stream().map(ApiKeyView::of).toList();
+        return administration.apiKeys(caller.store()).stream()
+                .map(ApiKeyView::of)
+                .toList();
     }
 
     @POST
     @Path("/api-keys")
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
-    @Operation(summary = "Create an API key (owner)", description = "The response holds the key; it is shown only this once.")
+    @Operation(
+            summary = "Create an API key (owner)",
+            description = "The response holds the key; it is shown only this once.")
     public Response createApiKey(CreateApiKeyRequest request, @Context UriInfo uri) {
         CreatedApiKey created = administration.createApiKey(caller.store(), request.name(), request.scopes());
         ApiKeyView view = ApiKeyView.of(created.key());
@@ -144,8 +158,8 @@ public class StoreResource {
     @Path("/audit")
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "The store's audit trail, newest first (owner)")
-    public PageView<AuditEntryView> audit(@QueryParam("page") @DefaultValue("0") int page,
-                                          @QueryParam("size") @DefaultValue("50") int size) {
+    public PageView<AuditEntryView> audit(
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         return PageView.of(administration.auditTrail(caller.store(), new PageRequest(page, size)), AuditEntryView::of);
     }
 }

@@ -23,11 +23,24 @@ public class DemoStores {
     private static final Logger LOG = Logger.getLogger(DemoStores.class.getName());
 
     static final List<OnboardStoreCommand> STORES = List.of(
-            new OnboardStoreCommand("lisbon-ceramics", "Lisbon Ceramics", "mara@lisbon-ceramics.test", "Mara",
-                    "Merchant", "EUR", List.of("PT", "ES", "FR", "DE", "IT", "NL", "BE", "IE"),
+            new OnboardStoreCommand(
+                    "lisbon-ceramics",
+                    "Lisbon Ceramics",
+                    "mara@lisbon-ceramics.test",
+                    "Mara",
+                    "Merchant",
+                    "EUR",
+                    List.of("PT", "ES", "FR", "DE", "IT", "NL", "BE", "IE"),
                     PriceDisplay.INCLUDING_TAX),
-            new OnboardStoreCommand("osaka-tea", "Osaka Tea House", "kenji@osaka-tea.test", "Kenji", "Merchant",
-                    "USD", List.of("US", "GB", "AU", "SG", "CA", "JP"), PriceDisplay.EXCLUDING_TAX));
+            new OnboardStoreCommand(
+                    "osaka-tea",
+                    "Osaka Tea House",
+                    "kenji@osaka-tea.test",
+                    "Kenji",
+                    "Merchant",
+                    "USD",
+                    List.of("US", "GB", "AU", "SG", "CA", "JP"),
+                    PriceDisplay.EXCLUDING_TAX));
 
     @Inject
     @ConfigProperty(name = "caravan.demo.enabled", defaultValue = "false")
@@ -36,7 +49,9 @@ public class DemoStores {
     @Inject
     StoreOnboarding onboarding;
 
-    void seed(@Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 10) @Initialized(ApplicationScoped.class) Object ignored) {
+    void seed(
+            @Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 10) @Initialized(ApplicationScoped.class)
+                    Object ignored) {
         if (!enabled) {
             return;
         }
@@ -45,8 +60,10 @@ public class DemoStores {
                 OnboardingResult result = onboarding.onboard(store, Actor.SYSTEM);
                 LOG.info(() -> "Demo store " + store.slug() + (result.created() ? " onboarded" : " already present"));
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Demo store " + store.slug() + " could not be onboarded now (is Keycloak up?): "
-                        + e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "Demo store " + store.slug() + " could not be onboarded now (is Keycloak up?): "
+                                + e.getMessage());
             }
         }
     }

@@ -39,11 +39,13 @@ public class StoreAccess {
     @Transactional
     public StoreContext authorizeMember(String slug, String userId, String username, StoreRole required) {
         Store store = activeStore(slug);
-        StoreMembership membership = memberships.findByUser(store.id(), userId)
+        StoreMembership membership = memberships
+                .findByUser(store.id(), userId)
                 .orElseThrow(() -> AccessRefusedException.forbidden("You have no role in store '" + slug + "'."));
         if (!membership.role().includes(required)) {
-            throw AccessRefusedException.forbidden("This action needs the " + required.name().toLowerCase()
-                    + " role in store '" + slug + "'; you are " + membership.role().name().toLowerCase() + ".");
+            throw AccessRefusedException.forbidden(
+                    "This action needs the " + required.name().toLowerCase() + " role in store '" + slug + "'; you are "
+                            + membership.role().name().toLowerCase() + ".");
         }
         return new StoreContext(store.id(), slug, Actor.user(username), membership.role());
     }
@@ -95,8 +97,10 @@ public class StoreAccess {
 
     private static void requireActive(Store store) {
         if (!store.isActive()) {
-            throw new AccessRefusedException(AccessRefusedException.Reason.STORE_SUSPENDED, "Store '" + store.slug()
-                    + "' is suspended by the platform" + (store.statusReason() == null ? "." : ": " + store.statusReason()));
+            throw new AccessRefusedException(
+                    AccessRefusedException.Reason.STORE_SUSPENDED,
+                    "Store '" + store.slug() + "' is suspended by the platform"
+                            + (store.statusReason() == null ? "." : ": " + store.statusReason()));
         }
     }
 

@@ -44,15 +44,21 @@ public class StoreAdministration {
     }
 
     @Transactional
-    public Store updateSettings(StoreContext context, String name, String currency, List<String> countries,
-                                PriceDisplay priceDisplay) {
+    public Store updateSettings(
+            StoreContext context, String name, String currency, List<String> countries, PriceDisplay priceDisplay) {
         Store store = load(context);
         StoreSettings settings = new StoreSettings(name, StoreSettings.currency(currency), countries, priceDisplay);
         Instant now = clock.instant();
         store.apply(settings, now);
-        audit.record(context.storeId(), new AuditEntry(context.actor(), "store.settings-updated", context.slug(),
-                "name " + settings.name() + ", currency " + currency + ", countries "
-                        + String.join(" ", settings.sellingCountries()) + ", prices " + priceDisplay, now));
+        audit.record(
+                context.storeId(),
+                new AuditEntry(
+                        context.actor(),
+                        "store.settings-updated",
+                        context.slug(),
+                        "name " + settings.name() + ", currency " + currency + ", countries "
+                                + String.join(" ", settings.sellingCountries()) + ", prices " + priceDisplay,
+                        now));
         return store;
     }
 
@@ -65,8 +71,14 @@ public class StoreAdministration {
         Instant now = clock.instant();
         StoreApiKey key = new StoreApiKey(name, secret, scopes, context.actor().name(), now);
         apiKeys.add(context.storeId(), key);
-        audit.record(context.storeId(), new AuditEntry(context.actor(), "api-key.created", key.id(),
-                "name " + key.name() + ", prefix " + key.keyPrefix() + ", scopes " + scopeNames, now));
+        audit.record(
+                context.storeId(),
+                new AuditEntry(
+                        context.actor(),
+                        "api-key.created",
+                        key.id(),
+                        "name " + key.name() + ", prefix " + key.keyPrefix() + ", scopes " + scopeNames,
+                        now));
         return new CreatedApiKey(key, secret.value());
     }
 
@@ -78,12 +90,19 @@ public class StoreAdministration {
     @Transactional
     public StoreApiKey revokeApiKey(StoreContext context, String keyId) {
         StoreApiKey key = apiKeys.findById(context.storeId(), keyId)
-                .orElseThrow(() -> new NotFoundException("No API key '" + keyId + "' in store '" + context.slug() + "'."));
+                .orElseThrow(
+                        () -> new NotFoundException("No API key '" + keyId + "' in store '" + context.slug() + "'."));
         if (!key.isRevoked()) {
             Instant now = clock.instant();
             key.revoke(now);
-            audit.record(context.storeId(), new AuditEntry(context.actor(), "api-key.revoked", key.id(),
-                    "name " + key.name() + ", prefix " + key.keyPrefix(), now));
+            audit.record(
+                    context.storeId(),
+                    new AuditEntry(
+                            context.actor(),
+                            "api-key.revoked",
+                            key.id(),
+                            "name " + key.name() + ", prefix " + key.keyPrefix(),
+                            now));
         }
         return key;
     }
@@ -100,6 +119,5 @@ public class StoreAdministration {
     }
 
     /** A key just created, with its clear value. */
-    public record CreatedApiKey(StoreApiKey key, String secret) {
-    }
+    public record CreatedApiKey(StoreApiKey key, String secret) {}
 }

@@ -1,7 +1,6 @@
 package io.caravan.platform.tenancy.application;
 
 import io.caravan.platform.shared.domain.StoreRef;
-
 import io.caravan.platform.tenancy.domain.Actor;
 import io.caravan.platform.tenancy.domain.StoreRole;
 

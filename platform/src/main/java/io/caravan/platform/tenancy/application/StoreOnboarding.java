@@ -57,8 +57,11 @@ public class StoreOnboarding {
     }
 
     private OnboardingResult onboardLocked(StoreSlug slug, OnboardStoreCommand command, Actor actor) {
-        StoreSettings settings = new StoreSettings(command.name(), StoreSettings.currency(command.defaultCurrency()),
-                command.sellingCountries(), command.priceDisplay());
+        StoreSettings settings = new StoreSettings(
+                command.name(),
+                StoreSettings.currency(command.defaultCurrency()),
+                command.sellingCountries(),
+                command.priceDisplay());
         String ownerEmail = command.ownerEmail().strip().toLowerCase(Locale.ROOT);
 
         Optional<OnboardingResult> earlier = registrar.existing(slug, settings.name(), ownerEmail, true);
@@ -70,10 +73,20 @@ public class StoreOnboarding {
         Provisioned owner = null;
         try {
             organization = identity.ensureOrganization(slug.value(), organizationName(settings.name(), slug));
-            owner = identity.ensureUser(ownerEmail, command.ownerFirstName().strip(), command.ownerLastName().strip());
+            owner = identity.ensureUser(
+                    ownerEmail,
+                    command.ownerFirstName().strip(),
+                    command.ownerLastName().strip());
             identity.addMember(organization.id(), owner.id());
-            Store store = registrar.register(slug, settings, ownerEmail, command.ownerFirstName().strip(),
-                    command.ownerLastName().strip(), owner.id(), organization.id(), actor);
+            Store store = registrar.register(
+                    slug,
+                    settings,
+                    ownerEmail,
+                    command.ownerFirstName().strip(),
+                    command.ownerLastName().strip(),
+                    owner.id(),
+                    organization.id(),
+                    actor);
             return new OnboardingResult(store, true);
         } catch (RuntimeException failure) {
             if (!isDuplicate(failure)) {
@@ -133,8 +146,10 @@ public class StoreOnboarding {
                 step.run();
             } catch (RuntimeException undo) {
                 // A retry adopts what is left (ensure* finds it by alias/e-mail), so this is not lost.
-                LOG.log(Level.WARNING, "Could not undo an identity step of onboarding " + slug
-                        + "; a retry will adopt it: " + undo.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        "Could not undo an identity step of onboarding " + slug + "; a retry will adopt it: "
+                                + undo.getMessage());
             }
         }
     }

@@ -51,17 +51,35 @@ public class StoreRegistrar {
     }
 
     @Transactional
-    public Store register(StoreSlug slug, StoreSettings settings, String ownerEmail, String ownerFirstName,
-                          String ownerLastName, String ownerUserId, String organizationId, Actor actor) {
+    public Store register(
+            StoreSlug slug,
+            StoreSettings settings,
+            String ownerEmail,
+            String ownerFirstName,
+            String ownerLastName,
+            String ownerUserId,
+            String organizationId,
+            Actor actor) {
         Instant now = clock.instant();
-        Store store = Store.onboard(slug, settings,
-                new StoreOwner(ownerUserId, ownerEmail, ownerFirstName, ownerLastName), organizationId, now);
+        Store store = Store.onboard(
+                slug,
+                settings,
+                new StoreOwner(ownerUserId, ownerEmail, ownerFirstName, ownerLastName),
+                organizationId,
+                now);
         stores.add(store);
         // The store row must exist before rows that reference it.
         memberships.add(store.id(), new StoreMembership(ownerUserId, ownerEmail, StoreRole.OWNER, now));
-        audit.record(store.id(), new AuditEntry(actor, "store.onboarded", slug.value(),
-                "owner " + ownerEmail + ", currency " + settings.defaultCurrency().getCurrencyCode()
-                        + ", countries " + String.join(" ", settings.sellingCountries()), now));
+        audit.record(
+                store.id(),
+                new AuditEntry(
+                        actor,
+                        "store.onboarded",
+                        slug.value(),
+                        "owner " + ownerEmail + ", currency "
+                                + settings.defaultCurrency().getCurrencyCode() + ", countries "
+                                + String.join(" ", settings.sellingCountries()),
+                        now));
         return store;
     }
 }

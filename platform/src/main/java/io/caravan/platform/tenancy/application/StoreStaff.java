@@ -66,8 +66,10 @@ public class StoreStaff {
                 try {
                     identity.deleteUser(user.id());
                 } catch (RuntimeException undo) {
-                    LOG.log(Level.WARNING, "Could not remove user created by a failed invite; a retry adopts it: "
-                            + undo.getMessage());
+                    LOG.log(
+                            Level.WARNING,
+                            "Could not remove user created by a failed invite; a retry adopts it: "
+                                    + undo.getMessage());
                 }
             }
             throw failure;
@@ -93,9 +95,10 @@ public class StoreStaff {
 
     @Transactional
     public StoreMembership membership(StoreContext context, String membershipId) {
-        return memberships.findById(context.storeId(), membershipId)
-                .orElseThrow(() -> new NotFoundException("No member '" + membershipId + "' in store '"
-                        + context.slug() + "'."));
+        return memberships
+                .findById(context.storeId(), membershipId)
+                .orElseThrow(() ->
+                        new NotFoundException("No member '" + membershipId + "' in store '" + context.slug() + "'."));
     }
 
     @Transactional
@@ -113,8 +116,9 @@ public class StoreStaff {
     public void recordRemoval(StoreContext context, String membershipId) {
         memberships.findById(context.storeId(), membershipId).ifPresent(membership -> {
             memberships.remove(context.storeId(), membership);
-            audit.record(context.storeId(), new AuditEntry(context.actor(), "staff.removed", membership.email(),
-                    null, clock.instant()));
+            audit.record(
+                    context.storeId(),
+                    new AuditEntry(context.actor(), "staff.removed", membership.email(), null, clock.instant()));
         });
     }
 }

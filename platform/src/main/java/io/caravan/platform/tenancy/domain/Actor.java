@@ -2,7 +2,11 @@ package io.caravan.platform.tenancy.domain;
 
 /** Who performed an action: a signed-in user (by username) or a store API key (by its id). */
 public record Actor(Kind kind, String name) {
-    public enum Kind { USER, API_KEY, SYSTEM }
+    public enum Kind {
+        USER,
+        API_KEY,
+        SYSTEM
+    }
 
     public static final Actor SYSTEM = new Actor(Kind.SYSTEM, "caravan");
 

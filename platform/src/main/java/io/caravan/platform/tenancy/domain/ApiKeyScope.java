@@ -23,6 +23,7 @@ public enum ApiKeyScope {
                 return scope;
             }
         }
-        throw new InvalidStoreException("unknown API key scope '" + value + "'; known scopes: storefront:read, tax:quote");
+        throw new InvalidStoreException(
+                "unknown API key scope '" + value + "'; known scopes: storefront:read, tax:quote");
     }
 }

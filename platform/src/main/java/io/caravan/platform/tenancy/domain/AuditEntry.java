@@ -40,8 +40,7 @@ public class AuditEntry {
     @Column(updatable = false)
     private String detail;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
     public AuditEntry(Actor actor, String action, String target, String detail, Instant now) {
         this.id = UUID.randomUUID().toString();

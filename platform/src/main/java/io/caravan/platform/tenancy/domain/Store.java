@@ -67,11 +67,10 @@ public class Store {
     @Version
     private long version;
 
-    protected Store() {
-    }
+    protected Store() {}
 
-    public static Store onboard(StoreSlug slug, StoreSettings settings, StoreOwner owner,
-                                String organizationId, Instant now) {
+    public static Store onboard(
+            StoreSlug slug, StoreSettings settings, StoreOwner owner, String organizationId, Instant now) {
         Store store = new Store();
         store.id = UUID.randomUUID().toString();
         store.slug = slug.value();

@@ -57,8 +57,7 @@ public class StoreApiKey {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected StoreApiKey() {
-    }
+    protected StoreApiKey() {}
 
     public StoreApiKey(String name, ApiKeySecret secret, Set<ApiKeyScope> scopes, String createdBy, Instant now) {
         if (name == null || name.isBlank() || name.length() > 100) {

@@ -37,8 +37,7 @@ public class StoreMembership {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected StoreMembership() {
-    }
+    protected StoreMembership() {}
 
     public StoreMembership(String userId, String email, StoreRole role, Instant now) {
         this.id = UUID.randomUUID().toString();

@@ -11,8 +11,8 @@ import java.util.TreeSet;
  * What a store sells in and to: its default currency (ISO 4217), the countries it sells to
  * (ISO 3166-1 alpha-2, kept sorted and unique) and how prices are displayed.
  */
-public record StoreSettings(String name, Currency defaultCurrency, List<String> sellingCountries,
-                            PriceDisplay priceDisplay) {
+public record StoreSettings(
+        String name, Currency defaultCurrency, List<String> sellingCountries, PriceDisplay priceDisplay) {
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     public StoreSettings {

@@ -25,9 +25,11 @@ public class JpaAuditLog implements AuditLog {
         EntityManager em = persistence.forStore(storeId);
         List<AuditEntry> items = em.createQuery(
                         "select a from AuditEntry a order by a.occurredAt desc, a.id", AuditEntry.class)
-                .setFirstResult(page.offset()).setMaxResults(page.size())
+                .setFirstResult(page.offset())
+                .setMaxResults(page.size())
                 .getResultList();
-        long total = em.createQuery("select count(a) from AuditEntry a", Long.class).getSingleResult();
+        long total =
+                em.createQuery("select count(a) from AuditEntry a", Long.class).getSingleResult();
         return new Page<>(items, page.page(), page.size(), total);
     }
 }

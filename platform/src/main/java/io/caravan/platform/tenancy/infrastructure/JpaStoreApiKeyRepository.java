@@ -15,10 +15,12 @@ public class JpaStoreApiKeyRepository implements StoreApiKeyRepository {
 
     @Override
     public Optional<StoreApiKey> findByHash(String storeId, String keyHash) {
-        return persistence.forStore(storeId)
+        return persistence
+                .forStore(storeId)
                 .createQuery("select k from StoreApiKey k where k.keyHash = :hash", StoreApiKey.class)
                 .setParameter("hash", keyHash)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -28,7 +30,8 @@ public class JpaStoreApiKeyRepository implements StoreApiKeyRepository {
 
     @Override
     public List<StoreApiKey> list(String storeId) {
-        return persistence.forStore(storeId)
+        return persistence
+                .forStore(storeId)
                 .createQuery("select k from StoreApiKey k order by k.createdAt desc", StoreApiKey.class)
                 .getResultList();
     }

@@ -15,10 +15,12 @@ public class JpaStoreMembershipRepository implements StoreMembershipRepository {
 
     @Override
     public Optional<StoreMembership> findByUser(String storeId, String userId) {
-        return persistence.forStore(storeId)
+        return persistence
+                .forStore(storeId)
                 .createQuery("select m from StoreMembership m where m.userId = :user", StoreMembership.class)
                 .setParameter("user", userId)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -28,7 +30,8 @@ public class JpaStoreMembershipRepository implements StoreMembershipRepository {
 
     @Override
     public List<StoreMembership> list(String storeId) {
-        return persistence.forStore(storeId)
+        return persistence
+                .forStore(storeId)
                 .createQuery("select m from StoreMembership m order by m.createdAt, m.email", StoreMembership.class)
                 .getResultList();
     }

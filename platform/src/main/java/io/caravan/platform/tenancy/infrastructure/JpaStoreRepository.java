@@ -22,10 +22,12 @@ public class JpaStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Store> findBySlug(StoreSlug slug) {
-        return persistence.platform()
+        return persistence
+                .platform()
                 .createQuery("select s from Store s where s.slug = :slug", Store.class)
                 .setParameter("slug", slug.value())
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -47,8 +49,13 @@ public class JpaStoreRepository implements StoreRepository {
         }
         String pattern = null;
         if (text != null && !text.isBlank()) {
-            pattern = "%" + text.strip().toLowerCase(Locale.ROOT)
-                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            pattern = "%"
+                    + text.strip()
+                            .toLowerCase(Locale.ROOT)
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_")
+                    + "%";
             where.append(" and (lower(s.slug) like :text escape '\\' or lower(s.name) like :text escape '\\'"
                     + " or lower(s.ownerEmail) like :text escape '\\')");
         }
@@ -62,7 +69,8 @@ public class JpaStoreRepository implements StoreRepository {
                 q.setParameter("text", pattern);
             }
         }
-        List<Store> items = query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
+        List<Store> items =
+                query.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList();
         return new Page<>(items, page.page(), page.size(), count.getSingleResult());
     }
 }

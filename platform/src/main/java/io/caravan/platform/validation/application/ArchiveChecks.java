@@ -35,20 +35,20 @@ import java.util.zip.ZipInputStream;
  * framework loads.
  */
 final class ArchiveChecks {
-    private static final Set<String> ARCHIVE_EXTENSIONS = Set.of("jar", "zip", "war", "ear", "rar", "jmod", "aar", "apk");
+    private static final Set<String> ARCHIVE_EXTENSIONS =
+            Set.of("jar", "zip", "war", "ear", "rar", "jmod", "aar", "apk");
 
     /** The archive's files (directories left out), name to bytes, in central-directory order. */
-    record Contents(Map<String, byte[]> files) {
-    }
+    record Contents(Map<String, byte[]> files) {}
 
-    private ArchiveChecks() {
-    }
+    private ArchiveChecks() {}
 
     /** @return the contents, or null when a check failed (the failures are in {@code findings}) */
     static Contents inspect(byte[] bundle, Findings findings) {
         if (bundle.length > MAX_TOTAL_BYTES) {
-            findings.fail(Rules.ARCHIVE_TOTAL_SIZE, "the upload is " + bytes(bundle.length) + "; a bundle may be at most "
-                    + bytes(MAX_TOTAL_BYTES));
+            findings.fail(
+                    Rules.ARCHIVE_TOTAL_SIZE,
+                    "the upload is " + bytes(bundle.length) + "; a bundle may be at most " + bytes(MAX_TOTAL_BYTES));
             return stopped(findings);
         }
         Path file = null;
@@ -77,8 +77,9 @@ final class ArchiveChecks {
     private static Contents inspect(ZipFile zip, byte[] bundle, Findings findings) {
         int count = zip.size();
         if (count > MAX_ENTRIES) {
-            findings.fail(Rules.ARCHIVE_ENTRY_COUNT, "the archive has " + count + " entries; a bundle may have at most "
-                    + MAX_ENTRIES);
+            findings.fail(
+                    Rules.ARCHIVE_ENTRY_COUNT,
+                    "the archive has " + count + " entries; a bundle may have at most " + MAX_ENTRIES);
             return stopped(findings);
         }
         findings.pass(Rules.ARCHIVE_ENTRY_COUNT, count + " entries (at most " + MAX_ENTRIES + ")");
@@ -88,18 +89,24 @@ final class ArchiveChecks {
             String name = entry.getName();
             String unsafe = unsafePath(name);
             if (unsafe != null) {
-                findings.fail(Rules.ARCHIVE_PATH_TRAVERSAL, "entry \"" + printable(name) + "\" " + unsafe
-                        + "; entry names must be relative paths inside the bundle");
+                findings.fail(
+                        Rules.ARCHIVE_PATH_TRAVERSAL,
+                        "entry \"" + printable(name) + "\" " + unsafe
+                                + "; entry names must be relative paths inside the bundle");
             }
             if (!seen.add(name)) {
-                findings.fail(Rules.ARCHIVE_DUPLICATE_ENTRY, "entry \"" + printable(name)
-                        + "\" appears more than once; which copy a reader sees would depend on the reader");
+                findings.fail(
+                        Rules.ARCHIVE_DUPLICATE_ENTRY,
+                        "entry \"" + printable(name)
+                                + "\" appears more than once; which copy a reader sees would depend on the reader");
             }
             String extension = extension(name);
             if (!entry.isDirectory() && ARCHIVE_EXTENSIONS.contains(extension)) {
-                findings.fail(Rules.ARCHIVE_NESTED_ARCHIVE, "entry \"" + printable(name) + "\" is a nested ." + extension
-                        + " archive; a bundle may not carry archives (its classes and resources must be checked"
-                        + " where they are)");
+                findings.fail(
+                        Rules.ARCHIVE_NESTED_ARCHIVE,
+                        "entry \"" + printable(name) + "\" is a nested ." + extension
+                                + " archive; a bundle may not carry archives (its classes and resources must be checked"
+                                + " where they are)");
             }
         }
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -109,7 +116,8 @@ final class ArchiveChecks {
             try (InputStream in = zip.getInputStream(entry)) {
                 data = readBounded(in, entry, total, findings);
             } catch (IOException | RuntimeException e) {
-                findings.fail(Rules.ARCHIVE_READABLE, "entry \"" + printable(entry.getName()) + "\" cannot be read: " + e);
+                findings.fail(
+                        Rules.ARCHIVE_READABLE, "entry \"" + printable(entry.getName()) + "\" cannot be read: " + e);
                 return stopped(findings);
             }
             if (data == null) {
@@ -118,22 +126,26 @@ final class ArchiveChecks {
             total += data.length;
             if (!entry.isDirectory()) {
                 if (!ARCHIVE_EXTENSIONS.contains(extension(entry.getName())) && isZip(data)) {
-                    findings.fail(Rules.ARCHIVE_NESTED_ARCHIVE, "entry \"" + printable(entry.getName())
-                            + "\" holds a zip archive (by its content); a bundle may not carry archives");
+                    findings.fail(
+                            Rules.ARCHIVE_NESTED_ARCHIVE,
+                            "entry \"" + printable(entry.getName())
+                                    + "\" holds a zip archive (by its content); a bundle may not carry archives");
                 }
                 files.putIfAbsent(entry.getName(), data);
             }
         }
         findings.pass(Rules.ARCHIVE_READABLE, "a zip archive java.util.zip reads entry by entry");
-        findings.pass(Rules.ARCHIVE_TOTAL_SIZE, bytes(bundle.length) + " compressed, " + bytes(total)
-                + " inflated (at most " + bytes(MAX_TOTAL_BYTES) + ")");
+        findings.pass(
+                Rules.ARCHIVE_TOTAL_SIZE,
+                bytes(bundle.length) + " compressed, " + bytes(total) + " inflated (at most " + bytes(MAX_TOTAL_BYTES)
+                        + ")");
         findings.pass(Rules.ARCHIVE_ENTRY_SIZE, "every entry at most " + bytes(MAX_ENTRY_BYTES));
         findings.pass(Rules.ARCHIVE_COMPRESSION_RATIO, "no entry over " + MAX_COMPRESSION_RATIO + ":1");
         findings.pass(Rules.ARCHIVE_PATH_TRAVERSAL, "every entry name is a relative path inside the bundle");
         findings.pass(Rules.ARCHIVE_DUPLICATE_ENTRY, "no entry name repeats");
         findings.pass(Rules.ARCHIVE_NESTED_ARCHIVE, "no archive inside the archive");
-        if (findings.anyFailed(List.of(Rules.ARCHIVE_PATH_TRAVERSAL, Rules.ARCHIVE_DUPLICATE_ENTRY,
-                Rules.ARCHIVE_NESTED_ARCHIVE))) {
+        if (findings.anyFailed(
+                List.of(Rules.ARCHIVE_PATH_TRAVERSAL, Rules.ARCHIVE_DUPLICATE_ENTRY, Rules.ARCHIVE_NESTED_ARCHIVE))) {
             return stopped(findings);
         }
         if (!sameAsStream(bundle, entries, files, findings)) {
@@ -145,7 +157,8 @@ final class ArchiveChecks {
 
     /** Marks the archive rules not reached as skipped; null. */
     private static Contents stopped(Findings findings) {
-        findings.skipAll(Rules.ALL.stream().filter(r -> r.startsWith("archive.")).toList(),
+        findings.skipAll(
+                Rules.ALL.stream().filter(r -> r.startsWith("archive.")).toList(),
                 "not checked: the archive checks stopped at the first unsafe finding");
         return null;
     }
@@ -166,20 +179,26 @@ final class ArchiveChecks {
             read += n;
             String name = "entry \"" + printable(entry.getName()) + "\"";
             if (read > RATIO_CHECKED_FROM_BYTES && read > compressed * MAX_COMPRESSION_RATIO) {
-                findings.fail(Rules.ARCHIVE_COMPRESSION_RATIO, name + " inflates from " + bytes(compressed)
-                        + " to more than " + bytes(read) + " (over " + MAX_COMPRESSION_RATIO
-                        + ":1; reading stopped) — a zip bomb is not a bundle");
+                findings.fail(
+                        Rules.ARCHIVE_COMPRESSION_RATIO,
+                        name + " inflates from " + bytes(compressed)
+                                + " to more than " + bytes(read) + " (over " + MAX_COMPRESSION_RATIO
+                                + ":1; reading stopped) — a zip bomb is not a bundle");
                 return null;
             }
             if (read > MAX_ENTRY_BYTES) {
-                findings.fail(Rules.ARCHIVE_ENTRY_SIZE, name + " inflates to more than " + bytes(MAX_ENTRY_BYTES)
-                        + " (reading stopped); an entry may be at most " + bytes(MAX_ENTRY_BYTES));
+                findings.fail(
+                        Rules.ARCHIVE_ENTRY_SIZE,
+                        name + " inflates to more than " + bytes(MAX_ENTRY_BYTES)
+                                + " (reading stopped); an entry may be at most " + bytes(MAX_ENTRY_BYTES));
                 return null;
             }
             if (totalSoFar + read > MAX_TOTAL_BYTES) {
-                findings.fail(Rules.ARCHIVE_TOTAL_SIZE, "the entries inflate to more than " + bytes(MAX_TOTAL_BYTES)
-                        + " in total (crossed while reading " + name + "); a bundle may be at most "
-                        + bytes(MAX_TOTAL_BYTES) + " inflated");
+                findings.fail(
+                        Rules.ARCHIVE_TOTAL_SIZE,
+                        "the entries inflate to more than " + bytes(MAX_TOTAL_BYTES)
+                                + " in total (crossed while reading " + name + "); a bundle may be at most "
+                                + bytes(MAX_TOTAL_BYTES) + " inflated");
                 return null;
             }
             out.write(buffer, 0, n);
@@ -188,40 +207,50 @@ final class ArchiveChecks {
     }
 
     /** Streams the archive and compares every local entry with the central directory's. */
-    private static boolean sameAsStream(byte[] bundle, List<? extends ZipEntry> central, Map<String, byte[]> files,
-            Findings findings) {
+    private static boolean sameAsStream(
+            byte[] bundle, List<? extends ZipEntry> central, Map<String, byte[]> files, Findings findings) {
         int i = 0;
         try (ZipInputStream stream = new ZipInputStream(new ByteArrayInputStream(bundle))) {
             ZipEntry local;
             while ((local = stream.getNextEntry()) != null) {
                 if (i >= central.size()) {
-                    findings.fail(Rules.ARCHIVE_DIRECTORY_MISMATCH, "local entry \"" + printable(local.getName())
-                            + "\" is not in the central directory (it lists " + central.size() + " entries)");
+                    findings.fail(
+                            Rules.ARCHIVE_DIRECTORY_MISMATCH,
+                            "local entry \"" + printable(local.getName())
+                                    + "\" is not in the central directory (it lists " + central.size() + " entries)");
                     return false;
                 }
                 String expected = central.get(i).getName();
                 if (!expected.equals(local.getName())) {
-                    findings.fail(Rules.ARCHIVE_DIRECTORY_MISMATCH, "local entry #" + (i + 1) + " is \""
-                            + printable(local.getName()) + "\" but the central directory lists \"" + printable(expected)
-                            + "\" there; a stream reader and the framework would see different bundles");
+                    findings.fail(
+                            Rules.ARCHIVE_DIRECTORY_MISMATCH,
+                            "local entry #" + (i + 1) + " is \""
+                                    + printable(local.getName()) + "\" but the central directory lists \""
+                                    + printable(expected)
+                                    + "\" there; a stream reader and the framework would see different bundles");
                     return false;
                 }
                 byte[] data = stream.readNBytes(MAX_ENTRY_BYTES + 1);
                 if (!local.isDirectory() && !Arrays.equals(data, files.get(expected))) {
-                    findings.fail(Rules.ARCHIVE_DIRECTORY_MISMATCH, "entry \"" + printable(expected)
-                            + "\" has other content in its local header than the central directory points at");
+                    findings.fail(
+                            Rules.ARCHIVE_DIRECTORY_MISMATCH,
+                            "entry \"" + printable(expected)
+                                    + "\" has other content in its local header than the central directory points at");
                     return false;
                 }
                 i++;
             }
         } catch (IOException | RuntimeException e) {
-            findings.fail(Rules.ARCHIVE_DIRECTORY_MISMATCH, "the archive cannot be streamed entry by entry (after "
-                    + i + " entries): " + e.getMessage());
+            findings.fail(
+                    Rules.ARCHIVE_DIRECTORY_MISMATCH,
+                    "the archive cannot be streamed entry by entry (after " + i + " entries): " + e.getMessage());
             return false;
         }
         if (i != central.size()) {
-            findings.fail(Rules.ARCHIVE_DIRECTORY_MISMATCH, "the central directory lists " + central.size()
-                    + " entries but only " + i + " local entries precede it");
+            findings.fail(
+                    Rules.ARCHIVE_DIRECTORY_MISMATCH,
+                    "the central directory lists " + central.size() + " entries but only " + i
+                            + " local entries precede it");
             return false;
         }
         return true;
@@ -256,7 +285,9 @@ final class ArchiveChecks {
     }
 
     private static boolean isZip(byte[] data) {
-        return data.length >= 4 && data[0] == 'P' && data[1] == 'K'
+        return data.length >= 4
+                && data[0] == 'P'
+                && data[1] == 'K'
                 && (data[2] == 3 && data[3] == 4 || data[2] == 5 && data[3] == 6 || data[2] == 7 && data[3] == 8);
     }
 

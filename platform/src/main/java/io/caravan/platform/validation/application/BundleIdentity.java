@@ -7,5 +7,4 @@ package io.caravan.platform.validation.application;
  * @param symbolicName {@code Bundle-SymbolicName} without directives
  * @param version      {@code Bundle-Version}, trimmed
  */
-public record BundleIdentity(String symbolicName, String version) {
-}
+public record BundleIdentity(String symbolicName, String version) {}

@@ -37,8 +37,10 @@ public final class BundleValidator {
     /** Largest descriptor file: 256 KiB. */
     public static final int MAX_DESCRIPTOR_BYTES = 256 * 1024;
 
-    private static final List<String> MANIFEST_RULES = Rules.ALL.stream().filter(r -> r.startsWith("manifest.")).toList();
-    private static final List<String> DRY_RUN_RULES = List.of(Rules.DRYRUN_RESOLVE, Rules.DRYRUN_START, Rules.DRYRUN_HEALTH);
+    private static final List<String> MANIFEST_RULES =
+            Rules.ALL.stream().filter(r -> r.startsWith("manifest.")).toList();
+    private static final List<String> DRY_RUN_RULES =
+            List.of(Rules.DRYRUN_RESOLVE, Rules.DRYRUN_START, Rules.DRYRUN_HEALTH);
 
     private final ConfigurationSchemaCheck schemas = new ConfigurationSchemaCheck();
 
@@ -58,8 +60,14 @@ public final class BundleValidator {
 
         ArchiveChecks.Contents contents = ArchiveChecks.inspect(bundle, findings);
         if (contents == null) {
-            return new ValidationReport(sha256, bundle.length, null, null, null,
-                    findings.toList("not checked: the archive failed its safety checks, so nothing inside it was examined"));
+            return new ValidationReport(
+                    sha256,
+                    bundle.length,
+                    null,
+                    null,
+                    null,
+                    findings.toList(
+                            "not checked: the archive failed its safety checks, so nothing inside it was examined"));
         }
 
         ManifestChecks.Result manifest = ManifestChecks.check(contents.files(), context, findings);
@@ -67,20 +75,32 @@ public final class BundleValidator {
             findings.skipAll(MANIFEST_RULES, "not checked: META-INF/MANIFEST.MF is missing or unreadable");
         }
         ClassIndex classes = ClassIndex.of(contents.files(), findings);
-        DescriptorChecks.Result descriptor = DescriptorChecks.check(contents.files(), manifest, classes, context, schemas,
-                findings);
+        DescriptorChecks.Result descriptor =
+                DescriptorChecks.check(contents.files(), manifest, classes, context, schemas, findings);
         BytecodePolicy.check(contents.files(), classes, findings);
         immutability(sha256, manifest, descriptor, context, findings);
         dryRun(bundle, context, findings);
 
-        return new ValidationReport(sha256, bundle.length, manifest == null ? null : manifest.identity(),
-                descriptor.descriptor(), descriptor.json(), findings.toList("not checked"));
+        return new ValidationReport(
+                sha256,
+                bundle.length,
+                manifest == null ? null : manifest.identity(),
+                descriptor.descriptor(),
+                descriptor.json(),
+                findings.toList("not checked"));
     }
 
-    private static void immutability(String sha256, ManifestChecks.Result manifest, DescriptorChecks.Result descriptor,
-            ValidationContext context, Findings findings) {
-        String version = descriptor.descriptor() != null ? descriptor.descriptor().version()
-                : manifest != null && manifest.version() != null ? manifest.version().toString() : null;
+    private static void immutability(
+            String sha256,
+            ManifestChecks.Result manifest,
+            DescriptorChecks.Result descriptor,
+            ValidationContext context,
+            Findings findings) {
+        String version = descriptor.descriptor() != null
+                ? descriptor.descriptor().version()
+                : manifest != null && manifest.version() != null
+                        ? manifest.version().toString()
+                        : null;
         if (version == null) {
             findings.skip(Rules.RELEASE_VERSION_IMMUTABLE, "not checked: the bundle has no valid version");
             return;
@@ -93,18 +113,24 @@ public final class BundleValidator {
         if (published.isEmpty()) {
             findings.pass(Rules.RELEASE_VERSION_IMMUTABLE, "version " + version + " is new for this listing");
         } else if (published.get().equalsIgnoreCase(sha256)) {
-            findings.pass(Rules.RELEASE_VERSION_IMMUTABLE, "version " + version + " is already published with these very bytes");
+            findings.pass(
+                    Rules.RELEASE_VERSION_IMMUTABLE,
+                    "version " + version + " is already published with these very bytes");
         } else {
-            findings.fail(Rules.RELEASE_VERSION_IMMUTABLE, "version " + version + " is already published with other content"
-                    + " (SHA-256 " + published.get() + "); a published version is immutable — give this build a new version");
+            findings.fail(
+                    Rules.RELEASE_VERSION_IMMUTABLE,
+                    "version " + version + " is already published with other content" + " (SHA-256 " + published.get()
+                            + "); a published version is immutable — give this build a new version");
         }
     }
 
     private static void dryRun(byte[] bundle, ValidationContext context, Findings findings) {
         int failures = findings.failureCount();
         if (failures > 0) {
-            findings.skipAll(DRY_RUN_RULES, "not run: " + failures + " other check(s) failed, and plugin code runs only"
-                    + " once everything else passed");
+            findings.skipAll(
+                    DRY_RUN_RULES,
+                    "not run: " + failures + " other check(s) failed, and plugin code runs only"
+                            + " once everything else passed");
             return;
         }
         if (context.dryRun() == null) {
@@ -116,13 +142,16 @@ public final class BundleValidator {
             result = context.dryRun().run(bundle);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The upload dry run failed to run", e);
-            findings.fail(Rules.DRYRUN_RESOLVE, "the dry run could not be carried out (" + e
-                    + "); the upload is not accepted without it — try again");
+            findings.fail(
+                    Rules.DRYRUN_RESOLVE,
+                    "the dry run could not be carried out (" + e
+                            + "); the upload is not accepted without it — try again");
             findings.skipAll(DRY_RUN_RULES, "not run: the dry run could not be carried out");
             return;
         }
         if (!result.resolved()) {
-            findings.fail(Rules.DRYRUN_RESOLVE, "the bundle does not resolve in a scratch framework: " + result.message());
+            findings.fail(
+                    Rules.DRYRUN_RESOLVE, "the bundle does not resolve in a scratch framework: " + result.message());
             findings.skipAll(DRY_RUN_RULES, "not checked: the bundle did not resolve");
             return;
         }

@@ -40,14 +40,37 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  */
 final class BytecodePolicy {
     private static final String LOOKUP = "java/lang/invoke/MethodHandles$Lookup";
-    private static final Set<String> LOOKUP_FINDERS = Set.of("findVirtual", "findStatic", "findSpecial",
-            "findConstructor", "findGetter", "findSetter", "findStaticGetter", "findStaticSetter", "findVarHandle",
+    private static final Set<String> LOOKUP_FINDERS = Set.of(
+            "findVirtual",
+            "findStatic",
+            "findSpecial",
+            "findConstructor",
+            "findGetter",
+            "findSetter",
+            "findStaticGetter",
+            "findStaticSetter",
+            "findVarHandle",
             "findStaticVarHandle");
-    private static final Set<String> LOOKUP_UNREFLECTS = Set.of("unreflect", "unreflectSpecial", "unreflectConstructor",
-            "unreflectGetter", "unreflectSetter", "unreflectVarHandle");
-    private static final Set<String> CLASS_MEMBER_LOOKUPS = Set.of("getMethod", "getDeclaredMethod", "getMethods",
-            "getDeclaredMethods", "getConstructor", "getDeclaredConstructor", "getConstructors",
-            "getDeclaredConstructors", "getField", "getDeclaredField", "getFields", "getDeclaredFields");
+    private static final Set<String> LOOKUP_UNREFLECTS = Set.of(
+            "unreflect",
+            "unreflectSpecial",
+            "unreflectConstructor",
+            "unreflectGetter",
+            "unreflectSetter",
+            "unreflectVarHandle");
+    private static final Set<String> CLASS_MEMBER_LOOKUPS = Set.of(
+            "getMethod",
+            "getDeclaredMethod",
+            "getMethods",
+            "getDeclaredMethods",
+            "getConstructor",
+            "getDeclaredConstructor",
+            "getConstructors",
+            "getDeclaredConstructors",
+            "getField",
+            "getDeclaredField",
+            "getFields",
+            "getDeclaredFields");
     private static final int MAX_TRACE_DEPTH = 8;
 
     private final ClassIndex classes;
@@ -70,8 +93,9 @@ final class BytecodePolicy {
             }
             policy.scan(node);
         }
-        findings.pass(Rules.BYTECODE_FORBIDDEN_API, "no forbidden API referenced by " + classes.entries().size()
-                + " class file(s)");
+        findings.pass(
+                Rules.BYTECODE_FORBIDDEN_API,
+                "no forbidden API referenced by " + classes.entries().size() + " class file(s)");
         findings.pass(Rules.BYTECODE_NATIVE_METHOD, "no native methods");
     }
 
@@ -95,8 +119,10 @@ final class BytecodePolicy {
         }
         for (MethodNode method : node.methods) {
             if ((method.access & Opcodes.ACC_NATIVE) != 0) {
-                findings.fail(Rules.BYTECODE_NATIVE_METHOD, cls + "." + method.name + signature(method.desc)
-                        + " is declared native — plugins may not contain native code");
+                findings.fail(
+                        Rules.BYTECODE_NATIVE_METHOD,
+                        cls + "." + method.name + signature(method.desc)
+                                + " is declared native — plugins may not contain native code");
             }
             new MethodScan(node, method).run();
         }
@@ -125,9 +151,14 @@ final class BytecodePolicy {
                 if (insn instanceof MethodInsnNode call) {
                     call(call);
                 } else if (insn instanceof FieldInsnNode field) {
-                    memberRef(field.owner, field.name, field.desc, (field.getOpcode() == Opcodes.GETFIELD
-                            || field.getOpcode() == Opcodes.GETSTATIC ? " reads " : " writes ")
-                            + dotted(field.owner) + "." + field.name);
+                    memberRef(
+                            field.owner,
+                            field.name,
+                            field.desc,
+                            (field.getOpcode() == Opcodes.GETFIELD || field.getOpcode() == Opcodes.GETSTATIC
+                                            ? " reads "
+                                            : " writes ")
+                                    + dotted(field.owner) + "." + field.name);
                 } else if (insn instanceof TypeInsnNode type && insn.getOpcode() != Opcodes.NEW) {
                     type(type.desc);
                 } else if (insn instanceof MultiANewArrayInsnNode array) {
@@ -151,8 +182,11 @@ final class BytecodePolicy {
             if (!memberRef(call.owner, call.name, call.desc, " calls " + member) && !call.name.equals("<init>")) {
                 String jdkOwner = firstOutsideBundle(call.owner);
                 if (jdkOwner != null && !jdkOwner.equals(call.owner)) {
-                    memberRef(jdkOwner, call.name, call.desc, " calls " + member + " (inherited from "
-                            + dotted(jdkOwner) + ")");
+                    memberRef(
+                            jdkOwner,
+                            call.name,
+                            call.desc,
+                            " calls " + member + " (inherited from " + dotted(jdkOwner) + ")");
                 }
             }
             reflection(call);
@@ -186,8 +220,11 @@ final class BytecodePolicy {
                 }
             } else if (cst instanceof Handle h) {
                 if (!h.getOwner().startsWith("[")) {
-                    memberRef(h.getOwner(), h.getName(), h.getDesc(), " references " + handleMember(h)
-                            + " (method reference or handle)");
+                    memberRef(
+                            h.getOwner(),
+                            h.getName(),
+                            h.getDesc(),
+                            " references " + handleMember(h) + " (method reference or handle)");
                 }
             } else if (cst instanceof ConstantDynamic dynamic) {
                 constant(dynamic.getBootstrapMethod());
@@ -204,8 +241,8 @@ final class BytecodePolicy {
 
         /** Reflection whose target can be followed back to a class literal. */
         private void reflection(MethodInsnNode call) {
-            boolean privateLookup = call.owner.equals("java/lang/invoke/MethodHandles")
-                    && call.name.equals("privateLookupIn");
+            boolean privateLookup =
+                    call.owner.equals("java/lang/invoke/MethodHandles") && call.name.equals("privateLookupIn");
             boolean finder = call.owner.equals(LOOKUP) && LOOKUP_FINDERS.contains(call.name);
             boolean unreflect = call.owner.equals(LOOKUP) && LOOKUP_UNREFLECTS.contains(call.name);
             boolean classLookup = call.owner.equals("java/lang/Class") && CLASS_MEMBER_LOOKUPS.contains(call.name);
@@ -229,15 +266,22 @@ final class BytecodePolicy {
             }
             boolean foreign = target != null && !classes.contains(target);
             if (privateLookup && (target == null || foreign)) {
-                violation(caller + " calls java.lang.invoke.MethodHandles.privateLookupIn on "
-                        + (target == null ? "a class not known statically" : dotted(target) + ", a class outside the bundle"),
+                violation(
+                        caller + " calls java.lang.invoke.MethodHandles.privateLookupIn on "
+                                + (target == null
+                                        ? "a class not known statically"
+                                        : dotted(target) + ", a class outside the bundle"),
                         ForbiddenApis.Category.REFLECTION);
             } else if ((finder || unreflect) && foreign) {
-                violation(caller + " calls java.lang.invoke.MethodHandles.Lookup." + call.name + " on " + dotted(target)
-                        + ", a class outside the bundle", ForbiddenApis.Category.REFLECTION);
+                violation(
+                        caller + " calls java.lang.invoke.MethodHandles.Lookup." + call.name + " on " + dotted(target)
+                                + ", a class outside the bundle",
+                        ForbiddenApis.Category.REFLECTION);
             } else if (classLookup && foreign) {
-                violation(caller + " looks up members of " + dotted(target) + " reflectively (java.lang.Class."
-                        + call.name + "), a class outside the bundle", ForbiddenApis.Category.REFLECTION);
+                violation(
+                        caller + " looks up members of " + dotted(target) + " reflectively (java.lang.Class."
+                                + call.name + "), a class outside the bundle",
+                        ForbiddenApis.Category.REFLECTION);
             }
         }
 
@@ -247,7 +291,8 @@ final class BytecodePolicy {
             if (producer instanceof VarInsnNode) {
                 producer = single(stored(producer));
             }
-            if (producer instanceof MethodInsnNode m && m.owner.equals("java/lang/Class")
+            if (producer instanceof MethodInsnNode m
+                    && m.owner.equals("java/lang/Class")
                     && CLASS_MEMBER_LOOKUPS.contains(m.name)) {
                 Frame<SourceValue> f = frame(m);
                 if (f != null) {
@@ -266,11 +311,14 @@ final class BytecodePolicy {
             if (producer instanceof LdcInsnNode ldc && ldc.cst instanceof Type t && t.getSort() == Type.OBJECT) {
                 return t.getInternalName();
             }
-            if (producer instanceof MethodInsnNode m && m.owner.equals("java/lang/Class") && m.name.equals("forName")
+            if (producer instanceof MethodInsnNode m
+                    && m.owner.equals("java/lang/Class")
+                    && m.name.equals("forName")
                     && m.desc.startsWith("(Ljava/lang/String;")) {
                 Frame<SourceValue> f = frame(m);
                 if (f != null) {
-                    String name = constantString(f.getStack(f.getStackSize() - Type.getArgumentTypes(m.desc).length), depth + 1);
+                    String name = constantString(
+                            f.getStack(f.getStackSize() - Type.getArgumentTypes(m.desc).length), depth + 1);
                     return name == null ? null : name.replace('.', '/');
                 }
             }
@@ -314,7 +362,9 @@ final class BytecodePolicy {
         }
 
         private AbstractInsnNode single(SourceValue value) {
-            return value == null || value.insns.size() != 1 ? null : value.insns.iterator().next();
+            return value == null || value.insns.size() != 1
+                    ? null
+                    : value.insns.iterator().next();
         }
 
         @SuppressWarnings("unchecked")
@@ -357,13 +407,15 @@ final class BytecodePolicy {
     }
 
     private static String member(String owner, String name, String desc) {
-        return name.equals("<init>") ? "new " + dotted(owner) + signature(desc) : dotted(owner) + "." + name + signature(desc);
+        return name.equals("<init>")
+                ? "new " + dotted(owner) + signature(desc)
+                : dotted(owner) + "." + name + signature(desc);
     }
 
     private static String handleMember(Handle h) {
         return switch (h.getTag()) {
             case Opcodes.H_GETFIELD, Opcodes.H_GETSTATIC, Opcodes.H_PUTFIELD, Opcodes.H_PUTSTATIC ->
-                    dotted(h.getOwner()) + "." + h.getName();
+                dotted(h.getOwner()) + "." + h.getName();
             default -> member(h.getOwner(), h.getName(), h.getDesc());
         };
     }
@@ -389,7 +441,8 @@ final class BytecodePolicy {
         if (method.name.startsWith("lambda$")) {
             String[] parts = method.name.split("\\$");
             if (parts.length >= 3) {
-                return cls + "." + (parts[1].equals("new") ? "<init>" : parts[1].equals("static") ? "<clinit>" : parts[1])
+                return cls + "."
+                        + (parts[1].equals("new") ? "<init>" : parts[1].equals("static") ? "<clinit>" : parts[1])
                         + " (in a lambda)";
             }
         }

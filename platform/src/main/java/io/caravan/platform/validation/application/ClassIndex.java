@@ -38,15 +38,16 @@ final class ClassIndex {
             if (problem == null) {
                 try {
                     node = new ClassNode();
-                    new ClassReader(file.getValue()).accept(node,
-                            ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                    new ClassReader(file.getValue())
+                            .accept(node, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
                 } catch (RuntimeException | StackOverflowError e) {
                     problem = "ASM cannot read it: " + e;
                 }
             }
             if (problem != null) {
-                findings.fail(Rules.BYTECODE_UNREADABLE_CLASS, file.getKey() + " is not a class file this platform can load: "
-                        + problem);
+                findings.fail(
+                        Rules.BYTECODE_UNREADABLE_CLASS,
+                        file.getKey() + " is not a class file this platform can load: " + problem);
                 continue;
             }
             byEntry.put(file.getKey(), node);
@@ -55,20 +56,25 @@ final class ClassIndex {
                 byName.put(node.name, node);
             }
         }
-        findings.pass(Rules.BYTECODE_UNREADABLE_CLASS, count + " class file(s), all readable, none newer than Java "
-                + Runtime.version().feature());
+        findings.pass(
+                Rules.BYTECODE_UNREADABLE_CLASS,
+                count + " class file(s), all readable, none newer than Java "
+                        + Runtime.version().feature());
         return new ClassIndex(Collections.unmodifiableMap(byName), Collections.unmodifiableMap(byEntry));
     }
 
     private static String problem(byte[] bytes) {
-        if (bytes.length < 10 || (bytes[0] & 0xff) != 0xCA || (bytes[1] & 0xff) != 0xFE || (bytes[2] & 0xff) != 0xBA
+        if (bytes.length < 10
+                || (bytes[0] & 0xff) != 0xCA
+                || (bytes[1] & 0xff) != 0xFE
+                || (bytes[2] & 0xff) != 0xBA
                 || (bytes[3] & 0xff) != 0xBE) {
             return "it does not start with the class file magic number 0xCAFEBABE";
         }
         int major = (bytes[6] & 0xff) << 8 | bytes[7] & 0xff;
         if (major > MAX_CLASS_VERSION) {
-            return "it is compiled for Java " + (major - 44) + " (class file version " + major + "); this platform runs Java "
-                    + Runtime.version().feature();
+            return "it is compiled for Java " + (major - 44) + " (class file version " + major
+                    + "); this platform runs Java " + Runtime.version().feature();
         }
         return null;
     }

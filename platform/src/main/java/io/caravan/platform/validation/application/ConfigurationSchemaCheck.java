@@ -24,9 +24,10 @@ final class ConfigurationSchemaCheck {
     private static final int MAX_PROBLEMS = 10;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaLoaders(loaders -> loaders.add(
-                    new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:draft/")))));
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaLoaders(loaders ->
+                    loaders.add(new AllowSchemaLoader(iri -> iri.toString().startsWith("classpath:draft/")))));
     private volatile JsonSchema metaSchema;
 
     /** @return the problems, each naming the place in the schema; empty when the schema is valid */
@@ -41,8 +42,10 @@ final class ConfigurationSchemaCheck {
             return List.of("must be a JSON object");
         }
         JsonNode declared = schema.get("$schema");
-        if (declared != null && !(declared.isTextual()
-                && (declared.asText().equals(DRAFT_2020_12) || declared.asText().equals(DRAFT_2020_12 + "#")))) {
+        if (declared != null
+                && !(declared.isTextual()
+                        && (declared.asText().equals(DRAFT_2020_12)
+                                || declared.asText().equals(DRAFT_2020_12 + "#")))) {
             return List.of("declares \"$schema\": " + declared + "; configuration schemas are JSON Schema 2020-12 ("
                     + DRAFT_2020_12 + ")");
         }
@@ -61,7 +64,11 @@ final class ConfigurationSchemaCheck {
                 problems.add("does not compile: " + e.getMessage());
             }
         }
-        return problems.stream().map(p -> p.replaceAll("\\s+", " ").strip()).sorted().limit(MAX_PROBLEMS).toList();
+        return problems.stream()
+                .map(p -> p.replaceAll("\\s+", " ").strip())
+                .sorted()
+                .limit(MAX_PROBLEMS)
+                .toList();
     }
 
     private JsonSchema metaSchema() {

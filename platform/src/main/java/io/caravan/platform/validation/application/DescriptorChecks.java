@@ -34,42 +34,58 @@ import org.objectweb.asm.tree.MethodNode;
  */
 final class DescriptorChecks {
     private static final String PATH = PluginDescriptor.RESOURCE_PATH;
-    private static final List<String> DEPENDENT = List.of(Rules.DESCRIPTOR_VERSION_MISMATCH,
-            Rules.DESCRIPTOR_ID_MISMATCH, Rules.DESCRIPTOR_SDK_RANGE, Rules.DESCRIPTOR_CONFIGURATION_SCHEMA,
+    private static final List<String> DEPENDENT = List.of(
+            Rules.DESCRIPTOR_VERSION_MISMATCH,
+            Rules.DESCRIPTOR_ID_MISMATCH,
+            Rules.DESCRIPTOR_SDK_RANGE,
+            Rules.DESCRIPTOR_CONFIGURATION_SCHEMA,
             Rules.DESCRIPTOR_EXTENSION_CLASS);
 
     /**
      * @param json       the file's text, or null when missing
      * @param descriptor the descriptor when entirely valid, else null
      */
-    record Result(String json, PluginDescriptor descriptor) {
-    }
+    record Result(String json, PluginDescriptor descriptor) {}
 
-    private DescriptorChecks() {
-    }
+    private DescriptorChecks() {}
 
-    static Result check(Map<String, byte[]> files, ManifestChecks.Result manifest, ClassIndex classes,
-            ValidationContext context, ConfigurationSchemaCheck schemas, Findings findings) {
+    static Result check(
+            Map<String, byte[]> files,
+            ManifestChecks.Result manifest,
+            ClassIndex classes,
+            ValidationContext context,
+            ConfigurationSchemaCheck schemas,
+            Findings findings) {
         byte[] raw = files.get(PATH);
         if (raw == null) {
-            findings.fail(Rules.DESCRIPTOR_MISSING, PATH + " is missing; it declares the plugin's id, extensions,"
-                    + " configuration and permissions");
-            findings.skipAll(List.of(Rules.DESCRIPTOR_INVALID, Rules.DESCRIPTOR_PERMISSIONS), "not checked: no descriptor");
+            findings.fail(
+                    Rules.DESCRIPTOR_MISSING,
+                    PATH + " is missing; it declares the plugin's id, extensions," + " configuration and permissions");
+            findings.skipAll(
+                    List.of(Rules.DESCRIPTOR_INVALID, Rules.DESCRIPTOR_PERMISSIONS), "not checked: no descriptor");
             findings.skipAll(DEPENDENT, "not checked: no descriptor");
             return new Result(null, null);
         }
         if (raw.length > BundleValidator.MAX_DESCRIPTOR_BYTES) {
-            findings.fail(Rules.DESCRIPTOR_MISSING, PATH + " is " + ArchiveChecks.bytes(raw.length) + "; a descriptor may be"
-                    + " at most " + ArchiveChecks.bytes(BundleValidator.MAX_DESCRIPTOR_BYTES));
-            findings.skipAll(List.of(Rules.DESCRIPTOR_INVALID, Rules.DESCRIPTOR_PERMISSIONS), "not checked: descriptor too large");
+            findings.fail(
+                    Rules.DESCRIPTOR_MISSING,
+                    PATH + " is " + ArchiveChecks.bytes(raw.length) + "; a descriptor may be" + " at most "
+                            + ArchiveChecks.bytes(BundleValidator.MAX_DESCRIPTOR_BYTES));
+            findings.skipAll(
+                    List.of(Rules.DESCRIPTOR_INVALID, Rules.DESCRIPTOR_PERMISSIONS),
+                    "not checked: descriptor too large");
             findings.skipAll(DEPENDENT, "not checked: descriptor too large");
             return new Result(null, null);
         }
         findings.pass(Rules.DESCRIPTOR_MISSING, PATH + " present");
         String json;
         try {
-            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+            json = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw))
+                    .toString();
         } catch (CharacterCodingException e) {
             findings.fail(Rules.DESCRIPTOR_INVALID, PATH + " is not UTF-8 text");
             findings.skip(Rules.DESCRIPTOR_PERMISSIONS, "not checked: the descriptor is not UTF-8");
@@ -82,7 +98,8 @@ final class DescriptorChecks {
         try {
             descriptor = PluginDescriptorReader.read(json);
             usable = descriptor;
-            findings.pass(Rules.DESCRIPTOR_INVALID, PATH + " is valid: " + descriptor.id() + " " + descriptor.version());
+            findings.pass(
+                    Rules.DESCRIPTOR_INVALID, PATH + " is valid: " + descriptor.id() + " " + descriptor.version());
             findings.pass(Rules.DESCRIPTOR_PERMISSIONS, "permissions well-formed: " + describe(descriptor));
         } catch (IllegalArgumentException e) {
             // the reader builds Permissions outside its own try, so their IllegalArgumentException arrives unwrapped
@@ -103,24 +120,33 @@ final class DescriptorChecks {
         if (manifest == null || manifest.version() == null) {
             findings.skip(Rules.DESCRIPTOR_VERSION_MISMATCH, "not checked: no valid Bundle-Version");
         } else if (!usable.version().equals(manifest.version().toString())) {
-            findings.fail(Rules.DESCRIPTOR_VERSION_MISMATCH, "the descriptor's version is " + usable.version()
-                    + " but Bundle-Version is " + manifest.version() + "; they must be equal");
+            findings.fail(
+                    Rules.DESCRIPTOR_VERSION_MISMATCH,
+                    "the descriptor's version is " + usable.version() + " but Bundle-Version is " + manifest.version()
+                            + "; they must be equal");
         } else {
-            findings.pass(Rules.DESCRIPTOR_VERSION_MISMATCH, "descriptor version " + usable.version() + " = Bundle-Version");
+            findings.pass(
+                    Rules.DESCRIPTOR_VERSION_MISMATCH, "descriptor version " + usable.version() + " = Bundle-Version");
         }
 
         if (context.expectedPluginId() == null) {
-            findings.pass(Rules.DESCRIPTOR_ID_MISMATCH, usable.id() + ": the listing has no plugin id yet; this upload binds it");
+            findings.pass(
+                    Rules.DESCRIPTOR_ID_MISMATCH,
+                    usable.id() + ": the listing has no plugin id yet; this upload binds it");
         } else if (!context.expectedPluginId().equals(usable.id())) {
-            findings.fail(Rules.DESCRIPTOR_ID_MISMATCH, "the descriptor's id is " + usable.id() + " but the listing is "
-                    + context.expectedPluginId() + "; a plugin keeps its id across versions");
+            findings.fail(
+                    Rules.DESCRIPTOR_ID_MISMATCH,
+                    "the descriptor's id is " + usable.id() + " but the listing is " + context.expectedPluginId()
+                            + "; a plugin keeps its id across versions");
         } else {
             findings.pass(Rules.DESCRIPTOR_ID_MISMATCH, usable.id() + ", the listing's id");
         }
 
         if (!OsgiVersion.inRange(usable.sdkRange(), OsgiVersion.parse(context.sdkVersion()))) {
-            findings.fail(Rules.DESCRIPTOR_SDK_RANGE, "the descriptor needs SDK " + usable.sdkRange()
-                    + " but this platform provides SDK " + context.sdkVersion());
+            findings.fail(
+                    Rules.DESCRIPTOR_SDK_RANGE,
+                    "the descriptor needs SDK " + usable.sdkRange() + " but this platform provides SDK "
+                            + context.sdkVersion());
         } else {
             findings.pass(Rules.DESCRIPTOR_SDK_RANGE, "SDK " + context.sdkVersion() + " is in " + usable.sdkRange());
         }
@@ -133,12 +159,14 @@ final class DescriptorChecks {
         for (Extension extension : usable.extensions()) {
             String problem = extensionProblem(extension, classes, files);
             if (problem != null) {
-                findings.fail(Rules.DESCRIPTOR_EXTENSION_CLASS, "extension " + extension.point() + ": class "
-                        + extension.className() + " " + problem);
+                findings.fail(
+                        Rules.DESCRIPTOR_EXTENSION_CLASS,
+                        "extension " + extension.point() + ": class " + extension.className() + " " + problem);
             }
         }
-        findings.pass(Rules.DESCRIPTOR_EXTENSION_CLASS, "every extension class is in the bundle, public, concrete,"
-                + " creatable and implements its point");
+        findings.pass(
+                Rules.DESCRIPTOR_EXTENSION_CLASS,
+                "every extension class is in the bundle, public, concrete," + " creatable and implements its point");
         return new Result(json, descriptor);
     }
 
@@ -150,16 +178,17 @@ final class DescriptorChecks {
     private static PluginDescriptor withoutPermissions(String json, Findings findings) {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             JsonObject root = reader.readObject();
-            PluginDescriptor rest = PluginDescriptorReader.read(Json.createObjectBuilder(root).remove("permissions")
-                    .build().toString());
+            PluginDescriptor rest = PluginDescriptorReader.read(
+                    Json.createObjectBuilder(root).remove("permissions").build().toString());
             findings.pass(Rules.DESCRIPTOR_INVALID, PATH + " is valid apart from its permissions");
             return rest;
         } catch (IllegalArgumentException e) {
             if (aboutPermissions(e.getMessage())) {
                 findings.pass(Rules.DESCRIPTOR_INVALID, PATH + " is valid apart from its permissions");
             } else {
-                findings.fail(Rules.DESCRIPTOR_INVALID, e instanceof InvalidDescriptorException ? e.getMessage()
-                        : PATH + " " + e.getMessage());
+                findings.fail(
+                        Rules.DESCRIPTOR_INVALID,
+                        e instanceof InvalidDescriptorException ? e.getMessage() : PATH + " " + e.getMessage());
             }
             return null;
         } catch (JsonException | IllegalStateException e) {
@@ -169,8 +198,8 @@ final class DescriptorChecks {
     }
 
     private static String describe(PluginDescriptor d) {
-        return "egress hosts " + d.permissions().egressHosts() + ", events " + d.permissions().events() + ", data "
-                + d.permissions().data();
+        return "egress hosts " + d.permissions().egressHosts() + ", events "
+                + d.permissions().events() + ", data " + d.permissions().data();
     }
 
     /** What is wrong with an extension class, judged from its class file, or null. */
@@ -178,7 +207,8 @@ final class DescriptorChecks {
         String internal = extension.className().replace('.', '/');
         ClassNode node = classes.get(internal);
         if (node == null) {
-            return files.containsKey(internal + ".class") ? "is not a readable class file"
+            return files.containsKey(internal + ".class")
+                    ? "is not a readable class file"
                     : "is not in the bundle (no entry " + internal + ".class)";
         }
         if ((node.access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT)) != 0) {

@@ -51,7 +51,9 @@ final class Findings {
     }
 
     int failureCount() {
-        return byRule.values().stream().mapToInt(l -> (int) l.stream().filter(Check::failed).count()).sum()
+        return byRule.values().stream()
+                        .mapToInt(l -> (int) l.stream().filter(Check::failed).count())
+                        .sum()
                 + unlisted.values().stream().mapToInt(Integer::intValue).sum();
     }
 
@@ -67,8 +69,11 @@ final class Findings {
             out.addAll(results);
             Integer more = unlisted.get(rule);
             if (more != null) {
-                out.add(new Check(rule, CheckStatus.FAILED, more + " more violation(s) of this rule not listed; at most "
-                        + MAX_PER_RULE + " are reported"));
+                out.add(new Check(
+                        rule,
+                        CheckStatus.FAILED,
+                        more + " more violation(s) of this rule not listed; at most " + MAX_PER_RULE
+                                + " are reported"));
             }
         }
         return out;

@@ -43,18 +43,17 @@ final class ForbiddenApis {
     /** Matches every member and every use of the class. */
     private static final BiPredicate<String, String> ANY = (name, desc) -> true;
 
-    private record Rule(BiPredicate<String, String> member, boolean anyUse, Category category) {
-    }
+    private record Rule(BiPredicate<String, String> member, boolean anyUse, Category category) {}
 
-    private record PrefixRule(String ownerPrefix, BiPredicate<String, String> member, boolean anyUse, Category category) {
-    }
+    private record PrefixRule(
+            String ownerPrefix, BiPredicate<String, String> member, boolean anyUse, Category category) {}
 
     private static final Map<String, List<Rule>> RULES = new HashMap<>();
     private static final List<PrefixRule> PREFIX_RULES = new ArrayList<>();
 
     /** The class-loader classes a plugin may neither extend nor create. */
-    static final Set<String> CLASS_LOADERS = Set.of("java/lang/ClassLoader", "java/security/SecureClassLoader",
-            "java/net/URLClassLoader");
+    static final Set<String> CLASS_LOADERS =
+            Set.of("java/lang/ClassLoader", "java/security/SecureClassLoader", "java/net/URLClassLoader");
 
     static {
         Category c;
@@ -75,8 +74,12 @@ final class ForbiddenApis {
         members("java/lang/Runtime", c, "load", "loadLibrary");
 
         c = Category.REFLECTION;
-        for (String owner : List.of("java/lang/reflect/AccessibleObject", "java/lang/reflect/Method",
-                "java/lang/reflect/Field", "java/lang/reflect/Constructor", "java/lang/reflect/Executable")) {
+        for (String owner : List.of(
+                "java/lang/reflect/AccessibleObject",
+                "java/lang/reflect/Method",
+                "java/lang/reflect/Field",
+                "java/lang/reflect/Constructor",
+                "java/lang/reflect/Executable")) {
             members(owner, c, "setAccessible", "trySetAccessible");
         }
 
@@ -88,14 +91,29 @@ final class ForbiddenApis {
         prefix("com/sun/", ANY, true, c);
 
         c = Category.CLASS_LOADING;
-        members("java/lang/ClassLoader", c, "<init>", "defineClass", "loadClass", "findSystemClass", "getSystemClassLoader",
+        members(
+                "java/lang/ClassLoader",
+                c,
+                "<init>",
+                "defineClass",
+                "loadClass",
+                "findSystemClass",
+                "getSystemClassLoader",
                 "getPlatformClassLoader");
         members("java/security/SecureClassLoader", c, "<init>", "defineClass");
         any("java/net/URLClassLoader", c);
-        members("java/lang/invoke/MethodHandles$Lookup", c, "defineClass", "defineHiddenClass",
+        members(
+                "java/lang/invoke/MethodHandles$Lookup",
+                c,
+                "defineClass",
+                "defineHiddenClass",
                 "defineHiddenClassWithClassData");
-        add("java/lang/Class", (name, desc) -> name.equals("forName")
-                && (desc.startsWith("(Ljava/lang/String;ZLjava/lang/ClassLoader;)") || desc.startsWith("(Ljava/lang/Module;")), c);
+        add(
+                "java/lang/Class",
+                (name, desc) -> name.equals("forName")
+                        && (desc.startsWith("(Ljava/lang/String;ZLjava/lang/ClassLoader;)")
+                                || desc.startsWith("(Ljava/lang/Module;")),
+                c);
 
         c = Category.THREADS;
         members("java/lang/Thread", c, "<init>", "start", "startVirtualThread", "ofPlatform", "ofVirtual");
@@ -104,18 +122,30 @@ final class ForbiddenApis {
         members("java/util/concurrent/ThreadPoolExecutor", c, "<init>");
         members("java/util/concurrent/ScheduledThreadPoolExecutor", c, "<init>");
         any("java/util/Timer", c);
-        add("java/util/concurrent/CompletableFuture", (name, desc) -> name.endsWith("Async") || name.equals("delayedExecutor"), c);
+        add(
+                "java/util/concurrent/CompletableFuture",
+                (name, desc) -> name.endsWith("Async") || name.equals("delayedExecutor"),
+                c);
         members("java/lang/ref/Cleaner", c, "create");
         members("java/lang/Runtime", c, "addShutdownHook", "removeShutdownHook");
         prefix("java/util/", (name, desc) -> name.equals("parallelStream"), false, c);
         prefix("java/util/stream/", (name, desc) -> name.equals("parallel"), false, c);
 
         c = Category.NETWORK;
-        for (String owner : List.of("java/net/Socket", "java/net/ServerSocket", "java/net/DatagramSocket",
-                "java/net/MulticastSocket", "java/nio/channels/SocketChannel", "java/nio/channels/ServerSocketChannel",
-                "java/nio/channels/DatagramChannel", "java/nio/channels/AsynchronousSocketChannel",
-                "java/nio/channels/AsynchronousServerSocketChannel", "java/net/http/HttpClient",
-                "java/net/http/HttpClient$Builder", "java/net/URLConnection", "java/net/HttpURLConnection",
+        for (String owner : List.of(
+                "java/net/Socket",
+                "java/net/ServerSocket",
+                "java/net/DatagramSocket",
+                "java/net/MulticastSocket",
+                "java/nio/channels/SocketChannel",
+                "java/nio/channels/ServerSocketChannel",
+                "java/nio/channels/DatagramChannel",
+                "java/nio/channels/AsynchronousSocketChannel",
+                "java/nio/channels/AsynchronousServerSocketChannel",
+                "java/net/http/HttpClient",
+                "java/net/http/HttpClient$Builder",
+                "java/net/URLConnection",
+                "java/net/HttpURLConnection",
                 "java/net/JarURLConnection")) {
             any(owner, c);
         }
@@ -124,11 +154,23 @@ final class ForbiddenApis {
         members("java/net/InetAddress", c, "getByName", "getAllByName", "getLocalHost");
 
         c = Category.FILES;
-        for (String owner : List.of("java/io/File", "java/io/FileInputStream", "java/io/FileOutputStream",
-                "java/io/FileReader", "java/io/FileWriter", "java/io/RandomAccessFile", "java/io/FileDescriptor",
-                "java/nio/file/Files", "java/nio/file/Paths", "java/nio/file/FileSystems", "java/nio/file/FileSystem",
-                "java/nio/file/spi/FileSystemProvider", "java/nio/channels/FileChannel",
-                "java/nio/channels/AsynchronousFileChannel", "java/util/zip/ZipFile", "java/util/jar/JarFile")) {
+        for (String owner : List.of(
+                "java/io/File",
+                "java/io/FileInputStream",
+                "java/io/FileOutputStream",
+                "java/io/FileReader",
+                "java/io/FileWriter",
+                "java/io/RandomAccessFile",
+                "java/io/FileDescriptor",
+                "java/nio/file/Files",
+                "java/nio/file/Paths",
+                "java/nio/file/FileSystems",
+                "java/nio/file/FileSystem",
+                "java/nio/file/spi/FileSystemProvider",
+                "java/nio/channels/FileChannel",
+                "java/nio/channels/AsynchronousFileChannel",
+                "java/util/zip/ZipFile",
+                "java/util/jar/JarFile")) {
             any(owner, c);
         }
         members("java/nio/file/Path", c, "of");
@@ -137,13 +179,24 @@ final class ForbiddenApis {
         }
 
         c = Category.JVM_STATE;
-        members("java/lang/System", c, "setProperty", "clearProperty", "setProperties", "setSecurityManager", "setIn",
-                "setOut", "setErr");
+        members(
+                "java/lang/System",
+                c,
+                "setProperty",
+                "clearProperty",
+                "setProperties",
+                "setSecurityManager",
+                "setIn",
+                "setOut",
+                "setErr");
         members("java/lang/Thread", c, "setDefaultUncaughtExceptionHandler");
         members("java/util/Locale", c, "setDefault");
         members("java/util/TimeZone", c, "setDefault");
         members("java/security/Security", c, "setProperty", "addProvider", "insertProviderAt", "removeProvider");
-        for (String owner : List.of("java/net/Authenticator", "java/net/CookieHandler", "java/net/ProxySelector",
+        for (String owner : List.of(
+                "java/net/Authenticator",
+                "java/net/CookieHandler",
+                "java/net/ProxySelector",
                 "java/net/ResponseCache")) {
             members(owner, c, "setDefault");
         }
@@ -154,8 +207,7 @@ final class ForbiddenApis {
         members("java/lang/management/ManagementFactory", Category.MANAGEMENT, "getPlatformMBeanServer");
     }
 
-    private ForbiddenApis() {
-    }
+    private ForbiddenApis() {}
 
     private static void members(String owner, Category category, String... names) {
         Set<String> set = Set.of(names);
@@ -170,7 +222,8 @@ final class ForbiddenApis {
         RULES.computeIfAbsent(owner, o -> new ArrayList<>()).add(new Rule(ANY, true, category));
     }
 
-    private static void prefix(String ownerPrefix, BiPredicate<String, String> member, boolean anyUse, Category category) {
+    private static void prefix(
+            String ownerPrefix, BiPredicate<String, String> member, boolean anyUse, Category category) {
         PREFIX_RULES.add(new PrefixRule(ownerPrefix, member, anyUse, category));
     }
 

@@ -9,19 +9,26 @@ import java.util.regex.Pattern;
  * not link against the framework (only the host does), and these two rules are all it needs.
  */
 record OsgiVersion(int major, int minor, int micro, String qualifier) implements Comparable<OsgiVersion> {
-    private static final Pattern VERSION = Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9})(?:\\.(\\d{1,9})(?:\\.([A-Za-z0-9_-]+))?)?)?");
+    private static final Pattern VERSION =
+            Pattern.compile("(\\d{1,9})(?:\\.(\\d{1,9})(?:\\.(\\d{1,9})(?:\\.([A-Za-z0-9_-]+))?)?)?");
     /** What a bundle must declare: all three numbers, then an optional qualifier. */
     static final Pattern SEMANTIC = Pattern.compile("\\d{1,9}\\.\\d{1,9}\\.\\d{1,9}(?:\\.[A-Za-z0-9_-]+)?");
-    private static final Pattern RANGE = Pattern.compile("\\s*([\\[(])\\s*([^,\\s]+)\\s*,\\s*([^\\])\\s]+)\\s*([\\])])\\s*");
+
+    private static final Pattern RANGE =
+            Pattern.compile("\\s*([\\[(])\\s*([^,\\s]+)\\s*,\\s*([^\\])\\s]+)\\s*([\\])])\\s*");
 
     /** @throws IllegalArgumentException if the text is not an OSGi version */
     static OsgiVersion parse(String text) {
         Matcher m = VERSION.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("\"" + text + "\" is not an OSGi version (major.minor.micro[.qualifier])");
+            throw new IllegalArgumentException(
+                    "\"" + text + "\" is not an OSGi version (major.minor.micro[.qualifier])");
         }
-        return new OsgiVersion(Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
-                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), m.group(4) == null ? "" : m.group(4));
+        return new OsgiVersion(
+                Integer.parseInt(m.group(1)),
+                m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)),
+                m.group(4) == null ? "" : m.group(4));
     }
 
     /**
@@ -39,7 +46,8 @@ record OsgiVersion(int major, int minor, int micro, String qualifier) implements
         OsgiVersion high = parse(m.group(3));
         int lowCmp = version.compareTo(low);
         int highCmp = version.compareTo(high);
-        return (m.group(1).equals("[") ? lowCmp >= 0 : lowCmp > 0) && (m.group(4).equals("]") ? highCmp <= 0 : highCmp < 0);
+        return (m.group(1).equals("[") ? lowCmp >= 0 : lowCmp > 0)
+                && (m.group(4).equals("]") ? highCmp <= 0 : highCmp < 0);
     }
 
     @Override

@@ -22,8 +22,13 @@ import java.util.function.Function;
  *                             null when the caller cannot tell (the immutability check is skipped)
  * @param dryRun               loads the bundle in a scratch framework; null skips the dry run
  */
-public record ValidationContext(String expectedSymbolicName, String expectedPluginId, String sdkVersion,
-        Map<String, String> sdkPackages, Function<String, Optional<String>> publishedSha256, BundleDryRun dryRun) {
+public record ValidationContext(
+        String expectedSymbolicName,
+        String expectedPluginId,
+        String sdkVersion,
+        Map<String, String> sdkPackages,
+        Function<String, Optional<String>> publishedSha256,
+        BundleDryRun dryRun) {
 
     public ValidationContext {
         Objects.requireNonNull(sdkVersion, "sdkVersion");
@@ -36,7 +41,13 @@ public record ValidationContext(String expectedSymbolicName, String expectedPlug
      * exports them (as the host exports them to plugins), no plugin id binding, no published versions.
      */
     public static ValidationContext of(String expectedSymbolicName, String sdkVersion, BundleDryRun dryRun) {
-        return new ValidationContext(expectedSymbolicName, null, sdkVersion, SdkExports.ofSdkOnClassPath().packages(), null, dryRun);
+        return new ValidationContext(
+                expectedSymbolicName,
+                null,
+                sdkVersion,
+                SdkExports.ofSdkOnClassPath().packages(),
+                null,
+                dryRun);
     }
 
     public ValidationContext withExpectedPluginId(String pluginId) {
@@ -49,11 +60,13 @@ public record ValidationContext(String expectedSymbolicName, String expectedPlug
     }
 
     public ValidationContext withSdkPackages(Map<String, String> packages) {
-        return new ValidationContext(expectedSymbolicName, expectedPluginId, sdkVersion, packages, publishedSha256, dryRun);
+        return new ValidationContext(
+                expectedSymbolicName, expectedPluginId, sdkVersion, packages, publishedSha256, dryRun);
     }
 
     public ValidationContext withDryRun(BundleDryRun run) {
-        return new ValidationContext(expectedSymbolicName, expectedPluginId, sdkVersion, sdkPackages, publishedSha256, run);
+        return new ValidationContext(
+                expectedSymbolicName, expectedPluginId, sdkVersion, sdkPackages, publishedSha256, run);
     }
 
     /** The version this platform exports an SDK package at, or null if it does not export it. */

@@ -15,8 +15,13 @@ import java.util.List;
  * @param descriptorJson the descriptor file's text, or null when missing
  * @param checks         the results, in the order of {@link Rules#ALL}
  */
-public record ValidationReport(String sha256, long size, BundleIdentity identity, PluginDescriptor descriptor,
-        String descriptorJson, List<Check> checks) {
+public record ValidationReport(
+        String sha256,
+        long size,
+        BundleIdentity identity,
+        PluginDescriptor descriptor,
+        String descriptorJson,
+        List<Check> checks) {
 
     public ValidationReport {
         checks = List.copyOf(checks);
@@ -48,7 +53,9 @@ public record ValidationReport(String sha256, long size, BundleIdentity identity
         if (results.isEmpty()) {
             throw new IllegalArgumentException("no result for rule " + rule);
         }
-        return results.stream().anyMatch(Check::failed) ? CheckStatus.FAILED : results.get(0).status();
+        return results.stream().anyMatch(Check::failed)
+                ? CheckStatus.FAILED
+                : results.get(0).status();
     }
 
     /** The failures, one per line, for logs and error responses. */

@@ -1,21 +1,19 @@
 package io.caravan.platform.host.bench;
 
-import io.caravan.platform.shared.domain.StoreRef;
-import io.caravan.platform.shared.domain.InstallationId;
-
-import io.caravan.platform.shared.domain.ReleaseId;
-
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
-import io.caravan.runtime.JsonPluginConfiguration;
 import io.caravan.platform.host.application.PluginArtifact;
-import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.platform.host.application.PluginDirectory;
 import io.caravan.platform.host.application.PluginInvoker;
 import io.caravan.platform.host.application.PluginRuntime;
 import io.caravan.platform.host.infrastructure.felix.FelixBundleHost;
 import io.caravan.platform.marketplace.application.BundleArchive;
 import io.caravan.platform.marketplace.infrastructure.FileArtifactStore;
+import io.caravan.platform.shared.domain.InstallationId;
+import io.caravan.platform.shared.domain.ReleaseId;
+import io.caravan.platform.shared.domain.StoreRef;
+import io.caravan.runtime.JsonPluginConfiguration;
+import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.sdk.model.Address;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.model.CountryCode;
@@ -111,8 +109,10 @@ final class BenchHost implements AutoCloseable {
         try {
             return Files.readAllBytes(BUNDLES.resolve(jarName));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLES.resolve(jarName)
-                    + " (run from platform/ after test-compile, or set -Dcaravan.test.bundles)", e);
+            throw new UncheckedIOException(
+                    "cannot read " + BUNDLES.resolve(jarName)
+                            + " (run from platform/ after test-compile, or set -Dcaravan.test.bundles)",
+                    e);
         }
     }
 
@@ -126,7 +126,8 @@ final class BenchHost implements AutoCloseable {
             String sha = artifacts.put(bytes);
             BundleArchive archive = BundleArchive.read(bytes);
             PluginDescriptor descriptor = PluginDescriptorReader.read(archive.descriptorJson());
-            return new PluginArtifact(new ReleaseId(UUID.randomUUID().toString()), archive.symbolicName(), sha, descriptor);
+            return new PluginArtifact(
+                    new ReleaseId(UUID.randomUUID().toString()), archive.symbolicName(), sha, descriptor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,9 +136,14 @@ final class BenchHost implements AutoCloseable {
     /** Installs (or moves) a store's only installation onto an artifact with a configuration. */
     InstalledPlugin install(String store, PluginArtifact artifact, String configuration) {
         List<InstalledPlugin> previous = installations.get(store);
-        InstalledPlugin installed = new InstalledPlugin(previous == null ? new InstallationId(UUID.randomUUID().toString())
-                : previous.get(0).installationId(), new StoreRef(store, store), artifact,
-                JsonPluginConfiguration.parse(configuration, artifact.descriptor().secretFields()));
+        InstalledPlugin installed = new InstalledPlugin(
+                previous == null
+                        ? new InstallationId(UUID.randomUUID().toString())
+                        : previous.get(0).installationId(),
+                new StoreRef(store, store),
+                artifact,
+                JsonPluginConfiguration.parse(
+                        configuration, artifact.descriptor().secretFields()));
         installations.put(store, List.of(installed));
         return installed;
     }
@@ -167,11 +173,25 @@ final class BenchHost implements AutoCloseable {
 
     /** A cart of one line, shipped from Portugal. */
     static Cart cart(String destination) {
-        LineItem line = new LineItem("l1", "sku-1", "Mug", 2, Money.ofMinor(1_000, "EUR"), 400, HsCode.of("691200"),
-                CountryCode.of("PT"), CountryCode.of("PT"), TaxCategory.STANDARD);
-        return new Cart(Currency.getInstance("EUR"), PriceDisplay.EXCLUDING_TAX, List.of(line), Money.ofMinor(500, "EUR"),
+        LineItem line = new LineItem(
+                "l1",
+                "sku-1",
+                "Mug",
+                2,
+                Money.ofMinor(1_000, "EUR"),
+                400,
+                HsCode.of("691200"),
+                CountryCode.of("PT"),
+                CountryCode.of("PT"),
+                TaxCategory.STANDARD);
+        return new Cart(
+                Currency.getInstance("EUR"),
+                PriceDisplay.EXCLUDING_TAX,
+                List.of(line),
+                Money.ofMinor(500, "EUR"),
                 new Address(CountryCode.of(destination), null, null, "City", List.of(), null),
-                new Customer("c1", null, null, null), LocalDate.parse("2026-11-23"));
+                new Customer("c1", null, null, null),
+                LocalDate.parse("2026-11-23"));
     }
 
     /** A store's configuration of the tax plugin as a merchant would fill it in. */
@@ -201,12 +221,14 @@ final class BenchHost implements AutoCloseable {
                     byte[] content = in.readAllBytes();
                     if (entry.getName().equals(PluginDescriptor.RESOURCE_PATH)) {
                         String json = new String(content, StandardCharsets.UTF_8);
-                        Matcher m = Pattern.compile("\"version\"\\s*:\\s*\"[^\"]*\"").matcher(json);
+                        Matcher m = Pattern.compile("\"version\"\\s*:\\s*\"[^\"]*\"")
+                                .matcher(json);
                         if (!m.find()) {
                             throw new IllegalStateException("no version in the descriptor");
                         }
                         content = (json.substring(0, m.start()) + "\"version\": \"" + version + "\""
-                                + json.substring(m.end())).getBytes(StandardCharsets.UTF_8);
+                                        + json.substring(m.end()))
+                                .getBytes(StandardCharsets.UTF_8);
                     }
                     out.putNextEntry(new JarEntry(entry.getName()));
                     out.write(content);

@@ -23,24 +23,19 @@ record DirectContext(String storeSlug, PluginConfiguration configuration, Clock 
         }
 
         @Override
-        public void debug(String message) {
-        }
+        public void debug(String message) {}
 
         @Override
-        public void info(String message) {
-        }
+        public void info(String message) {}
 
         @Override
-        public void warn(String message) {
-        }
+        public void warn(String message) {}
 
         @Override
-        public void warn(String message, Throwable cause) {
-        }
+        public void warn(String message, Throwable cause) {}
 
         @Override
-        public void error(String message, Throwable cause) {
-        }
+        public void error(String message, Throwable cause) {}
     };
 
     @Override

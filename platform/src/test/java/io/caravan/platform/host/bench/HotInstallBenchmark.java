@@ -1,14 +1,11 @@
 package io.caravan.platform.host.bench;
 
-import io.caravan.platform.shared.domain.StoreRef;
-
-import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.InvokerSettings;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginOutcome;
+import io.caravan.platform.host.application.PluginPoint;
+import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.sdk.model.Cart;
-import io.caravan.sdk.plugin.ExtensionPoint;
-import io.caravan.sdk.tax.TaxCalculator;
 import io.caravan.sdk.tax.TaxQuote;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -56,13 +53,13 @@ public final class HotInstallBenchmark {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     }
 
-    private HotInstallBenchmark() {
-    }
+    private HotInstallBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        System.out.printf("JVM %s, %d CPUs%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "JVM %s, %d CPUs%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
         Cart cart = BenchHost.cart("DE");
         byte[] echoBytes = BenchHost.bundleBytes(BenchHost.ECHO_JAR);
         byte[] taxBytes = BenchHost.bundleBytes(BenchHost.TAX_JAR);
@@ -117,7 +114,8 @@ public final class HotInstallBenchmark {
                     expect(outcome, tax ? null : "echo-" + target.descriptor().version());
                     long u0 = System.nanoTime();
                     if (!host.runtime.unload(target.releaseId())) {
-                        throw new IllegalStateException("not loaded: " + target.descriptor().version());
+                        throw new IllegalStateException(
+                                "not loaded: " + target.descriptor().version());
                     }
                     unloads.add(System.nanoTime() - u0);
                     return took;
@@ -125,10 +123,16 @@ public final class HotInstallBenchmark {
                 if (host.felix.bundleCount() != bundlesBefore) {
                     throw new IllegalStateException("bundles left behind");
                 }
-                report("(b) first call of a never-loaded version, " + (tax ? "tax plugin (49 KB jar)" : "echo-tax (8 KB jar)"),
+                report(
+                        "(b) first call of a never-loaded version, "
+                                + (tax ? "tax plugin (49 KB jar)" : "echo-tax (8 KB jar)"),
                         firsts);
-                report("    its unload (uninstall + refresh), not counted above",
-                        unloads.subList(WARMUP_REPS, unloads.size()).stream().mapToLong(Long::longValue).sorted().toArray());
+                report(
+                        "    its unload (uninstall + refresh), not counted above",
+                        unloads.subList(WARMUP_REPS, unloads.size()).stream()
+                                .mapToLong(Long::longValue)
+                                .sorted()
+                                .toArray());
             }
 
             underLoad(host, echoBytes, taxBytes, v1, cart, rate);
@@ -140,13 +144,16 @@ public final class HotInstallBenchmark {
      *             saturated); otherwise calls per second, all threads together, each thread on a fixed
      *             schedule, latency counted from the scheduled start (no coordinated omission)
      */
-    private static void underLoad(BenchHost host, byte[] echoBytes, byte[] taxBytes, PluginArtifact echo, Cart cart,
-            int rate) throws InterruptedException {
+    private static void underLoad(
+            BenchHost host, byte[] echoBytes, byte[] taxBytes, PluginArtifact echo, Cart cart, int rate)
+            throws InterruptedException {
         PluginArtifact tax = host.publish(taxBytes);
         String[] stores = new String[LOAD_STORES];
         for (int s = 0; s < LOAD_STORES; s++) {
             stores[s] = "load-" + s;
-            host.install(stores[s], s < LOAD_STORES / 2 ? echo : tax,
+            host.install(
+                    stores[s],
+                    s < LOAD_STORES / 2 ? echo : tax,
                     s < LOAD_STORES / 2 ? BenchHost.echoConfiguration(s) : BenchHost.taxConfiguration(s));
         }
         List<PluginArtifact> hot = new ArrayList<>();
@@ -177,36 +184,38 @@ public final class HotInstallBenchmark {
                 latency[t][w] = new BenchHost.Longs();
             }
             long interval = rate == 0 ? 0 : 1_000_000_000L * LOAD_THREADS / rate;
-            Thread thread = new Thread(() -> {
-                int k = me;
-                long next = System.nanoTime() + interval * me / LOAD_THREADS;
-                while (true) {
-                    int w = window;
-                    if (w >= windows) {
-                        return;
-                    }
-                    String store = stores[k++ % LOAD_STORES];
-                    long t0;
-                    if (interval == 0) {
-                        t0 = System.nanoTime();
-                    } else {
-                        t0 = next;
-                        next += interval;
-                        long wait;
-                        while ((wait = t0 - System.nanoTime()) > 0) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            Thread thread = new Thread(
+                    () -> {
+                        int k = me;
+                        long next = System.nanoTime() + interval * me / LOAD_THREADS;
+                        while (true) {
+                            int w = window;
+                            if (w >= windows) {
+                                return;
+                            }
+                            String store = stores[k++ % LOAD_STORES];
+                            long t0;
+                            if (interval == 0) {
+                                t0 = System.nanoTime();
+                            } else {
+                                t0 = next;
+                                next += interval;
+                                long wait;
+                                while ((wait = t0 - System.nanoTime()) > 0) {
+                                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                                }
+                            }
+                            try {
+                                if (!call(host, store, cart).answered()) {
+                                    errors[w].incrementAndGet();
+                                }
+                            } catch (RuntimeException e) {
+                                errors[w].incrementAndGet();
+                            }
+                            latency[me][w].add(System.nanoTime() - t0);
                         }
-                    }
-                    try {
-                        if (!call(host, store, cart).answered()) {
-                            errors[w].incrementAndGet();
-                        }
-                    } catch (RuntimeException e) {
-                        errors[w].incrementAndGet();
-                    }
-                    latency[me][w].add(System.nanoTime() - t0);
-                }
-            }, "load-" + t);
+                    },
+                    "load-" + t);
             thread.start();
             threads.add(thread);
         }
@@ -228,7 +237,9 @@ public final class HotInstallBenchmark {
                     PluginArtifact target = hot.get(installed + 1);
                     long t0 = System.nanoTime();
                     host.install("hot", target, BenchHost.echoConfiguration(installed));
-                    expect(call(host, "hot", cart), "echo-" + target.descriptor().version());
+                    expect(
+                            call(host, "hot", cart),
+                            "echo-" + target.descriptor().version());
                     installs[installed] = System.nanoTime() - t0;
                     long u0 = System.nanoTime();
                     host.runtime.unload(hot.get(installed).releaseId());
@@ -244,13 +255,22 @@ public final class HotInstallBenchmark {
         for (Thread t : threads) {
             t.join();
         }
-        System.out.printf("%n(c) %d threads calling %d other stores %s, after %d s of warm-up: %d windows of %d s "
-                + "without installs alternating with %d windows of %d s with %d hot installs each (one store moved to "
-                + "a never-loaded version, the version it leaves unloaded at once)%n", LOAD_THREADS, LOAD_STORES,
-                rate == 0 ? "without pause" : "on a fixed schedule of " + rate + " calls/s in all", WARMUP_MILLIS / 1000,
-                CYCLES, WINDOW_MILLIS / 1000, CYCLES, WINDOW_MILLIS / 1000, INSTALLS_PER_WINDOW);
-        System.out.printf("    %-22s %9s %8s %7s %9s %9s %9s %9s %7s %7s%n", "window", "calls", "calls/s", "errors",
-                "p50 µs", "p99 µs", "p99.9 µs", "max ms", "GC ms", "JIT ms");
+        System.out.printf(
+                "%n(c) %d threads calling %d other stores %s, after %d s of warm-up: %d windows of %d s "
+                        + "without installs alternating with %d windows of %d s with %d hot installs each (one store moved to "
+                        + "a never-loaded version, the version it leaves unloaded at once)%n",
+                LOAD_THREADS,
+                LOAD_STORES,
+                rate == 0 ? "without pause" : "on a fixed schedule of " + rate + " calls/s in all",
+                WARMUP_MILLIS / 1000,
+                CYCLES,
+                WINDOW_MILLIS / 1000,
+                CYCLES,
+                WINDOW_MILLIS / 1000,
+                INSTALLS_PER_WINDOW);
+        System.out.printf(
+                "    %-22s %9s %8s %7s %9s %9s %9s %9s %7s %7s%n",
+                "window", "calls", "calls/s", "errors", "p50 µs", "p99 µs", "p99.9 µs", "max ms", "GC ms", "JIT ms");
         List<BenchHost.Longs> quiet = new ArrayList<>();
         List<BenchHost.Longs> busy = new ArrayList<>();
         long[] sums = new long[8];
@@ -267,7 +287,8 @@ public final class HotInstallBenchmark {
             sums[side + 3] += jit[w];
             line(names[w], BenchHost.Longs.merged(parts), wall[w], errors[w].get(), gc[w], jit[w]);
         }
-        double p99Quiet = line("all without installs", BenchHost.Longs.merged(quiet), sums[0], sums[1], sums[2], sums[3]);
+        double p99Quiet =
+                line("all without installs", BenchHost.Longs.merged(quiet), sums[0], sums[1], sums[2], sums[3]);
         double p99Busy = line("all with installs", BenchHost.Longs.merged(busy), sums[4], sums[5], sums[6], sums[7]);
         System.out.printf("    p99 with installs vs without: %+.1f %%%n", 100 * (p99Busy / p99Quiet - 1));
         java.util.Arrays.sort(installs);
@@ -282,9 +303,17 @@ public final class HotInstallBenchmark {
     /** Prints one window's line; returns its p99 in µs. */
     private static double line(String name, long[] sorted, long wallNanos, long errors, long gcMillis, long jitMillis) {
         double p99 = BenchHost.pct(sorted, 99) / 1e3;
-        System.out.printf("    %-22s %9d %8.0f %7d %9.1f %9.1f %9.1f %9.1f %7d %7d%n", name, sorted.length,
-                sorted.length / (wallNanos / 1e9), errors, BenchHost.pct(sorted, 50) / 1e3, p99,
-                BenchHost.pct(sorted, 99.9) / 1e3, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6, gcMillis,
+        System.out.printf(
+                "    %-22s %9d %8.0f %7d %9.1f %9.1f %9.1f %9.1f %7d %7d%n",
+                name,
+                sorted.length,
+                sorted.length / (wallNanos / 1e9),
+                errors,
+                BenchHost.pct(sorted, 50) / 1e3,
+                p99,
+                BenchHost.pct(sorted, 99.9) / 1e3,
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6,
+                gcMillis,
                 jitMillis);
         return p99;
     }
@@ -305,8 +334,8 @@ public final class HotInstallBenchmark {
     }
 
     private static PluginOutcome<TaxQuote> call(BenchHost host, String store, Cart cart) {
-        return host.invoker.invoke(new StoreRef(store, store), PluginPoint.TAX_CALCULATOR,
-                (c, ctx) -> c.quote(ctx, cart), null);
+        return host.invoker.invoke(
+                new StoreRef(store, store), PluginPoint.TAX_CALCULATOR, (c, ctx) -> c.quote(ctx, cart), null);
     }
 
     private static void expect(PluginOutcome<TaxQuote> outcome, String rule) {
@@ -314,7 +343,8 @@ public final class HotInstallBenchmark {
             throw new IllegalStateException("no answer: " + outcome);
         }
         if (rule != null && !outcome.value().lineTaxes().get(0).ruleId().equals(rule)) {
-            throw new IllegalStateException("answered by " + outcome.value().lineTaxes().get(0).ruleId() + ", not " + rule);
+            throw new IllegalStateException(
+                    "answered by " + outcome.value().lineTaxes().get(0).ruleId() + ", not " + rule);
         }
     }
 
@@ -336,8 +366,13 @@ public final class HotInstallBenchmark {
     }
 
     private static void report(String what, long[] sorted, int warmups) {
-        System.out.printf("%s: n=%d%s, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", what, sorted.length,
-                warmups > 0 ? " (after " + warmups + " warm-up)" : "", BenchHost.pctMs(sorted, 50),
-                BenchHost.pctMs(sorted, 99), BenchHost.pctMs(sorted, 100));
+        System.out.printf(
+                "%s: n=%d%s, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                what,
+                sorted.length,
+                warmups > 0 ? " (after " + warmups + " warm-up)" : "",
+                BenchHost.pctMs(sorted, 50),
+                BenchHost.pctMs(sorted, 99),
+                BenchHost.pctMs(sorted, 100));
     }
 }

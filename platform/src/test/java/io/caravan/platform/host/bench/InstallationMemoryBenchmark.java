@@ -1,16 +1,15 @@
 package io.caravan.platform.host.bench;
 
-import io.caravan.platform.shared.domain.StoreRef;
-import io.caravan.platform.shared.domain.InstallationId;
-
-import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
-import io.caravan.runtime.JsonPluginConfiguration;
 import io.caravan.platform.host.application.LoadedPlugin;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginOutcome;
+import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.infrastructure.felix.FelixBundleHost;
+import io.caravan.platform.shared.domain.InstallationId;
+import io.caravan.platform.shared.domain.StoreRef;
+import io.caravan.runtime.JsonPluginConfiguration;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.PluginDescriptor;
@@ -49,13 +48,15 @@ import java.util.UUID;
 public final class InstallationMemoryBenchmark {
     private static final int PER_STORE = 6;
 
-    private InstallationMemoryBenchmark() {
-    }
+    private InstallationMemoryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int stores = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int frameworks = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        System.out.printf("JVM %s, %d CPUs, max heap %d MB%n", Runtime.version(), Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                "JVM %s, %d CPUs, max heap %d MB%n",
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         shared(stores);
         perStoreFrameworks(frameworks);
@@ -66,13 +67,20 @@ public final class InstallationMemoryBenchmark {
         BenchHost host = new BenchHost(InvokerSettings.defaults());
         PluginArtifact echo = host.publish(BenchHost.ECHO_JAR);
         PluginArtifact tax = host.publish(BenchHost.TAX_JAR);
-        PluginArtifact[] six = {renamed(echo, "bench-echo-a"), renamed(echo, "bench-echo-b"), renamed(echo, "bench-echo-c"),
-                renamed(tax, "bench-tax-a"), renamed(tax, "bench-tax-b"), renamed(tax, "bench-tax-c")};
+        PluginArtifact[] six = {
+            renamed(echo, "bench-echo-a"),
+            renamed(echo, "bench-echo-b"),
+            renamed(echo, "bench-echo-c"),
+            renamed(tax, "bench-tax-a"),
+            renamed(tax, "bench-tax-b"),
+            renamed(tax, "bench-tax-c")
+        };
 
         // warm-up: 100 stores, each installation called, so classes, caches and JIT are settled
         create(host, six, 100, "warmup");
         callAll(host, cart);
-        System.out.printf("Bundles loaded: %d (runtime releases: %d)%n", host.felix.bundleCount(), host.runtime.loadedCount());
+        System.out.printf(
+                "Bundles loaded: %d (runtime releases: %d)%n", host.felix.bundleCount(), host.runtime.loadedCount());
 
         LiveHeap m0 = LiveHeap.take();
         long t0 = System.nanoTime();
@@ -87,14 +95,19 @@ public final class InstallationMemoryBenchmark {
         LiveHeap m2 = LiveHeap.take();
         int n = stores * PER_STORE;
 
-        System.out.printf("%nShared framework: %,d stores x %d installations = %,d installations, %,d calls "
-                + "(directory built in %.1f s, calls took %.1f s)%n", stores, PER_STORE, n, calls, (t1 - t0) / 1e9,
-                (t2 - t1) / 1e9);
-        System.out.printf("  live heap: before %,d B, directory built %,d B, after first calls %,d B%n", m0.bytes, m1.bytes,
-                m2.bytes);
-        System.out.printf("  per installation: directory entry (InstalledPlugin + parsed configuration) %,.0f B, "
-                + "invoker state (guard + metric series) %,.0f B, total %,.0f B%n", (m1.bytes - m0.bytes) / (double) n,
-                (m2.bytes - m1.bytes) / (double) n, (m2.bytes - m0.bytes) / (double) n);
+        System.out.printf(
+                "%nShared framework: %,d stores x %d installations = %,d installations, %,d calls "
+                        + "(directory built in %.1f s, calls took %.1f s)%n",
+                stores, PER_STORE, n, calls, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        System.out.printf(
+                "  live heap: before %,d B, directory built %,d B, after first calls %,d B%n",
+                m0.bytes, m1.bytes, m2.bytes);
+        System.out.printf(
+                "  per installation: directory entry (InstalledPlugin + parsed configuration) %,.0f B, "
+                        + "invoker state (guard + metric series) %,.0f B, total %,.0f B%n",
+                (m1.bytes - m0.bytes) / (double) n,
+                (m2.bytes - m1.bytes) / (double) n,
+                (m2.bytes - m0.bytes) / (double) n);
         System.out.printf("  metaspace: before %,d B, after %,d B%n", m0.metaspace, m2.metaspace);
         System.out.println("  growth by class, directory entry (per installation):");
         System.out.print(m1.topGrowth(m0, 12, n));
@@ -106,9 +119,20 @@ public final class InstallationMemoryBenchmark {
     /** The same release under another plugin id: a distinct plugin to the invoker, the same bundle to the runtime. */
     private static PluginArtifact renamed(PluginArtifact artifact, String id) {
         PluginDescriptor d = artifact.descriptor();
-        return new PluginArtifact(artifact.releaseId(), artifact.symbolicName(), artifact.sha256(),
-                new PluginDescriptor(id, d.name(), d.version(), d.sdkRange(), d.kinds(), d.extensions(),
-                        d.configurationSchema(), d.secretFields(), d.permissions()));
+        return new PluginArtifact(
+                artifact.releaseId(),
+                artifact.symbolicName(),
+                artifact.sha256(),
+                new PluginDescriptor(
+                        id,
+                        d.name(),
+                        d.version(),
+                        d.sdkRange(),
+                        d.kinds(),
+                        d.extensions(),
+                        d.configurationSchema(),
+                        d.secretFields(),
+                        d.permissions()));
     }
 
     private static List<String> create(BenchHost host, PluginArtifact[] six, int stores, String prefix) {
@@ -120,8 +144,12 @@ public final class InstallationMemoryBenchmark {
             for (int i = 0; i < PER_STORE; i++) {
                 PluginArtifact artifact = six[i];
                 String json = i < 3 ? BenchHost.echoConfiguration(s) : BenchHost.taxConfiguration(s);
-                installed.add(new InstalledPlugin(new InstallationId(UUID.randomUUID().toString()), new StoreRef(storeId, slug), artifact,
-                        JsonPluginConfiguration.parse(json, artifact.descriptor().secretFields())));
+                installed.add(new InstalledPlugin(
+                        new InstallationId(UUID.randomUUID().toString()),
+                        new StoreRef(storeId, slug),
+                        artifact,
+                        JsonPluginConfiguration.parse(
+                                json, artifact.descriptor().secretFields())));
             }
             host.installations.put(storeId, List.copyOf(installed));
             ids.add(storeId);
@@ -135,8 +163,8 @@ public final class InstallationMemoryBenchmark {
 
     private static int call(BenchHost host, List<InstalledPlugin> installed, Cart cart) {
         for (InstalledPlugin p : installed) {
-            PluginOutcome<TaxQuote> outcome = host.invoker.invoke(p, PluginPoint.TAX_CALCULATOR,
-                    (c, ctx) -> c.quote(ctx, cart), null, Locale.ROOT);
+            PluginOutcome<TaxQuote> outcome = host.invoker.invoke(
+                    p, PluginPoint.TAX_CALCULATOR, (c, ctx) -> c.quote(ctx, cart), null, Locale.ROOT);
             if (!outcome.answered()) {
                 throw new IllegalStateException(p.pluginId() + " did not answer: " + outcome);
             }
@@ -151,7 +179,8 @@ public final class InstallationMemoryBenchmark {
         Path root = Files.createTempDirectory("caravan-bench-frameworks-");
         // one framework first, closed again, so Felix's own classes (loaded once per JVM) are not counted per store
         try (BenchHost warm = new BenchHost(InvokerSettings.defaults())) {
-            startOne(root.resolve("warm"), warm.publish(echoBytes), warm.publish(taxBytes), echoBytes, taxBytes, cart).close();
+            startOne(root.resolve("warm"), warm.publish(echoBytes), warm.publish(taxBytes), echoBytes, taxBytes, cart)
+                    .close();
         }
         PluginArtifact echo;
         PluginArtifact tax;
@@ -169,10 +198,14 @@ public final class InstallationMemoryBenchmark {
         long t1 = System.nanoTime();
         LiveHeap after = LiveHeap.take();
         int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
-        System.out.printf("%nOne framework per store: %d frameworks, each with the echo and tax bundles started, "
-                + "extensions created and called once (%.0f ms per framework)%n", count, (t1 - t0) / 1e6 / count);
-        System.out.printf("  per framework: live heap %,.0f B, metaspace %,.0f B, threads %.1f%n",
-                (after.bytes - before.bytes) / (double) count, (after.metaspace - before.metaspace) / (double) count,
+        System.out.printf(
+                "%nOne framework per store: %d frameworks, each with the echo and tax bundles started, "
+                        + "extensions created and called once (%.0f ms per framework)%n",
+                count, (t1 - t0) / 1e6 / count);
+        System.out.printf(
+                "  per framework: live heap %,.0f B, metaspace %,.0f B, threads %.1f%n",
+                (after.bytes - before.bytes) / (double) count,
+                (after.metaspace - before.metaspace) / (double) count,
                 (threadsAfter - threadsBefore) / (double) count);
         System.out.println("  growth by class (per framework):");
         System.out.print(after.topGrowth(before, 8, count));
@@ -182,14 +215,19 @@ public final class InstallationMemoryBenchmark {
         BenchHost.deleteTree(root);
     }
 
-    private static FelixBundleHost startOne(Path storage, PluginArtifact echo, PluginArtifact tax, byte[] echoBytes,
-            byte[] taxBytes, Cart cart) {
+    private static FelixBundleHost startOne(
+            Path storage, PluginArtifact echo, PluginArtifact tax, byte[] echoBytes, byte[] taxBytes, Cart cart) {
         FelixBundleHost felix = FelixBundleHost.start(storage);
         for (LoadedPlugin plugin : List.of(felix.load(echo, echoBytes), felix.load(tax, taxBytes))) {
             TaxCalculator calculator = (TaxCalculator) plugin.extensions().get(ExtensionPoint.TAX_CALCULATOR);
             String config = plugin.artifact() == echo ? BenchHost.echoConfiguration(1) : BenchHost.taxConfiguration(1);
-            calculator.quote(new DirectContext("s", JsonPluginConfiguration.parse(config, java.util.Set.of()),
-                    Clock.systemUTC(), Instant.now().plusSeconds(1)), cart);
+            calculator.quote(
+                    new DirectContext(
+                            "s",
+                            JsonPluginConfiguration.parse(config, java.util.Set.of()),
+                            Clock.systemUTC(),
+                            Instant.now().plusSeconds(1)),
+                    cart);
         }
         return felix;
     }

@@ -1,12 +1,11 @@
 package io.caravan.platform.host.bench;
 
-import io.caravan.platform.shared.domain.StoreRef;
-
-import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginOutcome;
+import io.caravan.platform.host.application.PluginPoint;
+import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.tax.TaxCalculator;
@@ -52,7 +51,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class InvokerOverheadBenchmark {
     private static final String STORE = "bench-store";
 
@@ -89,11 +90,12 @@ public class InvokerOverheadBenchmark {
             throw new IllegalStateException("direct and invoked quotes differ");
         }
         int cpus = Runtime.getRuntime().availableProcessors();
-        pool = new ThreadPoolExecutor(Math.min(256, 2 * cpus), 256, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "bench-handoff");
-            t.setDaemon(true);
-            return t;
-        });
+        pool = new ThreadPoolExecutor(
+                Math.min(256, 2 * cpus), 256, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "bench-handoff");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     @TearDown(Level.Trial)
@@ -104,27 +106,30 @@ public class InvokerOverheadBenchmark {
 
     @Benchmark
     public TaxQuote direct() {
-        return calculator.quote(new DirectContext(STORE, installed.configuration(), clock, clock.instant().plus(deadline)),
+        return calculator.quote(
+                new DirectContext(
+                        STORE, installed.configuration(), clock, clock.instant().plus(deadline)),
                 cart);
     }
 
     @Benchmark
     public PluginOutcome<TaxQuote> invoker() {
-        return host.invoker.invoke(new StoreRef(STORE, STORE), PluginPoint.TAX_CALCULATOR,
-                (c, ctx) -> c.quote(ctx, cart), null);
+        return host.invoker.invoke(
+                new StoreRef(STORE, STORE), PluginPoint.TAX_CALCULATOR, (c, ctx) -> c.quote(ctx, cart), null);
     }
 
     @Benchmark
     public TaxQuote handoff() throws Exception {
         return pool.submit(() -> {
-            Thread thread = Thread.currentThread();
-            ClassLoader previous = thread.getContextClassLoader();
-            thread.setContextClassLoader(bundleLoader);
-            try {
-                return direct();
-            } finally {
-                thread.setContextClassLoader(previous);
-            }
-        }).get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+                    Thread thread = Thread.currentThread();
+                    ClassLoader previous = thread.getContextClassLoader();
+                    thread.setContextClassLoader(bundleLoader);
+                    try {
+                        return direct();
+                    } finally {
+                        thread.setContextClassLoader(previous);
+                    }
+                })
+                .get(deadline.toNanos(), TimeUnit.NANOSECONDS);
     }
 }

@@ -36,9 +36,12 @@ final class LiveHeap {
         }
         String text;
         try {
-            text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            text = (String) ManagementFactory.getPlatformMBeanServer()
+                    .invoke(
+                            new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                            "gcClassHistogram",
+                            new Object[] {new String[0]},
+                            new String[] {String[].class.getName()});
         } catch (Exception e) {
             throw new IllegalStateException("cannot take a class histogram", e);
         }
@@ -48,8 +51,9 @@ final class LiveHeap {
         for (String line : text.split("\n")) {
             Matcher row = ROW.matcher(line);
             if (row.matches()) {
-                perClass.merge(row.group(3), new long[] {Long.parseLong(row.group(1)), Long.parseLong(row.group(2))},
-                        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+                perClass.merge(
+                        row.group(3), new long[] {Long.parseLong(row.group(1)), Long.parseLong(row.group(2))}, (a, b) ->
+                                new long[] {a[0] + b[0], a[1] + b[1]});
                 continue;
             }
             Matcher total = TOTAL.matcher(line);
@@ -81,12 +85,13 @@ final class LiveHeap {
             growth.add(Map.entry(name, new long[] {now[0] - then[0], now[1] - then[1]}));
         });
         growth.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
-        StringBuilder out = new StringBuilder(String.format("    %-70s %14s %12s%n", "class", "instances/unit",
-                "bytes/unit"));
+        StringBuilder out =
+                new StringBuilder(String.format("    %-70s %14s %12s%n", "class", "instances/unit", "bytes/unit"));
         for (int i = 0; i < Math.min(count, growth.size()); i++) {
             Map.Entry<String, long[]> e = growth.get(i);
-            out.append(String.format("    %-70s %14.2f %12.1f%n", e.getKey(), e.getValue()[0] / (double) divisor,
-                    e.getValue()[1] / (double) divisor));
+            out.append(String.format(
+                    "    %-70s %14.2f %12.1f%n",
+                    e.getKey(), e.getValue()[0] / (double) divisor, e.getValue()[1] / (double) divisor));
         }
         return out.toString();
     }

@@ -70,7 +70,8 @@ class DeclaredHostsEgressTest {
 
     @Test
     void a_declared_host_answers_with_status_headers_and_body() throws IOException {
-        var response = egress(Set.of("localhost"), true, Duration.ofSeconds(5)).send(EgressRequest.get(URI.create(base + "/ok")));
+        var response = egress(Set.of("localhost"), true, Duration.ofSeconds(5))
+                .send(EgressRequest.get(URI.create(base + "/ok")));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyAsString()).isEqualTo("pong");
@@ -80,7 +81,7 @@ class DeclaredHostsEgressTest {
     @Test
     void a_host_the_plugin_did_not_declare_is_refused_before_any_connection() {
         assertThatThrownBy(() -> egress(Set.of("api.example.com"), true, Duration.ofSeconds(5))
-                .send(EgressRequest.get(URI.create(base + "/ok"))))
+                        .send(EgressRequest.get(URI.create(base + "/ok"))))
                 .isInstanceOf(EgressDeniedException.class)
                 .hasMessageContaining("'localhost' is not among the hosts this plugin declared");
     }
@@ -88,7 +89,8 @@ class DeclaredHostsEgressTest {
     @Test
     void a_declared_host_that_resolves_to_a_private_address_is_refused() {
         assertThatThrownBy(() -> egress(Set.of("localhost"), false, Duration.ofSeconds(5))
-                .send(EgressRequest.get(URI.create("https://localhost:" + server.getAddress().getPort() + "/ok"))))
+                        .send(EgressRequest.get(URI.create(
+                                "https://localhost:" + server.getAddress().getPort() + "/ok"))))
                 .isInstanceOf(EgressDeniedException.class)
                 .hasMessageContaining("private address");
     }
@@ -96,7 +98,7 @@ class DeclaredHostsEgressTest {
     @Test
     void plain_http_is_refused_in_production_mode() {
         assertThatThrownBy(() -> egress(Set.of("localhost"), false, Duration.ofSeconds(5))
-                .send(EgressRequest.get(URI.create(base + "/ok"))))
+                        .send(EgressRequest.get(URI.create(base + "/ok"))))
                 .isInstanceOf(EgressDeniedException.class)
                 .hasMessageContaining("only https");
     }
@@ -113,7 +115,7 @@ class DeclaredHostsEgressTest {
     @Test
     void a_response_over_the_cap_fails_instead_of_filling_memory() {
         assertThatThrownBy(() -> egress(Set.of("localhost"), true, Duration.ofSeconds(20))
-                .send(EgressRequest.get(URI.create(base + "/huge"))))
+                        .send(EgressRequest.get(URI.create(base + "/huge"))))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("larger than " + EgressHttp.MAX_RESPONSE_BYTES);
     }
@@ -121,7 +123,7 @@ class DeclaredHostsEgressTest {
     @Test
     void no_request_leaves_after_the_call_deadline() {
         assertThatThrownBy(() -> egress(Set.of("localhost"), true, Duration.ofMillis(-1))
-                .send(EgressRequest.get(URI.create(base + "/ok"))))
+                        .send(EgressRequest.get(URI.create(base + "/ok"))))
                 .isInstanceOf(HttpTimeoutException.class);
     }
 }

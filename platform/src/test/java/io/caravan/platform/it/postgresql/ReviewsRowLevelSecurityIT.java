@@ -32,29 +32,37 @@ class ReviewsRowLevelSecurityIT extends PlatformIT {
         Api ownerA = Stores.onboardAndSignIn(admin, a);
         Api ownerB = Stores.onboardAndSignIn(admin, b);
         install(ownerA, a, slug);
-        assertThat(ownerA.put(review(a, slug), review(5, "Solid", null)).status()).isEqualTo(201);
+        assertThat(ownerA.put(review(a, slug), review(5, "Solid", null)).status())
+                .isEqualTo(201);
 
         try (Connection app = PostgresDatabase.connectAsApplication()) {
             String storeA = single(app, "select id from stores where slug = ?", a);
             String storeB = single(app, "select id from stores where slug = ?", b);
             app.setAutoCommit(false);
             // nobody bound, or B bound: A's review is readable (it is public) but cannot be changed
-            assertThat(update(app, "update listing_reviews set stars = 1 where store_id = ?", storeA)).isZero();
-            assertThat(update(app, "delete from listing_reviews where store_id = ?", storeA)).isZero();
+            assertThat(update(app, "update listing_reviews set stars = 1 where store_id = ?", storeA))
+                    .isZero();
+            assertThat(update(app, "delete from listing_reviews where store_id = ?", storeA))
+                    .isZero();
             app.commit();
             bind(app, storeB);
-            assertThat(single(app, "select stars::text from listing_reviews where store_id = ?", storeA)).isEqualTo("5");
-            assertThat(update(app, "update listing_reviews set stars = 1 where store_id = ?", storeA)).isZero();
-            assertThat(update(app, "delete from listing_reviews where store_id = ?", storeA)).isZero();
+            assertThat(single(app, "select stars::text from listing_reviews where store_id = ?", storeA))
+                    .isEqualTo("5");
+            assertThat(update(app, "update listing_reviews set stars = 1 where store_id = ?", storeA))
+                    .isZero();
+            assertThat(update(app, "delete from listing_reviews where store_id = ?", storeA))
+                    .isZero();
             app.commit();
             bind(app, storeB);
-            try (PreparedStatement forged = app.prepareStatement("insert into listing_reviews (id, listing_id, plugin_id,"
-                    + " store_id, stars, author, created_at, updated_at, version) select '00000000-0000-0000-0000-0000000000cc',"
-                    + " listing_id, plugin_id, ?, 1, 'mallory', now(), now(), 1 from listing_reviews where store_id = ?")) {
+            try (PreparedStatement forged = app.prepareStatement(
+                    "insert into listing_reviews (id, listing_id, plugin_id,"
+                            + " store_id, stars, author, created_at, updated_at, version) select '00000000-0000-0000-0000-0000000000cc',"
+                            + " listing_id, plugin_id, ?, 1, 'mallory', now(), now(), 1 from listing_reviews where store_id = ?")) {
                 forged.setString(1, storeA);
                 forged.setString(2, storeA);
                 org.assertj.core.api.Assertions.assertThatThrownBy(forged::executeUpdate)
-                        .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("row-level security");
             }
             app.rollback();
 
@@ -62,7 +70,8 @@ class ReviewsRowLevelSecurityIT extends PlatformIT {
             Api.Reply listed = ownerB.get("api/stores/" + b + "/catalog/" + slug + "/reviews");
             assertThat(listed.status()).isEqualTo(200);
             assertThat(listed.body()).doesNotContain(storeA).doesNotContain(storeB);
-            assertThat(dev.get("api/developer/listings/" + slug + "/reviews").body()).doesNotContain(storeA);
+            assertThat(dev.get("api/developer/listings/" + slug + "/reviews").body())
+                    .doesNotContain(storeA);
         }
         JsonObject own = ownerA.get(review(a, slug)).json();
         assertThat(own.getInt("stars")).isEqualTo(5);

@@ -31,12 +31,21 @@ class RowLevelSecurityIT extends PlatformIT {
         String slugB = Stores.uniqueSlug("rls-b");
         Api ownerA = Stores.onboardAndSignIn(admin, slugA);
         Stores.onboardAndSignIn(admin, slugB);
-        assertThat(ownerA.post("api/stores/" + slugA + "/api-keys", Json.createObjectBuilder().add("name", "k")
-                .add("scopes", Json.createArrayBuilder().add("storefront:read")).build()).status()).isEqualTo(201);
+        assertThat(ownerA.post(
+                                "api/stores/" + slugA + "/api-keys",
+                                Json.createObjectBuilder()
+                                        .add("name", "k")
+                                        .add("scopes", Json.createArrayBuilder().add("storefront:read"))
+                                        .build())
+                        .status())
+                .isEqualTo(201);
 
         try (Connection app = PostgresDatabase.connectAsApplication()) {
-            assertThat(queryString(app, "select rolsuper::text || rolbypassrls::text from pg_roles where rolname = current_user"))
-                    .as("the application role is neither superuser nor exempt from RLS").isEqualTo("falsefalse");
+            assertThat(queryString(
+                            app,
+                            "select rolsuper::text || rolbypassrls::text from pg_roles where rolname = current_user"))
+                    .as("the application role is neither superuser nor exempt from RLS")
+                    .isEqualTo("falsefalse");
             assertThat(queryString(app, "select tableowner from pg_tables where tablename = 'store_memberships'"))
                     .isEqualTo(PostgresDatabase.OWNER);
             String storeA = storeId(app, slugA);
@@ -51,36 +60,54 @@ class RowLevelSecurityIT extends PlatformIT {
 
             // Store B bound: A's rows are invisible even when asked for by id.
             bind(app, storeB);
-            assertThat(countFor(app, "select count(*) from store_memberships where store_id = ?", storeA)).isZero();
-            assertThat(countFor(app, "select count(*) from audit_entries where store_id = ?", storeA)).isZero();
-            assertThat(countFor(app, "select count(*) from store_api_keys where store_id = ?", storeA)).isZero();
-            assertThat(countFor(app, "select count(*) from store_memberships where store_id <> ?", storeB)).isZero();
-            assertThat(countFor(app, "select count(*) from store_memberships where store_id = ?", storeB)).isEqualTo(1);
+            assertThat(countFor(app, "select count(*) from store_memberships where store_id = ?", storeA))
+                    .isZero();
+            assertThat(countFor(app, "select count(*) from audit_entries where store_id = ?", storeA))
+                    .isZero();
+            assertThat(countFor(app, "select count(*) from store_api_keys where store_id = ?", storeA))
+                    .isZero();
+            assertThat(countFor(app, "select count(*) from store_memberships where store_id <> ?", storeB))
+                    .isZero();
+            assertThat(countFor(app, "select count(*) from store_memberships where store_id = ?", storeB))
+                    .isEqualTo(1);
 
             // ...and cannot be changed.
-            assertThat(update(app, "update store_memberships set role = 'STAFF' where store_id = ?", storeA)).isZero();
-            assertThat(update(app, "delete from store_api_keys where store_id = ?", storeA)).isZero();
+            assertThat(update(app, "update store_memberships set role = 'STAFF' where store_id = ?", storeA))
+                    .isZero();
+            assertThat(update(app, "delete from store_api_keys where store_id = ?", storeA))
+                    .isZero();
             app.commit();
 
             bind(app, storeB);
-            assertThatThrownBy(() -> update(app, "insert into audit_entries (id, store_id, occurred_at, actor, actor_kind, action) "
-                    + "values ('00000000-0000-0000-0000-0000000000aa', ?, now(), 'mallory', 'USER', 'forged')", storeA))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            assertThatThrownBy(() -> update(
+                            app,
+                            "insert into audit_entries (id, store_id, occurred_at, actor, actor_kind, action) "
+                                    + "values ('00000000-0000-0000-0000-0000000000aa', ?, now(), 'mallory', 'USER', 'forged')",
+                            storeA))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
             app.rollback();
 
             // The audit trail is append-only for the application role.
             bind(app, storeA);
             assertThatThrownBy(() -> update(app, "delete from audit_entries where store_id = ?", storeA))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
             app.rollback();
 
             // Positive control: bound to A, A's rows are there and untouched.
             bind(app, storeA);
-            assertThat(countFor(app, "select count(*) from store_memberships where store_id = ? and role = 'OWNER'", storeA)).isEqualTo(1);
-            assertThat(countFor(app, "select count(*) from store_api_keys where store_id = ?", storeA)).isEqualTo(1);
+            assertThat(countFor(
+                            app,
+                            "select count(*) from store_memberships where store_id = ? and role = 'OWNER'",
+                            storeA))
+                    .isEqualTo(1);
+            assertThat(countFor(app, "select count(*) from store_api_keys where store_id = ?", storeA))
+                    .isEqualTo(1);
             app.rollback();
         }
-        assertThat(ownerA.get("api/stores/" + slugA + "/api-keys").parse().asJsonArray()).hasSize(1);
+        assertThat(ownerA.get("api/stores/" + slugA + "/api-keys").parse().asJsonArray())
+                .hasSize(1);
     }
 
     @Test
@@ -90,11 +117,16 @@ class RowLevelSecurityIT extends PlatformIT {
         String slugB = Stores.uniqueSlug("rlsp-b");
         Api ownerA = Stores.onboardAndSignIn(admin, slugA);
         Stores.onboardAndSignIn(admin, slugB);
-        Api.Reply installed = admin.post("api/admin/stores/" + slugA + "/plugins", Json.createObjectBuilder()
-                .add("pluginId", "test-echo-tax").add("version", "1.0.0")
-                .add("configuration", Json.createObjectBuilder().add("countCalls", true)).build());
+        Api.Reply installed = admin.post(
+                "api/admin/stores/" + slugA + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", "test-echo-tax")
+                        .add("version", "1.0.0")
+                        .add("configuration", Json.createObjectBuilder().add("countCalls", true))
+                        .build());
         assertThat(installed.status()).isEqualTo(201);
-        Api.Reply quoted = ownerA.post("api/stores/" + slugA + "/tax/quote", io.caravan.platform.it.support.Carts.mugs("FR"));
+        Api.Reply quoted =
+                ownerA.post("api/stores/" + slugA + "/tax/quote", io.caravan.platform.it.support.Carts.mugs("FR"));
         assertThat(quoted.status()).as(quoted.toString()).isEqualTo(200);
 
         try (Connection app = PostgresDatabase.connectAsApplication()) {
@@ -107,22 +139,34 @@ class RowLevelSecurityIT extends PlatformIT {
             app.rollback();
 
             bind(app, storeB);
-            assertThat(countFor(app, "select count(*) from plugin_installations where store_id = ?", storeA)).isZero();
-            assertThat(countFor(app, "select count(*) from plugin_storage where store_id = ?", storeA)).isZero();
-            assertThat(update(app, "update plugin_storage set entry_value = null where store_id = ?", storeA)).isZero();
-            assertThat(update(app, "delete from plugin_installations where store_id = ?", storeA)).isZero();
+            assertThat(countFor(app, "select count(*) from plugin_installations where store_id = ?", storeA))
+                    .isZero();
+            assertThat(countFor(app, "select count(*) from plugin_storage where store_id = ?", storeA))
+                    .isZero();
+            assertThat(update(app, "update plugin_storage set entry_value = null where store_id = ?", storeA))
+                    .isZero();
+            assertThat(update(app, "delete from plugin_installations where store_id = ?", storeA))
+                    .isZero();
             app.commit();
 
             bind(app, storeB);
-            assertThatThrownBy(() -> update(app, "insert into plugin_storage (id, store_id, plugin_id, entry_key, entry_value,"
-                    + " size_bytes, version, updated_at) values ('00000000-0000-0000-0000-0000000000bb', ?, 'test-echo-tax',"
-                    + " 'calls', null, 0, 99, now())", storeA))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("row-level security");
+            assertThatThrownBy(() -> update(
+                            app,
+                            "insert into plugin_storage (id, store_id, plugin_id, entry_key, entry_value,"
+                                    + " size_bytes, version, updated_at) values ('00000000-0000-0000-0000-0000000000bb', ?, 'test-echo-tax',"
+                                    + " 'calls', null, 0, 99, now())",
+                            storeA))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
             app.rollback();
 
             bind(app, storeA);
-            assertThat(countFor(app, "select count(*) from plugin_installations where store_id = ?", storeA)).isEqualTo(1);
-            assertThat(countFor(app, "select count(*) from plugin_storage where store_id = ? and entry_key = 'calls'", storeA))
+            assertThat(countFor(app, "select count(*) from plugin_installations where store_id = ?", storeA))
+                    .isEqualTo(1);
+            assertThat(countFor(
+                            app,
+                            "select count(*) from plugin_storage where store_id = ? and entry_key = 'calls'",
+                            storeA))
                     .isEqualTo(1);
             app.rollback();
         }

@@ -22,9 +22,13 @@ class SecretsAtRestIT extends PlatformIT {
         Api admin = admin();
         String slug = Stores.uniqueSlug("rest");
         Stores.onboardAndSignIn(admin, slug);
-        Api.Reply installed = admin.post("api/admin/stores/" + slug + "/plugins", Json.createObjectBuilder()
-                .add("pluginId", "test-echo-tax").add("version", "1.0.0")
-                .add("configuration", Json.createObjectBuilder().add("apiKey", SECRET)).build());
+        Api.Reply installed = admin.post(
+                "api/admin/stores/" + slug + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", "test-echo-tax")
+                        .add("version", "1.0.0")
+                        .add("configuration", Json.createObjectBuilder().add("apiKey", SECRET))
+                        .build());
         assertThat(installed.status()).isEqualTo(201);
 
         try (Connection app = PostgresDatabase.connectAsApplication()) {
@@ -46,7 +50,9 @@ class SecretsAtRestIT extends PlatformIT {
                 s.setString(1, storeId);
                 try (ResultSet r = s.executeQuery()) {
                     assertThat(r.next()).isTrue();
-                    assertThat(r.getString("configuration")).doesNotContain(SECRET).doesNotContain("apiKey\":\"");
+                    assertThat(r.getString("configuration"))
+                            .doesNotContain(SECRET)
+                            .doesNotContain("apiKey\":\"");
                     assertThat(r.getString("secrets")).startsWith("v1:").doesNotContain(SECRET);
                 }
             }

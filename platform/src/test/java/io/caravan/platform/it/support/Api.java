@@ -15,7 +15,8 @@ import java.time.Duration;
 
 /** A tiny HTTP client for the platform's API, speaking JSON, with a bearer token or an API key. */
 public final class Api {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String bearer;
@@ -30,7 +31,8 @@ public final class Api {
     /** {@code deployment} is the URL Arquillian gives for the deployed application. */
     public static Api anonymous(URL deployment) {
         // Liberty listens on 127.0.0.1 only; "localhost" may resolve to ::1 first.
-        String url = deployment.toString().replace("://localhost:", "://127.0.0.1:").replaceAll("/?$", "/");
+        String url =
+                deployment.toString().replace("://localhost:", "://127.0.0.1:").replaceAll("/?$", "/");
         return new Api(URI.create(url), null, null);
     }
 
@@ -70,8 +72,11 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Location").orElse(null));
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("upload to " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -99,8 +104,11 @@ public final class Api {
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers().firstValue("Location").orElse(null));
+            return new Reply(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -19,8 +19,7 @@ import java.util.jar.Manifest;
  * together, as a developer's build would produce them).
  */
 public final class Bundles {
-    private Bundles() {
-    }
+    private Bundles() {}
 
     public static byte[] testBundle(String jarName) {
         try {

@@ -5,8 +5,7 @@ import jakarta.json.JsonObject;
 
 /** Carts for the tax quote endpoint. */
 public final class Carts {
-    private Carts() {
-    }
+    private Carts() {}
 
     /** Two azulejo mugs from Portugal (2 × EUR 18.00, shipping EUR 4.90), excluding tax, on 2026-11-23. */
     public static JsonObject mugs(String destination) {
@@ -14,13 +13,22 @@ public final class Carts {
                 .add("currency", "EUR")
                 .add("prices", "EXCLUDING_TAX")
                 .add("orderDate", "2026-11-23")
-                .add("shipTo", Json.createObjectBuilder().add("country", destination).add("city", "Berlin"))
+                .add(
+                        "shipTo",
+                        Json.createObjectBuilder().add("country", destination).add("city", "Berlin"))
                 .add("shipping", 490)
-                .add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("lineId", "1").add("sku", "MUG-AZUL").add("title", "Azulejo mug").add("quantity", 2)
-                        .add("unitPrice", 1800).add("weightGrams", 450).add("hsCode", "691200")
-                        .add("origin", "PT")))
+                .add(
+                        "lines",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("lineId", "1")
+                                        .add("sku", "MUG-AZUL")
+                                        .add("title", "Azulejo mug")
+                                        .add("quantity", 2)
+                                        .add("unitPrice", 1800)
+                                        .add("weightGrams", 450)
+                                        .add("hsCode", "691200")
+                                        .add("origin", "PT")))
                 .build();
     }
-
 }

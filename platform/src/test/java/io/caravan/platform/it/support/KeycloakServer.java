@@ -36,6 +36,7 @@ import java.util.Optional;
 public final class KeycloakServer {
     /** The tests keep their own build marker: they never trust a build made by another launcher's options. */
     private static final String BUILD_MARKER = "caravan-it-build.options";
+
     private static final String REALM = KeycloakLauncher.REALM;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -61,7 +62,8 @@ public final class KeycloakServer {
         this.launcher = new KeycloakLauncher(new KeycloakLauncher.Settings(
                 Path.of(required("caravan.it.keycloak.home")),
                 Path.of(required("caravan.it.keycloak.realm-file")),
-                log, log,
+                log,
+                log,
                 Integer.getInteger("caravan.it.keycloak.port", 18180),
                 Integer.getInteger("caravan.it.keycloak.management-port", 19000),
                 BUILD_MARKER,
@@ -126,12 +128,22 @@ public final class KeycloakServer {
 
     /** Password grant through {@code caravan-cli} with scope {@code openid organization:*}. */
     public String passwordToken(String username, String password) {
-        HttpResponse<String> response = post(url() + "/realms/" + REALM + "/protocol/openid-connect/token",
-                form(Map.of("grant_type", "password", "client_id", "caravan-cli", "username", username,
-                        "password", password, "scope", "openid organization:*")));
+        HttpResponse<String> response = post(
+                url() + "/realms/" + REALM + "/protocol/openid-connect/token",
+                form(Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "caravan-cli",
+                        "username",
+                        username,
+                        "password",
+                        password,
+                        "scope",
+                        "openid organization:*")));
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("Password grant for " + username + " failed: HTTP "
-                    + response.statusCode() + " " + response.body());
+            throw new IllegalStateException("Password grant for " + username + " failed: HTTP " + response.statusCode()
+                    + " " + response.body());
         }
         return json(response.body()).asJsonObject().getString("access_token");
     }
@@ -142,8 +154,17 @@ public final class KeycloakServer {
         JsonObject user = findUser(token, email)
                 .orElseThrow(() -> new IllegalStateException("No Keycloak user with e-mail " + email));
         String userUrl = adminUrl("/users/" + user.getString("id"));
-        expect(204, admin(token, "PUT", userUrl + "/reset-password", Json.createObjectBuilder()
-                .add("type", "password").add("value", password).add("temporary", false).build()),
+        expect(
+                204,
+                admin(
+                        token,
+                        "PUT",
+                        userUrl + "/reset-password",
+                        Json.createObjectBuilder()
+                                .add("type", "password")
+                                .add("value", password)
+                                .add("temporary", false)
+                                .build()),
                 "reset password of " + email);
         // Round-trip the full representation: a partial PUT may clear profile attributes.
         HttpResponse<String> current = admin(token, "GET", userUrl, null);
@@ -167,8 +188,10 @@ public final class KeycloakServer {
         String clientUrl = adminUrl("/clients/" + client.getString("id"));
         JsonObject attributes = client.getJsonObject("attributes");
         JsonObject shortened = Json.createObjectBuilder(client)
-                .add("attributes", Json.createObjectBuilder(attributes)
-                        .add("access.token.lifespan", String.valueOf(lifespan.toSeconds())))
+                .add(
+                        "attributes",
+                        Json.createObjectBuilder(attributes)
+                                .add("access.token.lifespan", String.valueOf(lifespan.toSeconds())))
                 .build();
         expect(204, admin(adminToken, "PUT", clientUrl, shortened), "shorten caravan-cli token lifespan");
         try {
@@ -179,9 +202,10 @@ public final class KeycloakServer {
     }
 
     private String masterAdminToken() {
-        HttpResponse<String> response = post(url() + "/realms/master/protocol/openid-connect/token",
-                form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin",
-                        "password", "admin")));
+        HttpResponse<String> response = post(
+                url() + "/realms/master/protocol/openid-connect/token",
+                form(Map.of(
+                        "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin")));
         expect(200, response, "master admin password grant");
         return json(response.body()).asJsonObject().getString("access_token");
     }
@@ -190,8 +214,11 @@ public final class KeycloakServer {
         String token = serviceAccountToken();
         int pageSize = 100;
         for (int first = 0; ; first += pageSize) {
-            HttpResponse<String> response = admin(token, "GET",
-                    adminUrl("/organizations?briefRepresentation=true&first=" + first + "&max=" + pageSize), null);
+            HttpResponse<String> response = admin(
+                    token,
+                    "GET",
+                    adminUrl("/organizations?briefRepresentation=true&first=" + first + "&max=" + pageSize),
+                    null);
             expect(200, response, "list organizations");
             JsonArray page = json(response.body()).asJsonArray();
             if (page.getValuesAs(JsonObject.class).stream().anyMatch(o -> alias.equals(o.getString("alias", null)))) {
@@ -208,8 +235,11 @@ public final class KeycloakServer {
     }
 
     private Optional<JsonObject> findUser(String token, String email) {
-        HttpResponse<String> response = admin(token, "GET",
-                adminUrl("/users?exact=true&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)), null);
+        HttpResponse<String> response = admin(
+                token,
+                "GET",
+                adminUrl("/users?exact=true&email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)),
+                null);
         expect(200, response, "search user " + email);
         return json(response.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(u -> email.equalsIgnoreCase(u.getString("email", null)))
@@ -217,9 +247,15 @@ public final class KeycloakServer {
     }
 
     private String serviceAccountToken() {
-        HttpResponse<String> response = post(url() + "/realms/" + REALM + "/protocol/openid-connect/token",
-                form(Map.of("grant_type", "client_credentials", "client_id", "caravan-platform",
-                        "client_secret", platformSecret)));
+        HttpResponse<String> response = post(
+                url() + "/realms/" + REALM + "/protocol/openid-connect/token",
+                form(Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        "caravan-platform",
+                        "client_secret",
+                        platformSecret)));
         expect(200, response, "caravan-platform client-credentials grant");
         return json(response.body()).asJsonObject().getString("access_token");
     }
@@ -262,8 +298,8 @@ public final class KeycloakServer {
 
     private static void expect(int status, HttpResponse<String> response, String what) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException("Keycloak: " + what + " failed: HTTP " + response.statusCode() + " "
-                    + response.body());
+            throw new IllegalStateException(
+                    "Keycloak: " + what + " failed: HTTP " + response.statusCode() + " " + response.body());
         }
     }
 

@@ -11,14 +11,18 @@ import jakarta.json.JsonValue;
 public final class Marketplace {
     public static final String JAR = "application/java-archive";
 
-    private Marketplace() {
-    }
+    private Marketplace() {}
 
     public static JsonObject listing(String slug, JsonObjectBuilder pricing) {
         return Json.createObjectBuilder()
-                .add("slug", slug).add("name", "Flow Tax " + slug).add("summary", "A flat tax for marketplace tests")
-                .add("descriptions", Json.createObjectBuilder().add("en", "Taxes every line at 10 %.")
-                        .add("pt-PT", "Tributa cada linha a 10 %."))
+                .add("slug", slug)
+                .add("name", "Flow Tax " + slug)
+                .add("summary", "A flat tax for marketplace tests")
+                .add(
+                        "descriptions",
+                        Json.createObjectBuilder()
+                                .add("en", "Taxes every line at 10 %.")
+                                .add("pt-PT", "Tributa cada linha a 10 %."))
                 .add("categories", Json.createArrayBuilder().add("tax").add("testing"))
                 .add("kinds", Json.createArrayBuilder().add("TAX"))
                 .add("countries", Json.createArrayBuilder().add("FR").add("DE").add("PT"))
@@ -30,12 +34,15 @@ public final class Marketplace {
     /** The echo test bundle re-identified as version {@code version} of plugin {@code slug}. */
     public static byte[] echo(String slug, String version) {
         String source = version.startsWith("1.0") ? "caravan-test-echo-tax-v1.jar" : "caravan-test-echo-tax-v2.jar";
-        return Bundles.renamed(Bundles.testBundle(source), "test-echo-tax", slug, "com.flow." + slug.replace('-', '.'), version);
+        return Bundles.renamed(
+                Bundles.testBundle(source), "test-echo-tax", slug, "com.flow." + slug.replace('-', '.'), version);
     }
 
     /** What installing the echo bundle needs consent to. */
     public static JsonObject consent() {
-        return Json.createObjectBuilder().add("egressHosts", Json.createArrayBuilder().add("localhost")).build();
+        return Json.createObjectBuilder()
+                .add("egressHosts", Json.createArrayBuilder().add("localhost"))
+                .build();
     }
 
     /** Uploads, submits and approves a version; returns its id. */
@@ -44,10 +51,16 @@ public final class Marketplace {
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         assertThat(uploaded.json().getJsonObject("report").getBoolean("passed")).isTrue();
         String id = uploaded.json().getString("id");
-        assertThat(dev.post("api/developer/listings/" + slug + "/versions/" + version + "/submit", JsonValue.EMPTY_JSON_OBJECT)
-                .json().getString("status")).isEqualTo("IN_REVIEW");
+        assertThat(dev.post(
+                                "api/developer/listings/" + slug + "/versions/" + version + "/submit",
+                                JsonValue.EMPTY_JSON_OBJECT)
+                        .json()
+                        .getString("status"))
+                .isEqualTo("IN_REVIEW");
         assertThat(admin.post("api/admin/marketplace/versions/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT)
-                .json().getString("status")).isEqualTo("AVAILABLE");
+                        .json()
+                        .getString("status"))
+                .isEqualTo("AVAILABLE");
         return id;
     }
 
@@ -60,8 +73,13 @@ public final class Marketplace {
 
     /** A store owner installs the plugin with consent. */
     public static void install(Api owner, String store, String slug) {
-        Api.Reply installed = owner.post("api/stores/" + store + "/plugins", Json.createObjectBuilder().add("pluginId", slug)
-                .add("configuration", JsonValue.EMPTY_JSON_OBJECT).add("consent", consent()).build());
+        Api.Reply installed = owner.post(
+                "api/stores/" + store + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", slug)
+                        .add("configuration", JsonValue.EMPTY_JSON_OBJECT)
+                        .add("consent", consent())
+                        .build());
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
     }
 }

@@ -16,22 +16,24 @@ public final class PostgresDatabase {
     public static final String OWNER = "caravan_owner";
     public static final String APP = "caravan_app";
 
-    private PostgresDatabase() {
-    }
+    private PostgresDatabase() {}
 
     static void recreate() {
-        String adminUrl = System.getProperty("caravan.it.postgresql.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String adminUrl =
+                System.getProperty("caravan.it.postgresql.admin-url", "jdbc:postgresql://127.0.0.1:5432/postgres");
         String adminUser = System.getProperty("caravan.it.postgresql.admin-user", "postgres");
         String adminPassword = System.getProperty("caravan.it.postgresql.admin-password", "");
         try (Connection admin = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
-             Statement sql = admin.createStatement()) {
+                Statement sql = admin.createStatement()) {
             sql.execute("drop database if exists " + DATABASE + " with (force)");
             ensureRole(sql, OWNER, "NOSUPERUSER NOCREATEDB NOCREATEROLE");
             ensureRole(sql, APP, "NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS");
             sql.execute("create database " + DATABASE + " owner " + OWNER);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot prepare PostgreSQL at " + adminUrl + " as " + adminUser
-                    + " (is it running? .ci/run starts it): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot prepare PostgreSQL at " + adminUrl + " as " + adminUser
+                            + " (is it running? .ci/run starts it): " + e.getMessage(),
+                    e);
         }
     }
 

@@ -10,8 +10,7 @@ import java.sql.Statement;
 
 /** Raw SQL for the PostgreSQL tests that go around the application to check the database's own walls. */
 public final class Sql {
-    private Sql() {
-    }
+    private Sql() {}
 
     /** Binds the transaction to a store, as the application does. */
     public static void bind(Connection connection, String storeId) throws SQLException {
@@ -37,7 +36,8 @@ public final class Sql {
     }
 
     public static String queryString(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
         }

@@ -9,8 +9,7 @@ import java.util.UUID;
 public final class Stores {
     public static final String PASSWORD = "it-Passw0rd!";
 
-    private Stores() {
-    }
+    private Stores() {}
 
     public static String uniqueSlug(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -20,10 +19,16 @@ public final class Stores {
         return Json.createObjectBuilder()
                 .add("slug", slug)
                 .add("name", "Store " + slug)
-                .add("owner", Json.createObjectBuilder().add("email", ownerEmail).add("firstName", "Olga")
-                        .add("lastName", "Owner"))
+                .add(
+                        "owner",
+                        Json.createObjectBuilder()
+                                .add("email", ownerEmail)
+                                .add("firstName", "Olga")
+                                .add("lastName", "Owner"))
                 .add("defaultCurrency", "EUR")
-                .add("sellingCountries", Json.createArrayBuilder().add("DE").add("FR").add("PT"))
+                .add(
+                        "sellingCountries",
+                        Json.createArrayBuilder().add("DE").add("FR").add("PT"))
                 .add("priceDisplay", "INCLUDING_TAX")
                 .build();
     }

@@ -22,6 +22,7 @@ class ConfigurationDefaultsTest {
 
     @Test
     void aSchemaWithoutDefaultsGivesAnEmptyObject() {
-        assertThat(ConfigurationDefaults.of("{\"type\":\"object\",\"additionalProperties\":false}")).isEqualTo("{}");
+        assertThat(ConfigurationDefaults.of("{\"type\":\"object\",\"additionalProperties\":false}"))
+                .isEqualTo("{}");
     }
 }

@@ -16,7 +16,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConfigurationValidatorTest {
-    private static final PluginDescriptor PAYMENTS = new PluginDescriptor("acme-pay", "ACME Pay", "1.0.0", "[1.0,2.0)",
+    private static final PluginDescriptor PAYMENTS = new PluginDescriptor(
+            "acme-pay",
+            "ACME Pay",
+            "1.0.0",
+            "[1.0,2.0)",
             Set.of(PluginKind.PAYMENTS),
             List.of(new Extension(ExtensionPoint.PAYMENT_AUTHORIZER, "com.acme.Pay", FailurePolicy.FAIL_CLOSED)),
             """
@@ -24,14 +28,15 @@ class ConfigurationValidatorTest {
              "properties":{"merchantId":{"type":"string","pattern":"^M[0-9]{4}$"},
                "credentials":{"type":"object","additionalProperties":false,"required":["apiKey"],
                  "properties":{"apiKey":{"type":"string","minLength":10}}}}}""",
-            Set.of("/credentials/apiKey"), Permissions.none());
+            Set.of("/credentials/apiKey"),
+            Permissions.none());
 
     private final ConfigurationValidator validator = new ConfigurationValidator();
 
     @Test
     void secrets_are_taken_out_of_what_is_shown() {
-        var valid = validator.validate("r1", PAYMENTS,
-                "{\"merchantId\":\"M1234\",\"credentials\":{\"apiKey\":\"sk_live_abcdef\"}}", Map.of());
+        var valid = validator.validate(
+                "r1", PAYMENTS, "{\"merchantId\":\"M1234\",\"credentials\":{\"apiKey\":\"sk_live_abcdef\"}}", Map.of());
 
         assertThat(valid.publicJson()).isEqualTo("{\"merchantId\":\"M1234\",\"credentials\":{}}");
         assertThat(valid.secrets()).containsExactly(Map.entry("/credentials/apiKey", "sk_live_abcdef"));
@@ -45,16 +50,19 @@ class ConfigurationValidatorTest {
         assertThat(kept.secrets()).containsEntry("/credentials/apiKey", "sk_live_abcdef");
         assertThat(kept.publicJson()).contains("M9999").doesNotContain("sk_live");
 
-        assertThatThrownBy(() -> validator.validate("r1", PAYMENTS,
-                "{\"merchantId\":\"M9999\",\"credentials\":{\"apiKey\":null}}", stored))
+        assertThatThrownBy(() -> validator.validate(
+                        "r1", PAYMENTS, "{\"merchantId\":\"M9999\",\"credentials\":{\"apiKey\":null}}", stored))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("apiKey");
     }
 
     @Test
     void schema_errors_name_the_fields_and_never_echo_a_secret() {
-        assertThatThrownBy(() -> validator.validate("r1", PAYMENTS,
-                "{\"merchantId\":\"nope\",\"credentials\":{\"apiKey\":\"short\"},\"extra\":1}", Map.of()))
+        assertThatThrownBy(() -> validator.validate(
+                        "r1",
+                        PAYMENTS,
+                        "{\"merchantId\":\"nope\",\"credentials\":{\"apiKey\":\"short\"},\"extra\":1}",
+                        Map.of()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("merchantId")
                 .hasMessageContaining("extra")
@@ -63,8 +71,11 @@ class ConfigurationValidatorTest {
 
     @Test
     void a_secret_must_be_a_string() {
-        assertThatThrownBy(() -> validator.validate("r1", PAYMENTS,
-                "{\"merchantId\":\"M1234\",\"credentials\":{\"apiKey\":12345678901}}", Map.of()))
+        assertThatThrownBy(() -> validator.validate(
+                        "r1",
+                        PAYMENTS,
+                        "{\"merchantId\":\"M1234\",\"credentials\":{\"apiKey\":12345678901}}",
+                        Map.of()))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("/credentials/apiKey is a secret and must be a string");
     }
@@ -72,6 +83,7 @@ class ConfigurationValidatorTest {
     @Test
     void not_an_object_is_a_clear_error() {
         assertThatThrownBy(() -> validator.validate("r1", PAYMENTS, "[1,2]", Map.of()))
-                .isInstanceOf(InvalidInputException.class).hasMessage("configuration must be a JSON object");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("configuration must be a JSON object");
     }
 }

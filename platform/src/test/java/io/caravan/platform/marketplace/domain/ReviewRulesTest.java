@@ -17,36 +17,57 @@ class ReviewRulesTest {
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
     private static Listing listing() {
-        return new Listing("flat-tax", "dev-1", "dev", new ListingDetails("Flat tax", "A flat tax", Map.of("en", "Flat."),
-                List.of("tax"), List.of("TAX"), List.of("*"), Pricing.free(), "support@example.test", null), T0);
+        return new Listing(
+                "flat-tax",
+                "dev-1",
+                "dev",
+                new ListingDetails(
+                        "Flat tax",
+                        "A flat tax",
+                        Map.of("en", "Flat."),
+                        List.of("tax"),
+                        List.of("TAX"),
+                        List.of("*"),
+                        Pricing.free(),
+                        "support@example.test",
+                        null),
+                T0);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 6, 10})
     void starsOutsideOneToFiveAreRefused(int stars) {
         assertThatThrownBy(() -> new ListingReview(listing(), "store-a", stars, null, null, "olga", T0))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("stars");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("stars");
     }
 
     @Test
     void starsAreRequired() {
         assertThatThrownBy(() -> new ListingReview(listing(), "store-a", null, "Good", null, "olga", T0))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("stars");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("stars");
     }
 
     @Test
     void titleAndBodyHaveMaximumLengthsAndBlankMeansAbsent() {
-        ListingReview atLimits = new ListingReview(listing(), "store-a", 5, "t".repeat(120), "b".repeat(2000), "olga", T0);
+        ListingReview atLimits =
+                new ListingReview(listing(), "store-a", 5, "t".repeat(120), "b".repeat(2000), "olga", T0);
         assertThat(atLimits.title()).hasSize(120);
         assertThat(atLimits.body()).hasSize(2000);
         assertThatThrownBy(() -> new ListingReview(listing(), "store-a", 5, "t".repeat(121), null, "olga", T0))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("title").hasMessageContaining("120");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("title")
+                .hasMessageContaining("120");
         assertThatThrownBy(() -> new ListingReview(listing(), "store-a", 5, null, "b".repeat(2001), "olga", T0))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("body").hasMessageContaining("2000");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("body")
+                .hasMessageContaining("2000");
         ListingReview blank = new ListingReview(listing(), "store-a", 3, "   ", "\n", "olga", T0);
         assertThat(blank.title()).isNull();
         assertThat(blank.body()).isNull();
-        assertThat(new ListingReview(listing(), "store-a", 3, "  Works  ", null, "olga", T0).title()).isEqualTo("Works");
+        assertThat(new ListingReview(listing(), "store-a", 3, "  Works  ", null, "olga", T0).title())
+                .isEqualTo("Works");
     }
 
     @Test
@@ -76,7 +97,8 @@ class ReviewRulesTest {
 
     @Test
     void datesKeepTheDatabasePrecision() {
-        ListingReview review = new ListingReview(listing(), "store-a", 3, null, null, "olga", T0.plusNanos(123_456_789));
+        ListingReview review =
+                new ListingReview(listing(), "store-a", 3, null, null, "olga", T0.plusNanos(123_456_789));
         assertThat(review.createdAt()).isEqualTo(T0.plusNanos(123_456_000));
         assertThat(review.updatedAt()).isEqualTo(review.createdAt());
     }
@@ -121,7 +143,8 @@ class ReviewRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "0.9", "5.1", "6", "4.25", "four", "NaN", "1e1", "-4"})
     void anyOtherMinRatingIsRefused(String given) {
-        assertThatThrownBy(() -> Rating.minimumTenths(given)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> Rating.minimumTenths(given))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("minRating");
     }
 
@@ -139,8 +162,11 @@ class ReviewRulesTest {
             long sum = count + (long) (random.nextDouble() * 4 * count + 0.5);
             Rating rating = new Rating(count, Math.min(sum, 5 * count));
             int threshold = 10 + random.nextInt(41);
-            boolean shownReaches = new java.math.BigDecimal(rating.average()).movePointRight(1).intValueExact() >= threshold;
-            assertThat(rating.atLeast(threshold)).as(rating + " against " + threshold).isEqualTo(shownReaches);
+            boolean shownReaches =
+                    new java.math.BigDecimal(rating.average()).movePointRight(1).intValueExact() >= threshold;
+            assertThat(rating.atLeast(threshold))
+                    .as(rating + " against " + threshold)
+                    .isEqualTo(shownReaches);
         }
         // the edge the simple rule gets wrong: 30/7 = 4.2857…, shown as 4.3, so minRating=4.3 keeps it
         assertThat(new Rating(7, 30).atLeast(43)).isTrue();

@@ -19,12 +19,13 @@ class ProblemMapperTest {
 
     private static final ProblemType SHELF_EMPTY = ProblemType.of("shelf-empty", "Shelf empty", 422);
     private static final ProblemTranslation SHELVES = failure -> failure instanceof ShelfEmptyException
-            ? Optional.of(Problem.of(SHELF_EMPTY, failure.getMessage())) : Optional.empty();
+            ? Optional.of(Problem.of(SHELF_EMPTY, failure.getMessage()))
+            : Optional.empty();
 
     @Test
     void aContextsTranslationAnswersForItsOwnFailureEvenWhenWrapped() {
-        Problem problem = ProblemMapper.toProblem(new IllegalStateException("wrapped", new ShelfEmptyException()),
-                List.of(SHELVES));
+        Problem problem = ProblemMapper.toProblem(
+                new IllegalStateException("wrapped", new ShelfEmptyException()), List.of(SHELVES));
 
         assertThat(problem.type()).hasToString("https://caravan.io/problems/shelf-empty");
         assertThat(problem.title()).isEqualTo("Shelf empty");
@@ -35,14 +36,16 @@ class ProblemMapperTest {
     @Test
     void sharedFailuresNeedNoTranslation() {
         assertThat(ProblemMapper.toProblem(new InvalidInputException("size must be 1"), List.of()))
-                .isEqualTo(new Problem(ProblemType.VALIDATION.uri(), "Invalid request", 400, "size must be 1", null, null));
+                .isEqualTo(new Problem(
+                        ProblemType.VALIDATION.uri(), "Invalid request", 400, "size must be 1", null, null));
         assertThat(ProblemMapper.toProblem(new StateConflictException("already done"), List.of(SHELVES)))
                 .isEqualTo(new Problem(ProblemType.CONFLICT.uri(), "Conflict", 409, "already done", null, null));
         assertThat(ProblemMapper.toProblem(new NotFoundException("No store 'osaka-tea'."), List.of()))
-                .isEqualTo(new Problem(ProblemType.NOT_FOUND.uri(), "Not found", 404, "No store 'osaka-tea'.", null, null));
+                .isEqualTo(new Problem(
+                        ProblemType.NOT_FOUND.uri(), "Not found", 404, "No store 'osaka-tea'.", null, null));
         assertThat(ProblemMapper.toProblem(ProblemException.notFound("No resource at this path."), List.of()))
-                .isEqualTo(new Problem(ProblemType.NOT_FOUND.uri(), "Not found", 404, "No resource at this path.",
-                        null, null));
+                .isEqualTo(new Problem(
+                        ProblemType.NOT_FOUND.uri(), "Not found", 404, "No resource at this path.", null, null));
     }
 
     @Test
@@ -51,16 +54,26 @@ class ProblemMapperTest {
 
         assertThat(problem.type()).hasToString("https://caravan.io/problems/internal");
         assertThat(problem.status()).isEqualTo(500);
-        assertThat(problem.detail()).startsWith("Something went wrong on our side; nothing was changed. Quote incident ")
+        assertThat(problem.detail())
+                .startsWith("Something went wrong on our side; nothing was changed. Quote incident ")
                 .doesNotContain("shelf");
     }
 
     @Test
     void theCommonTypesKeepTheirUrisTitlesAndStatuses() {
-        assertThat(List.of(ProblemType.VALIDATION, ProblemType.MALFORMED_REQUEST, ProblemType.UNAUTHENTICATED,
-                ProblemType.INVALID_TOKEN, ProblemType.FORBIDDEN, ProblemType.NOT_FOUND, ProblemType.METHOD_NOT_ALLOWED,
-                ProblemType.NOT_ACCEPTABLE, ProblemType.CONFLICT, ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                ProblemType.SECRETS_UNAVAILABLE, ProblemType.INTERNAL))
+        assertThat(List.of(
+                        ProblemType.VALIDATION,
+                        ProblemType.MALFORMED_REQUEST,
+                        ProblemType.UNAUTHENTICATED,
+                        ProblemType.INVALID_TOKEN,
+                        ProblemType.FORBIDDEN,
+                        ProblemType.NOT_FOUND,
+                        ProblemType.METHOD_NOT_ALLOWED,
+                        ProblemType.NOT_ACCEPTABLE,
+                        ProblemType.CONFLICT,
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        ProblemType.SECRETS_UNAVAILABLE,
+                        ProblemType.INTERNAL))
                 .extracting(type -> type.uri() + " " + type.status() + " " + type.title())
                 .containsExactly(
                         "https://caravan.io/problems/validation 400 Invalid request",

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
     private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
-    private static final String OTHER_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+    private static final String OTHER_KEY =
+            Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
     @Test
     void a_sealed_value_opens_for_its_owner_only() {
@@ -35,8 +36,10 @@ class SecretBoxTest {
         raw[raw.length - 1] ^= 1;
         String tampered = "v1:" + Base64.getEncoder().encodeToString(raw);
 
-        assertThatThrownBy(() -> SecretBox.withKey(KEY).open(tampered, "o")).isInstanceOf(SecretsUnavailableException.class);
-        assertThatThrownBy(() -> SecretBox.withKey(OTHER_KEY).open(sealed, "o")).isInstanceOf(SecretsUnavailableException.class);
+        assertThatThrownBy(() -> SecretBox.withKey(KEY).open(tampered, "o"))
+                .isInstanceOf(SecretsUnavailableException.class);
+        assertThatThrownBy(() -> SecretBox.withKey(OTHER_KEY).open(sealed, "o"))
+                .isInstanceOf(SecretsUnavailableException.class);
     }
 
     @Test
@@ -46,13 +49,15 @@ class SecretBoxTest {
         box.readKey();
 
         assertThat(box.isConfigured()).isFalse();
-        assertThatThrownBy(() -> box.seal("x", "o")).isInstanceOf(SecretsUnavailableException.class)
+        assertThatThrownBy(() -> box.seal("x", "o"))
+                .isInstanceOf(SecretsUnavailableException.class)
                 .hasMessageContaining("caravan.secrets.key");
     }
 
     @Test
     void a_key_of_the_wrong_size_is_refused_at_start() {
         assertThatThrownBy(() -> SecretBox.withKey(Base64.getEncoder().encodeToString(new byte[16])))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("32 bytes");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("32 bytes");
     }
 }

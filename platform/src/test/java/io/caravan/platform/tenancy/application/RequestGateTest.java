@@ -13,10 +13,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RequestGateTest {
-    private static final CaravanUser MARA = new CaravanUser("u-1", "mara", "mara@shop.test", Set.of(),
-            Set.of("lisbon-ceramics"));
-    private static final CaravanUser ADMIN = new CaravanUser("u-2", "ada", "ada@caravan.test",
-            Set.of(CaravanUser.PLATFORM_ADMIN), Set.of());
+    private static final CaravanUser MARA =
+            new CaravanUser("u-1", "mara", "mara@shop.test", Set.of(), Set.of("lisbon-ceramics"));
+    private static final CaravanUser ADMIN =
+            new CaravanUser("u-2", "ada", "ada@caravan.test", Set.of(CaravanUser.PLATFORM_ADMIN), Set.of());
 
     private final List<String> storeChecks = new ArrayList<>();
     private final RequestGate gate = new RequestGate();
@@ -39,16 +39,13 @@ class RequestGateTest {
     }
 
     @Access(Access.Audience.PLATFORM_ADMIN)
-    void adminEndpoint() {
-    }
+    void adminEndpoint() {}
 
     @Access(Access.Audience.AUTHENTICATED)
-    void signedInEndpoint() {
-    }
+    void signedInEndpoint() {}
 
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER, apiKeyScope = ApiKeyScope.TAX_QUOTE)
-    void storeEndpoint() {
-    }
+    void storeEndpoint() {}
 
     @Test
     void aSignedInUserIsRecorded() {
@@ -63,7 +60,8 @@ class RequestGateTest {
         gate.admit(rule("adminEndpoint"), ADMIN, null, null);
 
         assertThatThrownBy(() -> gate.admit(rule("adminEndpoint"), MARA, null, null))
-                .isInstanceOfSatisfying(AccessRefusedException.class,
+                .isInstanceOfSatisfying(
+                        AccessRefusedException.class,
                         e -> assertThat(e.reason()).isEqualTo(AccessRefusedException.Reason.FORBIDDEN))
                 .hasMessage("Only platform admins may do this.");
     }
@@ -94,7 +92,8 @@ class RequestGateTest {
         other.admit(rule("storeEndpoint"), null, "ck_key", "lisbon-ceramics");
         assertThat(other.caller.actor()).isEqualTo(Actor.apiKey("k-1"));
 
-        assertThat(storeChecks).containsExactly("member lisbon-ceramics u-1 OWNER", "key lisbon-ceramics ck_key TAX_QUOTE");
+        assertThat(storeChecks)
+                .containsExactly("member lisbon-ceramics u-1 OWNER", "key lisbon-ceramics ck_key TAX_QUOTE");
     }
 
     private static Access rule(String method) {

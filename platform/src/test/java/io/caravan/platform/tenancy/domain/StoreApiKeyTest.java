@@ -30,8 +30,8 @@ class StoreApiKeyTest {
 
     @Test
     void lastUseIsRecordedAtMostOncePerMinute() {
-        StoreApiKey key = new StoreApiKey("web", ApiKeySecret.generate(), Set.of(ApiKeyScope.STOREFRONT_READ), "mara",
-                Instant.EPOCH);
+        StoreApiKey key = new StoreApiKey(
+                "web", ApiKeySecret.generate(), Set.of(ApiKeyScope.STOREFRONT_READ), "mara", Instant.EPOCH);
         Instant first = Instant.parse("2026-11-23T10:00:00Z");
         assertThat(key.recordUse(first)).isTrue();
         assertThat(key.recordUse(first.plusSeconds(30))).isFalse();
@@ -41,8 +41,8 @@ class StoreApiKeyTest {
 
     @Test
     void revokedKeysStayRevoked() {
-        StoreApiKey key = new StoreApiKey("web", ApiKeySecret.generate(), Set.of(ApiKeyScope.STOREFRONT_READ), "mara",
-                Instant.EPOCH);
+        StoreApiKey key = new StoreApiKey(
+                "web", ApiKeySecret.generate(), Set.of(ApiKeyScope.STOREFRONT_READ), "mara", Instant.EPOCH);
         key.revoke(Instant.EPOCH.plusSeconds(5));
         key.revoke(Instant.EPOCH.plusSeconds(9));
         assertThat(key.revokedAt()).isEqualTo(Instant.EPOCH.plusSeconds(5));

@@ -13,7 +13,8 @@ class StoreRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"ab", "-shop", "shop-", "Shop", "my--shop", "shop_1", "a.b"})
     void slugsThatCannotBeDnsLabelsAreRefused(String slug) {
-        assertThatThrownBy(() -> new StoreSlug(slug)).isInstanceOf(InvalidStoreException.class)
+        assertThatThrownBy(() -> new StoreSlug(slug))
+                .isInstanceOf(InvalidStoreException.class)
                 .hasMessageContaining("slug");
     }
 
@@ -25,12 +26,13 @@ class StoreRulesTest {
 
     @Test
     void countriesAreIsoCodesKeptSortedAndUnique() {
-        StoreSettings settings = new StoreSettings(" Shop ", StoreSettings.currency("EUR"), List.of("FR", "DE", "FR"),
-                PriceDisplay.INCLUDING_TAX);
+        StoreSettings settings = new StoreSettings(
+                " Shop ", StoreSettings.currency("EUR"), List.of("FR", "DE", "FR"), PriceDisplay.INCLUDING_TAX);
         assertThat(settings.sellingCountries()).containsExactly("DE", "FR");
         assertThat(settings.name()).isEqualTo("Shop");
-        assertThatThrownBy(() -> new StoreSettings("Shop", StoreSettings.currency("EUR"), List.of("UK"),
-                PriceDisplay.INCLUDING_TAX)).hasMessageContaining("'UK' is not an ISO 3166-1 alpha-2");
+        assertThatThrownBy(() -> new StoreSettings(
+                        "Shop", StoreSettings.currency("EUR"), List.of("UK"), PriceDisplay.INCLUDING_TAX))
+                .hasMessageContaining("'UK' is not an ISO 3166-1 alpha-2");
     }
 
     @Test
@@ -43,8 +45,12 @@ class StoreRulesTest {
 
     @Test
     void suspendingTwiceOrReactivatingAnActiveStoreIsAConflict() {
-        Store store = Store.onboard(new StoreSlug("shop"), new StoreSettings("Shop", StoreSettings.currency("EUR"),
-                List.of("DE"), PriceDisplay.INCLUDING_TAX), new StoreOwner("u1", "o@x.test", "O", "W"), "org1", Instant.EPOCH);
+        Store store = Store.onboard(
+                new StoreSlug("shop"),
+                new StoreSettings("Shop", StoreSettings.currency("EUR"), List.of("DE"), PriceDisplay.INCLUDING_TAX),
+                new StoreOwner("u1", "o@x.test", "O", "W"),
+                "org1",
+                Instant.EPOCH);
         assertThatThrownBy(() -> store.reactivate(Instant.EPOCH)).isInstanceOf(StoreStateException.class);
         store.suspend("fraud review", Instant.EPOCH);
         assertThat(store.isActive()).isFalse();
@@ -55,8 +61,12 @@ class StoreRulesTest {
 
     @Test
     void aRetriedOnboardingMatchesOnNameAndOwnerEmail() {
-        Store store = Store.onboard(new StoreSlug("shop"), new StoreSettings("Shop", StoreSettings.currency("EUR"),
-                List.of("DE"), PriceDisplay.INCLUDING_TAX), new StoreOwner("u1", "o@x.test", "O", "W"), "org1", Instant.EPOCH);
+        Store store = Store.onboard(
+                new StoreSlug("shop"),
+                new StoreSettings("Shop", StoreSettings.currency("EUR"), List.of("DE"), PriceDisplay.INCLUDING_TAX),
+                new StoreOwner("u1", "o@x.test", "O", "W"),
+                "org1",
+                Instant.EPOCH);
         assertThat(store.matchesOnboarding("Shop ", "O@X.test")).isTrue();
         assertThat(store.matchesOnboarding("Other", "o@x.test")).isFalse();
         assertThat(store.matchesOnboarding("Shop", "someone@x.test")).isFalse();

@@ -33,7 +33,8 @@ record Consignment(Cart cart, TaxSettings settings, CountryCode shipFrom, Countr
 
     /** Who pays the charges due on import, as the explanations say it. */
     String importChargesPayer() {
-        return settings.dutyTreatment() == DutyTreatment.DDP ? "paid by the seller (DDP)"
+        return settings.dutyTreatment() == DutyTreatment.DDP
+                ? "paid by the seller (DDP)"
                 : "paid by the shopper on delivery (DAP)";
     }
 

@@ -12,8 +12,7 @@ import java.util.Map;
 /** A minimal RFC 4180 reader for the bundled data files (quoted fields, doubled quotes). */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** Reads a classpath resource next to this class into rows keyed by header name. */
     static List<Map<String, String>> read(String resource) {
@@ -29,8 +28,8 @@ final class Csv {
                     continue;
                 }
                 if (row.size() != header.size()) {
-                    throw new IllegalStateException(resource + ": row has " + row.size() + " fields, header "
-                            + header.size() + ": " + row);
+                    throw new IllegalStateException(
+                            resource + ": row has " + row.size() + " fields, header " + header.size() + ": " + row);
                 }
                 Map<String, String> m = new HashMap<>();
                 for (int i = 0; i < header.size(); i++) {

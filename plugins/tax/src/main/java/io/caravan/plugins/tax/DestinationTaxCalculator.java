@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 public final class DestinationTaxCalculator implements TaxCalculator {
 
     /** The EU-27 codes as strings, for checks over the data; the regimes use {@link TaxRegimes#EU_MEMBER_STATES}. */
-    static final Set<String> EU = TaxRegimes.EU_MEMBER_STATES.stream().map(CountryCode::code)
-            .collect(Collectors.toUnmodifiableSet());
+    static final Set<String> EU =
+            TaxRegimes.EU_MEMBER_STATES.stream().map(CountryCode::code).collect(Collectors.toUnmodifiableSet());
 
     private final TaxRegimes regimes;
 
@@ -50,10 +50,13 @@ public final class DestinationTaxCalculator implements TaxCalculator {
         // Import thresholds are per consignment: goods leaving from two countries are two
         // consignments, with their own values and possibly their own regimes.
         if (shipFrom.size() != 1) {
-            throw new PluginRejectedException("mixed_ship_from", "Lines ship from " + shipFrom
-                    + "; quote one consignment (one ship-from country) per cart");
+            throw new PluginRejectedException(
+                    "mixed_ship_from",
+                    "Lines ship from " + shipFrom + "; quote one consignment (one ship-from country) per cart");
         }
-        Consignment consignment = new Consignment(cart, settings, shipFrom.iterator().next(), cart.destination());
-        return regimes.forConsignment(consignment.shipFrom(), consignment.destination()).quote(consignment);
+        Consignment consignment =
+                new Consignment(cart, settings, shipFrom.iterator().next(), cart.destination());
+        return regimes.forConsignment(consignment.shipFrom(), consignment.destination())
+                .quote(consignment);
     }
 }

@@ -43,8 +43,7 @@ final class DomesticSale implements TaxRegime {
             }
         }
         if (!rates.covers(jurisdiction)) {
-            quote.notice("[" + country + "-NO-RATE-DATA] No VAT/GST rate data for " + country
-                    + "; no tax computed.");
+            quote.notice("[" + country + "-NO-RATE-DATA] No VAT/GST rate data for " + country + "; no tax computed.");
             return quote.build();
         }
         quote.taxAll(jurisdiction, country + "-DOMESTIC", "domestic sale", CollectedAt.CHECKOUT);

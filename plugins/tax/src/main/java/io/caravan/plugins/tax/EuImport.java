@@ -51,18 +51,26 @@ final class EuImport implements TaxRegime {
         ImportRules.Rule ioss = rules.rule("EU-IOSS");
         BigDecimal consignmentValue = consignment.inCurrency(quote.netGoodsValue(), ioss.currency());
         boolean lowValue = consignmentValue.compareTo(ioss.threshold()) <= 0;
-        String valueText = "consignment " + money(consignmentValue, ioss.currency())
-                + consignment.conversionNote(ioss.currency());
+        String valueText =
+                "consignment " + money(consignmentValue, ioss.currency()) + consignment.conversionNote(ioss.currency());
         String limit = ioss.currency() + " " + ioss.threshold().toPlainString();
         if (lowValue && consignment.settings().iossNumber() != null && ioss.inForce(consignment.orderDate())) {
-            quote.taxAll(destination, "EU-IOSS", "import from " + from + ", " + valueText + " ≤ " + limit
-                    + ": VAT collected at checkout under IOSS (" + ioss.dates() + ")", CollectedAt.CHECKOUT);
+            quote.taxAll(
+                    destination,
+                    "EU-IOSS",
+                    "import from " + from + ", " + valueText + " ≤ " + limit
+                            + ": VAT collected at checkout under IOSS (" + ioss.dates() + ")",
+                    CollectedAt.CHECKOUT);
             quote.notice("[EU-IOSS] No import VAT on delivery: VAT is collected at checkout (IOSS).");
         } else {
-            String why = lowValue ? valueText + " ≤ " + limit + " but the store has no IOSS number"
+            String why = lowValue
+                    ? valueText + " ≤ " + limit + " but the store has no IOSS number"
                     : valueText + " > " + limit + " (EU-IOSS ceiling)";
-            quote.taxAll(destination, "EU-IMPORT-VAT", "import from " + from + ", " + why
-                    + ": import VAT at the border, " + consignment.importChargesPayer(),
+            quote.taxAll(
+                    destination,
+                    "EU-IMPORT-VAT",
+                    "import from " + from + ", " + why + ": import VAT at the border, "
+                            + consignment.importChargesPayer(),
                     consignment.importChargesCollectedAt());
         }
         if (lowValue) {
@@ -105,14 +113,24 @@ final class EuImport implements TaxRegime {
                 quote.notice("[EU-DUTY-FLAT-3] Line " + line.lineId() + " has no HS code: its customs duty is NOT"
                         + " computed.");
             } else {
-                linesBySubheading.computeIfAbsent(line.hsCode().subheading(), k -> new ArrayList<>()).add(line);
+                linesBySubheading
+                        .computeIfAbsent(line.hsCode().subheading(), k -> new ArrayList<>())
+                        .add(line);
             }
         }
         String currency = consignment.currencyCode();
         // The EUR amount converted once and rounded to the cart currency's minor units (HALF_UP):
         // it is charged, not just compared.
-        Money perSubheading = Money.of(consignment.settings().convert(rule.extraAmount(), rule.currency(), currency,
-                cart.currency().getDefaultFractionDigits()), cart.currency(), RoundingMode.UNNECESSARY);
+        Money perSubheading = Money.of(
+                consignment
+                        .settings()
+                        .convert(
+                                rule.extraAmount(),
+                                rule.currency(),
+                                currency,
+                                cart.currency().getDefaultFractionDigits()),
+                cart.currency(),
+                RoundingMode.UNNECESSARY);
         for (Map.Entry<String, List<LineItem>> group : linesBySubheading.entrySet()) {
             List<LineItem> lines = group.getValue();
             Money dutiableValue = Money.zero(cart.currency());
@@ -120,14 +138,21 @@ final class EuImport implements TaxRegime {
                 dutiableValue = dutiableValue.plus(line.amount());
             }
             LineItem first = lines.get(0);
-            quote.duty(new Duty(first.lineId(), first.hsCode(), dutiableValue, perSubheading, BigDecimal.ZERO, "EU",
-                    rule.id(), fit("EU interim flat customs duty " + rule.currency() + " "
-                    + rule.extraAmount().toPlainString() + " per distinct tariff subheading (" + group.getKey()
-                    + ", " + lines.size() + " line(s)) on consignments ≤ " + rule.currency() + " "
-                    + rule.threshold().toPlainString() + ", " + rule.dates()
-                    + consignment.settings().describe(rule.currency(), currency)
-                    + "; flat amount, rate not applicable; " + consignment.importChargesPayer()
-                    + ". Scope per Commission guidance: all B2C consignments (data notes a conflict)."),
+            quote.duty(new Duty(
+                    first.lineId(),
+                    first.hsCode(),
+                    dutiableValue,
+                    perSubheading,
+                    BigDecimal.ZERO,
+                    "EU",
+                    rule.id(),
+                    fit("EU interim flat customs duty " + rule.currency() + " "
+                            + rule.extraAmount().toPlainString() + " per distinct tariff subheading (" + group.getKey()
+                            + ", " + lines.size() + " line(s)) on consignments ≤ " + rule.currency() + " "
+                            + rule.threshold().toPlainString() + ", " + rule.dates()
+                            + consignment.settings().describe(rule.currency(), currency)
+                            + "; flat amount, rate not applicable; " + consignment.importChargesPayer()
+                            + ". Scope per Commission guidance: all B2C consignments (data notes a conflict)."),
                     consignment.importChargesCollectedAt()));
         }
     }

@@ -8,10 +8,10 @@ final class Explanations {
 
     /** {@link io.caravan.sdk.tax.TaxLine} and {@link io.caravan.sdk.tax.Duty} limits. */
     private static final int MAX_EXPLANATION = 500;
+
     private static final int MAX_RULE_ID = 64;
 
-    private Explanations() {
-    }
+    private Explanations() {}
 
     /** {@code 25.5 %}, {@code 19 %}. */
     static String percent(BigDecimal percent) {

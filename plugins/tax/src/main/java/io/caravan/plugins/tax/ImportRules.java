@@ -11,8 +11,14 @@ import java.util.Optional;
 final class ImportRules {
 
     /** One dated rule row. {@code effectiveTo} is the last day it applies. */
-    record Rule(String id, BigDecimal threshold, String currency, LocalDate effectiveFrom, LocalDate effectiveTo,
-            BigDecimal extraAmount, String confidence) {
+    record Rule(
+            String id,
+            BigDecimal threshold,
+            String currency,
+            LocalDate effectiveFrom,
+            LocalDate effectiveTo,
+            BigDecimal extraAmount,
+            String confidence) {
 
         boolean inForce(LocalDate date) {
             return (effectiveFrom == null || !date.isBefore(effectiveFrom))
@@ -33,9 +39,16 @@ final class ImportRules {
         Map<String, Rule> m = new HashMap<>();
         for (Map<String, String> r : data) {
             String id = r.get("rule_id");
-            m.put(id, new Rule(id, decimal(r.get("threshold_value")), r.get("threshold_currency"),
-                    date(r.get("effective_from")), date(r.get("effective_to")), decimal(r.get("extra_amount")),
-                    r.get("confidence")));
+            m.put(
+                    id,
+                    new Rule(
+                            id,
+                            decimal(r.get("threshold_value")),
+                            r.get("threshold_currency"),
+                            date(r.get("effective_from")),
+                            date(r.get("effective_to")),
+                            decimal(r.get("extra_amount")),
+                            r.get("confidence")));
         }
         rules = Map.copyOf(m);
     }

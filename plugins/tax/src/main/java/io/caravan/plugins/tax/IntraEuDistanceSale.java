@@ -45,20 +45,32 @@ final class IntraEuDistanceSale implements TaxRegime {
         ImportRules.Rule oss = rules.rule("EU-OSS");
         String threshold = "EUR " + oss.threshold().toPlainString();
         if (settings.oss() && oss.inForce(consignment.orderDate())) {
-            quote.taxAll(destination, "EU-OSS", "intra-EU distance sale from " + from + ", destination VAT declared"
-                    + " via Union OSS (rule EU-OSS " + oss.dates() + ")", CollectedAt.CHECKOUT);
+            quote.taxAll(
+                    destination,
+                    "EU-OSS",
+                    "intra-EU distance sale from " + from + ", destination VAT declared"
+                            + " via Union OSS (rule EU-OSS " + oss.dates() + ")",
+                    CollectedAt.CHECKOUT);
         } else if (from.equals(settings.originCountry())) {
-            quote.taxAll(from, "EU-DISTANCE-SELLER-STATE", "intra-EU distance sale by a store not OSS-registered:"
-                    + " VAT of the seller's member state while its EU distance sales stay ≤ " + threshold
-                    + "/year (EU-OSS " + oss.dates() + ")", CollectedAt.CHECKOUT);
+            quote.taxAll(
+                    from,
+                    "EU-DISTANCE-SELLER-STATE",
+                    "intra-EU distance sale by a store not OSS-registered:"
+                            + " VAT of the seller's member state while its EU distance sales stay ≤ " + threshold
+                            + "/year (EU-OSS " + oss.dates() + ")",
+                    CollectedAt.CHECKOUT);
             quote.notice("[EU-OSS] Seller-state VAT assumes the store's intra-EU distance sales stay within "
                     + threshold + " a year; above it the store must register for OSS (not tracked by the plugin).");
         } else {
-            quote.taxAll(destination, "EU-DISTANCE-DESTINATION", "intra-EU distance sale dispatched from " + from
-                    + " by a store not established there: the " + threshold + " threshold does not apply,"
-                    + " destination VAT", CollectedAt.CHECKOUT);
-            quote.notice("[EU-DISTANCE-DESTINATION] The store is not OSS-registered; destination VAT is due"
-                    + " in " + destination + " (register for OSS or locally).");
+            quote.taxAll(
+                    destination,
+                    "EU-DISTANCE-DESTINATION",
+                    "intra-EU distance sale dispatched from " + from
+                            + " by a store not established there: the " + threshold + " threshold does not apply,"
+                            + " destination VAT",
+                    CollectedAt.CHECKOUT);
+            quote.notice("[EU-DISTANCE-DESTINATION] The store is not OSS-registered; destination VAT is due" + " in "
+                    + destination + " (register for OSS or locally).");
         }
         return quote.build();
     }

@@ -37,10 +37,15 @@ final class JapanSmallValue implements TaxRegime {
                     + ": customs duty and import consumption tax exempted.");
             return quote.build();
         }
-        quote.tax("JP", "JP-IMPORT-CT", "import from " + consignment.shipFrom().code() + ", consignment > " + limit
-                + ": import consumption tax at the border on the price charged (estimate; the 60 % personal-use"
-                + " valuation is not applied), " + consignment.importChargesPayer(),
-                consignment.importChargesCollectedAt(), line -> true, false);
+        quote.tax(
+                "JP",
+                "JP-IMPORT-CT",
+                "import from " + consignment.shipFrom().code() + ", consignment > " + limit
+                        + ": import consumption tax at the border on the price charged (estimate; the 60 % personal-use"
+                        + " valuation is not applied), " + consignment.importChargesPayer(),
+                consignment.importChargesCollectedAt(),
+                line -> true,
+                false);
         quote.notice("[JP-DUTY-TARIFF] Customs duty above " + limit + " is NOT computed: no tariff data.");
         return quote.build();
     }

@@ -46,18 +46,31 @@ final class LowValueGst implements TaxRegime {
         String country = consignment.destination().code();
         List<LineItem> lines = consignment.cart().lines();
         ImportRules.Rule rule = rules.rule(ruleId);
-        Predicate<LineItem> lowValue = line -> consignment.inCurrency(quote.netUnitValue(line), rule.currency())
-                .compareTo(rule.threshold()) <= 0;
+        Predicate<LineItem> lowValue = line -> consignment
+                        .inCurrency(quote.netUnitValue(line), rule.currency())
+                        .compareTo(rule.threshold())
+                <= 0;
         String limit = rule.currency() + " " + rule.threshold().toPlainString();
         boolean inForce = rule.inForce(consignment.orderDate());
         String payer = consignment.importChargesPayer();
         CollectedAt atBorder = consignment.importChargesCollectedAt();
         if (registered.test(consignment.settings()) && inForce) {
-            quote.tax(country, ruleId, "import from " + from + ", item value ≤ " + limit + ": GST at the point of"
-                    + " sale by the registered seller (" + rule.dates() + ")", CollectedAt.CHECKOUT, lowValue, true);
+            quote.tax(
+                    country,
+                    ruleId,
+                    "import from " + from + ", item value ≤ " + limit + ": GST at the point of"
+                            + " sale by the registered seller (" + rule.dates() + ")",
+                    CollectedAt.CHECKOUT,
+                    lowValue,
+                    true);
             // Shipping is taxed once: at the point of sale if any item is, at the border only if none is.
-            quote.tax(country, country + "-IMPORT-GST", "item value > " + limit + ": GST at the border, " + payer,
-                    atBorder, lowValue.negate(), lines.stream().noneMatch(lowValue));
+            quote.tax(
+                    country,
+                    country + "-IMPORT-GST",
+                    "item value > " + limit + ": GST at the border, " + payer,
+                    atBorder,
+                    lowValue.negate(),
+                    lines.stream().noneMatch(lowValue));
         } else {
             if (inForce && lines.stream().anyMatch(lowValue)) {
                 quote.notice("[" + ruleId + "] The store is not configured as GST-registered in " + country
@@ -65,9 +78,14 @@ final class LowValueGst implements TaxRegime {
                         + " local turnover threshold).");
             }
             Predicate<LineItem> taxedAtBorder = inForce ? lowValue.negate() : line -> true;
-            quote.tax(country, country + "-IMPORT-GST", "import from " + from
-                    + (inForce ? ", item value > " + limit : "") + ": GST at the border, " + payer, atBorder,
-                    taxedAtBorder, true);
+            quote.tax(
+                    country,
+                    country + "-IMPORT-GST",
+                    "import from " + from + (inForce ? ", item value > " + limit : "") + ": GST at the border, "
+                            + payer,
+                    atBorder,
+                    taxedAtBorder,
+                    true);
         }
         if (lines.stream().anyMatch(lowValue.negate()) || !inForce) {
             quote.notice("[" + country + "-DUTY-TARIFF] Customs duty above " + limit + " is NOT computed: no"

@@ -35,22 +35,38 @@ final class NorwayVoec implements TaxRegime {
         List<LineItem> lines = consignment.cart().lines();
         ImportRules.Rule rule = rules.rule("NO-VOEC");
         boolean voec = voecNumber != null && rule.inForce(consignment.orderDate());
-        Predicate<LineItem> withinVoec = line -> consignment.inCurrency(quote.netUnitValue(line), rule.currency())
-                .compareTo(rule.threshold()) < 0;
+        Predicate<LineItem> withinVoec = line -> consignment
+                        .inCurrency(quote.netUnitValue(line), rule.currency())
+                        .compareTo(rule.threshold())
+                < 0;
         String limit = rule.currency() + " " + rule.threshold().toPlainString();
         if (voec) {
-            quote.tax("NO", "NO-VOEC", "import from " + from + ", item value < " + limit + " per item: Norwegian"
-                    + " VAT at the point of sale under VOEC " + voecNumber + " (" + rule.dates() + ")",
-                    CollectedAt.CHECKOUT, withinVoec, true);
+            quote.tax(
+                    "NO",
+                    "NO-VOEC",
+                    "import from " + from + ", item value < " + limit + " per item: Norwegian"
+                            + " VAT at the point of sale under VOEC " + voecNumber + " (" + rule.dates() + ")",
+                    CollectedAt.CHECKOUT,
+                    withinVoec,
+                    true);
             // Shipping is taxed once: under VOEC if any item is, at the border only if none is.
-            quote.tax("NO", "NO-IMPORT-VAT", "item value ≥ " + limit + " (outside VOEC): import VAT at the"
-                    + " border, " + consignment.importChargesPayer(), consignment.importChargesCollectedAt(),
-                    withinVoec.negate(), lines.stream().noneMatch(withinVoec));
+            quote.tax(
+                    "NO",
+                    "NO-IMPORT-VAT",
+                    "item value ≥ " + limit + " (outside VOEC): import VAT at the" + " border, "
+                            + consignment.importChargesPayer(),
+                    consignment.importChargesCollectedAt(),
+                    withinVoec.negate(),
+                    lines.stream().noneMatch(withinVoec));
             quote.notice("[NO-VOEC] VOEC items are exempt from customs duty; foodstuffs, restricted and excise"
                     + " goods are outside VOEC (not detected by the plugin).");
         } else {
-            quote.taxAll("NO", "NO-IMPORT-VAT", "import from " + from + ", store has no VOEC number: import VAT at"
-                    + " the border, " + consignment.importChargesPayer(), consignment.importChargesCollectedAt());
+            quote.taxAll(
+                    "NO",
+                    "NO-IMPORT-VAT",
+                    "import from " + from + ", store has no VOEC number: import VAT at" + " the border, "
+                            + consignment.importChargesPayer(),
+                    consignment.importChargesCollectedAt());
         }
         if (!voec || lines.stream().anyMatch(withinVoec.negate())) {
             quote.notice("[NO-DUTY-TARIFF] Customs duty on goods outside VOEC is NOT computed: no tariff data.");

@@ -59,7 +59,12 @@ final class QuoteBuilder {
      *
      * @throws PluginRejectedException {@code no_rate_for_date} if the data has no rate for the order date
      */
-    void tax(String jurisdiction, String ruleId, String regime, CollectedAt collectedAt, Predicate<LineItem> which,
+    void tax(
+            String jurisdiction,
+            String ruleId,
+            String regime,
+            CollectedAt collectedAt,
+            Predicate<LineItem> which,
             boolean withShipping) {
         LocalDate date = consignment.orderDate();
         boolean anyLineTaxed = false;
@@ -73,8 +78,13 @@ final class QuoteBuilder {
         }
         if (withShipping && anyLineTaxed && cart.shipping().minorUnits() > 0) {
             VatRates.Rate rate = rates.standard(jurisdiction, date).orElseThrow(() -> noRate(jurisdiction));
-            shippingTaxes.add(taxLine(TaxLine.SHIPPING, cart.shipping(), rate, ruleId,
-                    regime + "; shipping at the standard rate", collectedAt));
+            shippingTaxes.add(taxLine(
+                    TaxLine.SHIPPING,
+                    cart.shipping(),
+                    rate,
+                    ruleId,
+                    regime + "; shipping at the standard rate",
+                    collectedAt));
         }
     }
 
@@ -105,8 +115,14 @@ final class QuoteBuilder {
     }
 
     TaxQuote build() {
-        return new TaxQuote(cart.currency(), cart.prices(), consignment.settings().dutyTreatment(), lineTaxes,
-                shippingTaxes, duties, notices);
+        return new TaxQuote(
+                cart.currency(),
+                cart.prices(),
+                consignment.settings().dutyTreatment(),
+                lineTaxes,
+                shippingTaxes,
+                duties,
+                notices);
     }
 
     // ---- values regimes compare with thresholds ------------------------------------------------
@@ -139,7 +155,8 @@ final class QuoteBuilder {
         }
         String destination = consignment.destination().code();
         BigDecimal rate = rates.forCategory(destination, line.taxCategory(), consignment.orderDate())
-                .orElseThrow(() -> noRate(destination)).fraction();
+                .orElseThrow(() -> noRate(destination))
+                .fraction();
         // Exact enough to compare with a threshold (34 significant digits); never charged.
         return price.divide(BigDecimal.ONE.add(rate), MathContext.DECIMAL128);
     }
@@ -147,8 +164,9 @@ final class QuoteBuilder {
     // ---- one tax line ----------------------------------------------------------------------------
 
     private PluginRejectedException noRate(String jurisdiction) {
-        return new PluginRejectedException("no_rate_for_date", "The bundled data has no VAT/GST rate for "
-                + jurisdiction + " on " + consignment.orderDate());
+        return new PluginRejectedException(
+                "no_rate_for_date",
+                "The bundled data has no VAT/GST rate for " + jurisdiction + " on " + consignment.orderDate());
     }
 
     /**
@@ -157,8 +175,8 @@ final class QuoteBuilder {
      * on delivery is never inside the price charged, whatever the price display.) Rounded once,
      * HALF_UP, to minor units.
      */
-    private TaxLine taxLine(String lineRef, Money amount, VatRates.Rate rate, String ruleId, String regime,
-            CollectedAt collectedAt) {
+    private TaxLine taxLine(
+            String lineRef, Money amount, VatRates.Rate rate, String ruleId, String regime, CollectedAt collectedAt) {
         BigDecimal fraction = rate.fraction();
         int scale = amount.currency().getDefaultFractionDigits();
         boolean inclusive = cart.prices() == PriceDisplay.INCLUDING_TAX && collectedAt == CollectedAt.CHECKOUT;
@@ -168,14 +186,22 @@ final class QuoteBuilder {
         Money tax = Money.of(taxAmount, amount.currency(), RoundingMode.UNNECESSARY);
         Money taxable = inclusive ? amount.minus(tax) : amount;
         String pct = percent(rate.percent());
-        String formula = inclusive ? "tax = price incl. tax × " + pct + "/(100 % + " + pct + ")"
+        String formula = inclusive
+                ? "tax = price incl. tax × " + pct + "/(100 % + " + pct + ")"
                 : collectedAt == CollectedAt.DELIVERY && cart.prices() == PriceDisplay.INCLUDING_TAX
                         ? "tax = price charged × " + pct + " (not contained in the price)"
                         : "tax = price × " + pct;
         String text = rate.countryName() + " " + pct + " (" + rate.basis() + "; order date "
                 + consignment.orderDate() + "); " + regime + "; " + formula
                 + ", rounded HALF_UP to minor units per line.";
-        return new TaxLine(lineRef, taxable, tax, fraction, rate.jurisdiction(),
-                fitRuleId(ruleId + "/" + rate.jurisdiction() + "-" + rate.ruleSuffix()), fit(text), collectedAt);
+        return new TaxLine(
+                lineRef,
+                taxable,
+                tax,
+                fraction,
+                rate.jurisdiction(),
+                fitRuleId(ruleId + "/" + rate.jurisdiction() + "-" + rate.ruleSuffix()),
+                fit(text),
+                collectedAt);
     }
 }

@@ -34,12 +34,20 @@ final class SwissImport implements TaxRegime {
         String from = consignment.shipFrom().code();
         ImportRules.Rule rule = rules.rule("CH-MAIL-ORDER");
         if (consignment.settings().chVat() && rule.inForce(consignment.orderDate())) {
-            quote.taxAll("CH", "CH-MAIL-ORDER", "import from " + from + " by a store registered for Swiss VAT"
-                    + " (mail-order rule, " + rule.dates() + "): Swiss VAT at checkout, store imports in its own"
-                    + " name", CollectedAt.CHECKOUT);
+            quote.taxAll(
+                    "CH",
+                    "CH-MAIL-ORDER",
+                    "import from " + from + " by a store registered for Swiss VAT"
+                            + " (mail-order rule, " + rule.dates()
+                            + "): Swiss VAT at checkout, store imports in its own"
+                            + " name",
+                    CollectedAt.CHECKOUT);
         } else {
-            quote.taxAll("CH", "CH-IMPORT-VAT", "import from " + from + ": import VAT at the border, "
-                    + consignment.importChargesPayer(), consignment.importChargesCollectedAt());
+            quote.taxAll(
+                    "CH",
+                    "CH-IMPORT-VAT",
+                    "import from " + from + ": import VAT at the border, " + consignment.importChargesPayer(),
+                    consignment.importChargesCollectedAt());
             // The small-consignment rule is about the tax amount, so the tax is computed first and
             // withdrawn if it is within the amount.
             BigDecimal importVat = consignment.inCurrency(quote.totalTax().amount(), rule.currency());

@@ -23,8 +23,9 @@ import java.util.Set;
 final class TaxRegimes {
 
     /** The EU-27: the member states {@link IntraEuDistanceSale} and {@link EuImport} apply to. */
-    static final Set<CountryCode> EU_MEMBER_STATES = countries("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI",
-            "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+    static final Set<CountryCode> EU_MEMBER_STATES = countries(
+            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+            "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
 
     private final TaxRegime intraEu;
     private final TaxRegime euImport;

@@ -9,8 +9,17 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /** The store's configuration of this plugin, read for one call (never cached across calls). */
-record TaxSettings(PluginConfiguration config, String originCountry, DutyTreatment dutyTreatment, boolean oss,
-        String iossNumber, boolean ukVat, String voecNumber, boolean chVat, boolean auGst, boolean nzGst,
+record TaxSettings(
+        PluginConfiguration config,
+        String originCountry,
+        DutyTreatment dutyTreatment,
+        boolean oss,
+        String iossNumber,
+        boolean ukVat,
+        String voecNumber,
+        boolean chVat,
+        boolean auGst,
+        boolean nzGst,
         boolean sgGst) {
 
     static TaxSettings read(PluginConfiguration c) {
@@ -21,7 +30,10 @@ record TaxSettings(PluginConfiguration config, String originCountry, DutyTreatme
         } catch (IllegalArgumentException e) {
             throw new PluginRejectedException("configuration_invalid", "dutyTreatment must be DDP or DAP");
         }
-        return new TaxSettings(c, c.string("/originCountry").orElse(null), dt,
+        return new TaxSettings(
+                c,
+                c.string("/originCountry").orElse(null),
+                dt,
                 c.bool("/registrations/oss").orElse(false),
                 c.string("/registrations/iossNumber").filter(s -> !s.isBlank()).orElse(null),
                 c.bool("/registrations/ukVat").orElse(false),
@@ -49,9 +61,11 @@ record TaxSettings(PluginConfiguration config, String originCountry, DutyTreatme
         if (inverse.isPresent()) {
             return amount.divide(inverse.get(), MathContext.DECIMAL128);
         }
-        throw new PluginRejectedException("fx_rate_missing", "No exchange rate " + from + "→" + to
-                + " in the plugin configuration (fxRates/" + from + "_" + to + " or fxRates/" + to + "_" + from
-                + "); the plugin does not guess rates");
+        throw new PluginRejectedException(
+                "fx_rate_missing",
+                "No exchange rate " + from + "→" + to
+                        + " in the plugin configuration (fxRates/" + from + "_" + to + " or fxRates/" + to + "_" + from
+                        + "); the plugin does not guess rates");
     }
 
     /** Converts and rounds to {@code scale} decimals, HALF_UP (for amounts charged, e.g. a flat duty). */
@@ -68,15 +82,16 @@ record TaxSettings(PluginConfiguration config, String originCountry, DutyTreatme
         if (direct.isPresent()) {
             return " (FX 1 " + from + " = " + direct.get().toPlainString() + " " + to + ", store configuration)";
         }
-        return rate(to, from).map(r -> " (FX 1 " + to + " = " + r.toPlainString() + " " + from + ", store configuration)")
+        return rate(to, from)
+                .map(r -> " (FX 1 " + to + " = " + r.toPlainString() + " " + from + ", store configuration)")
                 .orElse("");
     }
 
     private Optional<BigDecimal> rate(String from, String to) {
         Optional<BigDecimal> r = config.decimal("/fxRates/" + from + "_" + to);
         if (r.isPresent() && r.get().signum() <= 0) {
-            throw new PluginRejectedException("configuration_invalid", "fxRates/" + from + "_" + to
-                    + " must be positive");
+            throw new PluginRejectedException(
+                    "configuration_invalid", "fxRates/" + from + "_" + to + " must be positive");
         }
         return r;
     }

@@ -35,22 +35,30 @@ final class UkLowValueImport implements TaxRegime {
         ImportRules.Rule rule = rules.rule("GB-LVG-135");
         BigDecimal consignmentValue = consignment.inCurrency(quote.netGoodsValue(), rule.currency());
         String limit = rule.currency() + " " + rule.threshold().toPlainString();
-        String valueText = "consignment " + money(consignmentValue, rule.currency())
-                + consignment.conversionNote(rule.currency());
+        String valueText =
+                "consignment " + money(consignmentValue, rule.currency()) + consignment.conversionNote(rule.currency());
         if (consignmentValue.compareTo(rule.threshold()) <= 0 && rule.inForce(consignment.orderDate())) {
             if (!consignment.settings().ukVat()) {
-                throw new PluginRejectedException("uk_vat_registration_required", "UK consignments ≤ " + limit
-                        + " require the seller to charge UK VAT at the point of sale; the store is not"
-                        + " configured as UK VAT-registered (registrations/ukVat)");
+                throw new PluginRejectedException(
+                        "uk_vat_registration_required",
+                        "UK consignments ≤ " + limit
+                                + " require the seller to charge UK VAT at the point of sale; the store is not"
+                                + " configured as UK VAT-registered (registrations/ukVat)");
             }
-            quote.taxAll("GB", "GB-LVG-135", "import from " + from + ", " + valueText + " ≤ " + limit
-                    + ": UK VAT charged at the point of sale by the seller (" + rule.dates() + ")",
+            quote.taxAll(
+                    "GB",
+                    "GB-LVG-135",
+                    "import from " + from + ", " + valueText + " ≤ " + limit
+                            + ": UK VAT charged at the point of sale by the seller (" + rule.dates() + ")",
                     CollectedAt.CHECKOUT);
-            quote.notice("[GB-LVG-135] No import VAT at the border; customs duty relief for consignments ≤ "
-                    + limit + " continues (until abolished, by October 2028 at the latest).");
+            quote.notice("[GB-LVG-135] No import VAT at the border; customs duty relief for consignments ≤ " + limit
+                    + " continues (until abolished, by October 2028 at the latest).");
         } else {
-            quote.taxAll("GB", "GB-IMPORT-VAT", "import from " + from + ", " + valueText + " > " + limit
-                    + ": import VAT at the border, " + consignment.importChargesPayer(),
+            quote.taxAll(
+                    "GB",
+                    "GB-IMPORT-VAT",
+                    "import from " + from + ", " + valueText + " > " + limit + ": import VAT at the border, "
+                            + consignment.importChargesPayer(),
                     consignment.importChargesCollectedAt());
             quote.notice("[GB-DUTY-TARIFF] Customs duty above " + limit + " is NOT computed: no tariff data.");
         }

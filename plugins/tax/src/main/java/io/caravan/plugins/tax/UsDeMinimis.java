@@ -41,8 +41,10 @@ final class UsDeMinimis implements TaxRegime {
         ImportRules.Rule allOrigins = rules.rule("US-DE-MINIMIS-SUSPENDED");
         ImportRules.Rule chinaHongKong = rules.rule("US-DE-MINIMIS-SUSPENDED-CN-HK");
         // One China or Hong Kong line is enough for the shipment to lose the de minimis.
-        boolean suspended = allOrigins.inForce(date) || chinaHongKong.inForce(date)
-                && consignment.cart().lines().stream().anyMatch(line -> CHINA_AND_HONG_KONG.contains(line.origin()));
+        boolean suspended = allOrigins.inForce(date)
+                || chinaHongKong.inForce(date)
+                        && consignment.cart().lines().stream()
+                                .anyMatch(line -> CHINA_AND_HONG_KONG.contains(line.origin()));
         String limit = allOrigins.currency() + " " + allOrigins.threshold().toPlainString();
         if (suspended) {
             ImportRules.Rule rule = allOrigins.inForce(date) ? allOrigins : chinaHongKong;

@@ -22,9 +22,14 @@ final class VatRates {
         }
     }
 
-    private record Row(String code, String name, BigDecimal standard, List<BigDecimal> reduced,
-            LocalDate effectiveFrom, BigDecimal previous, LocalDate changedOn) {
-    }
+    private record Row(
+            String code,
+            String name,
+            BigDecimal standard,
+            List<BigDecimal> reduced,
+            LocalDate effectiveFrom,
+            BigDecimal previous,
+            LocalDate changedOn) {}
 
     static final VatRates BUNDLED = new VatRates(Csv.read("data/vat_rates.csv"));
 
@@ -43,10 +48,18 @@ final class VatRates {
                     reduced.add(new BigDecimal(s.trim()));
                 }
             }
-            m.put(r.get("country_code"), new Row(r.get("country_code"), r.get("country"), new BigDecimal(std),
-                    List.copyOf(reduced), date(r.get("effective_from")),
-                    r.get("previous_standard_rate").isEmpty() ? null : new BigDecimal(r.get("previous_standard_rate")),
-                    date(r.get("changed_on"))));
+            m.put(
+                    r.get("country_code"),
+                    new Row(
+                            r.get("country_code"),
+                            r.get("country"),
+                            new BigDecimal(std),
+                            List.copyOf(reduced),
+                            date(r.get("effective_from")),
+                            r.get("previous_standard_rate").isEmpty()
+                                    ? null
+                                    : new BigDecimal(r.get("previous_standard_rate")),
+                            date(r.get("changed_on"))));
         }
         rows = Map.copyOf(m);
     }
@@ -73,13 +86,18 @@ final class VatRates {
             if (r.previous() == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Rate(code, r.name(), r.previous(), "STD-PREV",
+            return Optional.of(new Rate(
+                    code,
+                    r.name(),
+                    r.previous(),
+                    "STD-PREV",
                     "previous standard rate, in force until " + r.changedOn().minusDays(1)));
         }
         if (r.effectiveFrom() != null && date.isBefore(r.effectiveFrom())) {
             return Optional.empty();
         }
-        String since = r.effectiveFrom() == null ? "effective date not recorded in the data"
+        String since = r.effectiveFrom() == null
+                ? "effective date not recorded in the data"
                 : "in force since " + r.effectiveFrom();
         return Optional.of(new Rate(code, r.name(), r.standard(), "STD", "standard rate, " + since));
     }
@@ -110,7 +128,11 @@ final class VatRates {
                     }
                 }
                 if (best != null) {
-                    return Optional.of(new Rate(code, r.name(), best, "RED",
+                    return Optional.of(new Rate(
+                            code,
+                            r.name(),
+                            best,
+                            "RED",
                             "reduced rate (highest listed; reduced rates as of data status 2026-11-22)"));
                 }
                 break;
@@ -118,13 +140,18 @@ final class VatRates {
             case SUPER_REDUCED: {
                 BigDecimal low = null;
                 for (BigDecimal b : r.reduced()) {
-                    if (b.signum() > 0 && b.compareTo(BigDecimal.valueOf(5)) < 0
+                    if (b.signum() > 0
+                            && b.compareTo(BigDecimal.valueOf(5)) < 0
                             && (low == null || b.compareTo(low) < 0)) {
                         low = b;
                     }
                 }
                 if (low != null) {
-                    return Optional.of(new Rate(code, r.name(), low, "SRED",
+                    return Optional.of(new Rate(
+                            code,
+                            r.name(),
+                            low,
+                            "SRED",
                             "super-reduced rate (lowest listed below 5 %; as of data status 2026-11-22)"));
                 }
                 break;
@@ -133,7 +160,11 @@ final class VatRates {
                 break;
         }
         Rate s = std.get();
-        return Optional.of(new Rate(code, s.countryName(), s.percent(), s.ruleSuffix() + "-FALLBACK",
+        return Optional.of(new Rate(
+                code,
+                s.countryName(),
+                s.percent(),
+                s.ruleSuffix() + "-FALLBACK",
                 s.basis() + "; no " + category + " rate in the data for " + code + ", standard rate applied"));
     }
 }

@@ -35,10 +35,26 @@ class DestinationTaxCalculatorTest {
 
     // ---- fixtures -------------------------------------------------------------------------
 
-    static LineItem line(String id, int qty, long unitMinor, String ccy, String shipFrom, String origin,
-            TaxCategory cat, String hs) {
-        return new LineItem(id, "sku-" + id, "Item " + id, qty, Money.ofMinor(unitMinor, ccy), 100,
-                hs == null ? null : HsCode.of(hs), CountryCode.of(origin), CountryCode.of(shipFrom), cat);
+    static LineItem line(
+            String id,
+            int qty,
+            long unitMinor,
+            String ccy,
+            String shipFrom,
+            String origin,
+            TaxCategory cat,
+            String hs) {
+        return new LineItem(
+                id,
+                "sku-" + id,
+                "Item " + id,
+                qty,
+                Money.ofMinor(unitMinor, ccy),
+                100,
+                hs == null ? null : HsCode.of(hs),
+                CountryCode.of(origin),
+                CountryCode.of(shipFrom),
+                cat);
     }
 
     static LineItem line(String id, long unitMinor, String ccy, String shipFrom) {
@@ -49,11 +65,22 @@ class DestinationTaxCalculatorTest {
         return cart(ccy, prices, dest, null, date, shippingMinor, lines);
     }
 
-    static Cart cart(String ccy, PriceDisplay prices, String dest, String region, String date, long shippingMinor,
+    static Cart cart(
+            String ccy,
+            PriceDisplay prices,
+            String dest,
+            String region,
+            String date,
+            long shippingMinor,
             LineItem... lines) {
-        return new Cart(Currency.getInstance(ccy), prices, List.of(lines), Money.ofMinor(shippingMinor, ccy),
+        return new Cart(
+                Currency.getInstance(ccy),
+                prices,
+                List.of(lines),
+                Money.ofMinor(shippingMinor, ccy),
                 new Address(CountryCode.of(dest), region, null, "City", List.of(), null),
-                new Customer("c1", null, null, null), LocalDate.parse(date));
+                new Customer("c1", null, null, null),
+                LocalDate.parse(date));
     }
 
     static Cart excl(String ccy, String dest, String date, LineItem... lines) {
@@ -102,33 +129,53 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void estonia_24_from_2025_07_01_and_22_before() {
-            assertThat(only(quote(NONE, excl("EUR", "EE", "2025-07-01", line("a", 10000, "EUR", "EE")))).taxAmount())
+            assertThat(only(quote(NONE, excl("EUR", "EE", "2025-07-01", line("a", 10000, "EUR", "EE"))))
+                            .taxAmount())
                     .isEqualTo(eur(2400));
-            assertThat(only(quote(NONE, excl("EUR", "EE", "2025-06-30", line("a", 10000, "EUR", "EE")))).taxAmount())
+            assertThat(only(quote(NONE, excl("EUR", "EE", "2025-06-30", line("a", 10000, "EUR", "EE"))))
+                            .taxAmount())
                     .isEqualTo(eur(2200));
         }
 
         @Test
         void reduced_zero_and_exempt_categories() {
-            Cart de = excl("EUR", "DE", "2026-11-01",
+            Cart de = excl(
+                    "EUR",
+                    "DE",
+                    "2026-11-01",
                     line("red", 1, 10000, "EUR", "DE", "DE", TaxCategory.REDUCED, null),
                     line("zero", 1, 10000, "EUR", "DE", "DE", TaxCategory.ZERO, null),
                     line("ex", 1, 10000, "EUR", "DE", "DE", TaxCategory.EXEMPT, null),
                     line("park", 1, 10000, "EUR", "DE", "DE", TaxCategory.PARKING, null));
             TaxQuote q = quote(NONE, de);
-            assertThat(q.lineTaxes()).extracting(TaxLine::lineRef, TaxLine::taxAmount, TaxLine::ruleId).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("red", eur(700), "DE-DOMESTIC/DE-RED"),
-                    org.assertj.core.groups.Tuple.tuple("zero", eur(0), "DE-DOMESTIC/DE-ZERO"),
-                    org.assertj.core.groups.Tuple.tuple("ex", eur(0), "DE-DOMESTIC/DE-EXEMPT"),
-                    org.assertj.core.groups.Tuple.tuple("park", eur(1900), "DE-DOMESTIC/DE-STD-FALLBACK"));
+            assertThat(q.lineTaxes())
+                    .extracting(TaxLine::lineRef, TaxLine::taxAmount, TaxLine::ruleId)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("red", eur(700), "DE-DOMESTIC/DE-RED"),
+                            org.assertj.core.groups.Tuple.tuple("zero", eur(0), "DE-DOMESTIC/DE-ZERO"),
+                            org.assertj.core.groups.Tuple.tuple("ex", eur(0), "DE-DOMESTIC/DE-EXEMPT"),
+                            org.assertj.core.groups.Tuple.tuple("park", eur(1900), "DE-DOMESTIC/DE-STD-FALLBACK"));
             assertThat(q.lineTaxes().get(3).explanation()).contains("no PARKING rate", "standard rate applied");
             assertThat(q.totalTax()).isEqualTo(eur(2600));
 
             // Finland lists 13.5;10: REDUCED is the highest; France lists 10;5.5;2.1: SUPER_REDUCED is 2.1
-            assertThat(only(quote(NONE, excl("EUR", "FI", "2026-11-01",
-                    line("r", 1, 10000, "EUR", "FI", "FI", TaxCategory.REDUCED, null)))).taxAmount()).isEqualTo(eur(1350));
-            assertThat(only(quote(NONE, excl("EUR", "FR", "2026-11-01",
-                    line("s", 1, 10000, "EUR", "FR", "FR", TaxCategory.SUPER_REDUCED, null)))).taxAmount())
+            assertThat(only(quote(
+                                    NONE,
+                                    excl(
+                                            "EUR",
+                                            "FI",
+                                            "2026-11-01",
+                                            line("r", 1, 10000, "EUR", "FI", "FI", TaxCategory.REDUCED, null))))
+                            .taxAmount())
+                    .isEqualTo(eur(1350));
+            assertThat(only(quote(
+                                    NONE,
+                                    excl(
+                                            "EUR",
+                                            "FR",
+                                            "2026-11-01",
+                                            line("s", 1, 10000, "EUR", "FR", "FR", TaxCategory.SUPER_REDUCED, null))))
+                            .taxAmount())
                     .isEqualTo(eur(210));
         }
     }
@@ -141,8 +188,8 @@ class DestinationTaxCalculatorTest {
         @Test
         void including_tax_extracts_price_times_rate_over_one_plus_rate() {
             // 10.00 × 0.19 / 1.19 = 1.5966… → 1.60; net 8.40
-            TaxQuote q = quote(NONE, cart("EUR", PriceDisplay.INCLUDING_TAX, "DE", "2026-11-01", 0,
-                    line("a", 1000, "EUR", "DE")));
+            TaxQuote q = quote(
+                    NONE, cart("EUR", PriceDisplay.INCLUDING_TAX, "DE", "2026-11-01", 0, line("a", 1000, "EUR", "DE")));
             TaxLine t = only(q);
             assertThat(t.taxAmount()).isEqualTo(eur(160));
             assertThat(t.taxableAmount()).isEqualTo(eur(840));
@@ -153,8 +200,9 @@ class DestinationTaxCalculatorTest {
         @Test
         void including_tax_on_100_eur_in_finland() {
             // 100.00 × 0.255 / 1.255 = 20.3187… → 20.32
-            TaxLine t = only(quote(NONE, cart("EUR", PriceDisplay.INCLUDING_TAX, "FI", "2025-01-01", 0,
-                    line("a", 10000, "EUR", "FI"))));
+            TaxLine t = only(quote(
+                    NONE,
+                    cart("EUR", PriceDisplay.INCLUDING_TAX, "FI", "2025-01-01", 0, line("a", 10000, "EUR", "FI"))));
             assertThat(t.taxAmount()).isEqualTo(eur(2032));
             assertThat(t.taxableAmount()).isEqualTo(eur(7968));
         }
@@ -171,18 +219,20 @@ class DestinationTaxCalculatorTest {
         void one_cent_lines_round_per_line() {
             // 0.01 × 19 % = 0.0019 → 0.00; 0.03 × 19 % = 0.0057 → 0.01 per line, two lines 0.02
             // (rounding the 0.06 total would give 0.01)
-            assertThat(only(quote(NONE, excl("EUR", "DE", "2026-11-01", line("a", 1, "EUR", "DE")))).taxAmount())
+            assertThat(only(quote(NONE, excl("EUR", "DE", "2026-11-01", line("a", 1, "EUR", "DE"))))
+                            .taxAmount())
                     .isEqualTo(eur(0));
-            TaxQuote q = quote(NONE, excl("EUR", "DE", "2026-11-01", line("a", 3, "EUR", "DE"),
-                    line("b", 3, "EUR", "DE")));
+            TaxQuote q =
+                    quote(NONE, excl("EUR", "DE", "2026-11-01", line("a", 3, "EUR", "DE"), line("b", 3, "EUR", "DE")));
             assertThat(q.lineTaxes()).extracting(TaxLine::taxAmount).containsExactly(eur(1), eur(1));
             assertThat(q.totalTax()).isEqualTo(eur(2));
         }
 
         @Test
         void shipping_is_taxed_at_the_standard_rate_under_the_same_rule() {
-            TaxQuote q = quote(NONE, cart("EUR", PriceDisplay.EXCLUDING_TAX, "DE", "2026-11-01", 495,
-                    line("a", 1000, "EUR", "DE")));
+            TaxQuote q = quote(
+                    NONE,
+                    cart("EUR", PriceDisplay.EXCLUDING_TAX, "DE", "2026-11-01", 495, line("a", 1000, "EUR", "DE")));
             assertThat(q.shippingTaxes()).singleElement().satisfies(s -> {
                 assertThat(s.taxAmount()).isEqualTo(eur(94)); // 4.95 × 0.19 = 0.9405
                 assertThat(s.ruleId()).isEqualTo("DE-DOMESTIC/DE-STD");
@@ -200,14 +250,18 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void consignment_of_100_eur_from_china_with_ioss_pays_german_vat_at_checkout() {
-            TaxQuote q = quote(ioss, cart("EUR", PriceDisplay.EXCLUDING_TAX, "DE", "2026-03-01", 500,
-                    line("a", 10000, "EUR", "CN")));
+            TaxQuote q = quote(
+                    ioss,
+                    cart("EUR", PriceDisplay.EXCLUDING_TAX, "DE", "2026-03-01", 500, line("a", 10000, "EUR", "CN")));
             TaxLine t = only(q);
             assertThat(t.taxAmount()).isEqualTo(eur(1900));
             assertThat(t.collectedAt()).isEqualTo(CollectedAt.CHECKOUT);
             assertThat(t.ruleId()).isEqualTo("EU-IOSS/DE-STD");
             assertThat(t.explanation()).contains("Germany 19 %", "IOSS", "EUR 100.00", "≤ EUR 150");
-            assertThat(q.shippingTaxes()).singleElement().extracting(TaxLine::taxAmount).isEqualTo(eur(95));
+            assertThat(q.shippingTaxes())
+                    .singleElement()
+                    .extracting(TaxLine::taxAmount)
+                    .isEqualTo(eur(95));
             assertThat(q.taxAtCheckout()).isEqualTo(eur(1995));
             assertThat(q.dueOnDelivery()).isEqualTo(eur(0));
             // before 2026-07-01: duty relief, no duty
@@ -250,23 +304,29 @@ class DestinationTaxCalculatorTest {
         @Test
         void threshold_is_the_intrinsic_value_net_of_vat_when_prices_include_it() {
             // EUR 170.00 incl. 19 % = 142.86 net ≤ 150 → IOSS; tax 170 × 0.19/1.19 = 27.14
-            TaxQuote q = quote(ioss, cart("EUR", PriceDisplay.INCLUDING_TAX, "DE", "2026-03-01", 0,
-                    line("a", 17000, "EUR", "CN")));
+            TaxQuote q = quote(
+                    ioss,
+                    cart("EUR", PriceDisplay.INCLUDING_TAX, "DE", "2026-03-01", 0, line("a", 17000, "EUR", "CN")));
             assertThat(only(q).ruleId()).isEqualTo("EU-IOSS/DE-STD");
             assertThat(only(q).taxAmount()).isEqualTo(eur(2714));
         }
 
         @Test
         void from_2026_07_01_a_flat_3_eur_duty_per_distinct_tariff_subheading() {
-            Cart c = excl("EUR", "DE", "2026-07-01",
+            Cart c = excl(
+                    "EUR",
+                    "DE",
+                    "2026-07-01",
                     line("t1", 2, 1500, "EUR", "CN", "CN", TaxCategory.STANDARD, "6109100010"),
                     line("t2", 1, 1500, "EUR", "CN", "CN", TaxCategory.STANDARD, "610910"),
                     line("w", 1, 4000, "EUR", "CN", "CN", TaxCategory.STANDARD, "910211"));
             TaxQuote q = quote(ioss, c);
             assertThat(q.duties()).hasSize(2);
-            assertThat(q.duties()).extracting(Duty::lineRef, Duty::amount, Duty::dutiableValue).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("t1", eur(300), eur(4500)),
-                    org.assertj.core.groups.Tuple.tuple("w", eur(300), eur(4000)));
+            assertThat(q.duties())
+                    .extracting(Duty::lineRef, Duty::amount, Duty::dutiableValue)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("t1", eur(300), eur(4500)),
+                            org.assertj.core.groups.Tuple.tuple("w", eur(300), eur(4000)));
             assertThat(q.duties()).allSatisfy(d -> {
                 assertThat(d.ruleId()).isEqualTo("EU-DUTY-FLAT-3");
                 assertThat(d.collectedAt()).isEqualTo(CollectedAt.DELIVERY);
@@ -292,15 +352,18 @@ class DestinationTaxCalculatorTest {
         @Test
         void missing_fx_rate_is_refused_and_a_configured_one_is_used() {
             Cart usd150 = excl("USD", "DE", "2026-03-01", line("a", 15000, "USD", "CN"));
-            assertThatThrownBy(() -> quote(ioss, usd150)).isInstanceOf(PluginRejectedException.class)
-                    .satisfies(e -> assertThat(((PluginRejectedException) e).code()).isEqualTo("fx_rate_missing"));
+            assertThatThrownBy(() -> quote(ioss, usd150))
+                    .isInstanceOf(PluginRejectedException.class)
+                    .satisfies(e ->
+                            assertThat(((PluginRejectedException) e).code()).isEqualTo("fx_rate_missing"));
 
             PluginContext fx = config("""
                     {"registrations": {"iossNumber": "IM2760000001"}, "fxRates": {"EUR_USD": 1.25}}""");
             // USD 150 = EUR 120 → IOSS; USD 200 = EUR 160 → border
             assertThat(only(quote(fx, usd150)).ruleId()).isEqualTo("EU-IOSS/DE-STD");
             assertThat(only(quote(fx, usd150)).taxAmount()).isEqualTo(Money.ofMinor(2850, "USD"));
-            assertThat(only(quote(fx, excl("USD", "DE", "2026-03-01", line("a", 20000, "USD", "CN")))).ruleId())
+            assertThat(only(quote(fx, excl("USD", "DE", "2026-03-01", line("a", 20000, "USD", "CN"))))
+                            .ruleId())
                     .isEqualTo("EU-IMPORT-VAT/DE-STD");
         }
 
@@ -321,7 +384,8 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void oss_registration_means_destination_vat() {
-            TaxLine t = only(quote(config("{\"registrations\": {\"oss\": true}, \"originCountry\": \"FR\"}"),
+            TaxLine t = only(quote(
+                    config("{\"registrations\": {\"oss\": true}, \"originCountry\": \"FR\"}"),
                     excl("EUR", "DE", "2026-11-01", line("a", 10000, "EUR", "FR"))));
             assertThat(t.taxAmount()).isEqualTo(eur(1900));
             assertThat(t.jurisdiction()).isEqualTo("DE");
@@ -330,7 +394,8 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void without_oss_a_seller_below_the_threshold_charges_its_own_member_state_vat() {
-            TaxQuote q = quote(config("{\"originCountry\": \"FR\"}"),
+            TaxQuote q = quote(
+                    config("{\"originCountry\": \"FR\"}"),
                     excl("EUR", "DE", "2026-11-01", line("a", 10000, "EUR", "FR")));
             assertThat(only(q).taxAmount()).isEqualTo(eur(2000));
             assertThat(only(q).jurisdiction()).isEqualTo("FR");
@@ -369,18 +434,28 @@ class DestinationTaxCalculatorTest {
         @Test
         void uk_low_value_without_uk_vat_registration_is_refused() {
             assertThatThrownBy(() -> quote(NONE, excl("GBP", "GB", "2026-11-01", line("a", 10000, "GBP", "CN"))))
-                    .isInstanceOf(PluginRejectedException.class).hasMessageContaining("ukVat");
+                    .isInstanceOf(PluginRejectedException.class)
+                    .hasMessageContaining("ukVat");
         }
 
         @Test
         void norway_voec_per_item_below_nok_3000() {
             PluginContext voec = config("{\"registrations\": {\"voecNumber\": \"2024123\"}}");
-            TaxQuote q = quote(voec, excl("NOK", "NO", "2026-11-01", line("low", 100000, "NOK", "CN"),
-                    line("high", 400000, "NOK", "CN")));
-            assertThat(q.lineTaxes()).extracting(TaxLine::lineRef, TaxLine::taxAmount, TaxLine::collectedAt)
+            TaxQuote q = quote(
+                    voec,
+                    excl(
+                            "NOK",
+                            "NO",
+                            "2026-11-01",
+                            line("low", 100000, "NOK", "CN"),
+                            line("high", 400000, "NOK", "CN")));
+            assertThat(q.lineTaxes())
+                    .extracting(TaxLine::lineRef, TaxLine::taxAmount, TaxLine::collectedAt)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("low", Money.ofMinor(25000, "NOK"), CollectedAt.CHECKOUT),
-                            org.assertj.core.groups.Tuple.tuple("high", Money.ofMinor(100000, "NOK"), CollectedAt.DELIVERY));
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "low", Money.ofMinor(25000, "NOK"), CollectedAt.CHECKOUT),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "high", Money.ofMinor(100000, "NOK"), CollectedAt.DELIVERY));
             assertThat(q.lineTaxes().get(0).ruleId()).isEqualTo("NO-VOEC/NO-STD");
         }
 
@@ -397,7 +472,8 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void australia_registered_seller_charges_gst_on_low_value_items() {
-            TaxLine t = only(quote(config("{\"registrations\": {\"auGst\": true}}"),
+            TaxLine t = only(quote(
+                    config("{\"registrations\": {\"auGst\": true}}"),
                     excl("AUD", "AU", "2026-11-01", line("a", 10000, "AUD", "CN"))));
             assertThat(t.taxAmount()).isEqualTo(Money.ofMinor(1000, "AUD"));
             assertThat(t.collectedAt()).isEqualTo(CollectedAt.CHECKOUT);
@@ -407,9 +483,11 @@ class DestinationTaxCalculatorTest {
         @Test
         void singapore_9_percent_from_2024_and_8_before() {
             PluginContext sg = config("{\"registrations\": {\"sgGst\": true}}");
-            assertThat(only(quote(sg, excl("SGD", "SG", "2024-01-01", line("a", 10000, "SGD", "CN")))).taxAmount())
+            assertThat(only(quote(sg, excl("SGD", "SG", "2024-01-01", line("a", 10000, "SGD", "CN"))))
+                            .taxAmount())
                     .isEqualTo(Money.ofMinor(900, "SGD"));
-            assertThat(only(quote(sg, excl("SGD", "SG", "2023-12-31", line("a", 10000, "SGD", "CN")))).taxAmount())
+            assertThat(only(quote(sg, excl("SGD", "SG", "2023-12-31", line("a", 10000, "SGD", "CN"))))
+                            .taxAmount())
                     .isEqualTo(Money.ofMinor(800, "SGD"));
         }
     }
@@ -419,12 +497,28 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void canada_ontario_hst_by_region_and_federal_gst_otherwise() {
-            TaxLine on = only(quote(NONE, cart("CAD", PriceDisplay.EXCLUDING_TAX, "CA", "ON", "2026-11-01", 0,
-                    line("a", 10000, "CAD", "CA"))));
+            TaxLine on = only(quote(
+                    NONE,
+                    cart(
+                            "CAD",
+                            PriceDisplay.EXCLUDING_TAX,
+                            "CA",
+                            "ON",
+                            "2026-11-01",
+                            0,
+                            line("a", 10000, "CAD", "CA"))));
             assertThat(on.taxAmount()).isEqualTo(Money.ofMinor(1300, "CAD"));
             assertThat(on.jurisdiction()).isEqualTo("CA-ON");
-            TaxQuote qc = quote(NONE, cart("CAD", PriceDisplay.EXCLUDING_TAX, "CA", "QC", "2026-11-01", 0,
-                    line("a", 10000, "CAD", "CA")));
+            TaxQuote qc = quote(
+                    NONE,
+                    cart(
+                            "CAD",
+                            PriceDisplay.EXCLUDING_TAX,
+                            "CA",
+                            "QC",
+                            "2026-11-01",
+                            0,
+                            line("a", 10000, "CAD", "CA")));
             assertThat(only(qc).taxAmount()).isEqualTo(Money.ofMinor(500, "CAD"));
             assertThat(qc.notices()).anyMatch(n -> n.startsWith("[CA-PST-NOT-COMPUTED]"));
         }
@@ -441,9 +535,12 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void a_cart_shipping_from_two_countries_is_refused() {
-            assertThatThrownBy(() -> quote(NONE, excl("EUR", "DE", "2026-11-01", line("a", 100, "EUR", "DE"),
-                    line("b", 100, "EUR", "CN")))).isInstanceOf(PluginRejectedException.class)
-                    .satisfies(e -> assertThat(((PluginRejectedException) e).code()).isEqualTo("mixed_ship_from"));
+            assertThatThrownBy(() -> quote(
+                            NONE,
+                            excl("EUR", "DE", "2026-11-01", line("a", 100, "EUR", "DE"), line("b", 100, "EUR", "CN"))))
+                    .isInstanceOf(PluginRejectedException.class)
+                    .satisfies(e ->
+                            assertThat(((PluginRejectedException) e).code()).isEqualTo("mixed_ship_from"));
         }
     }
 
@@ -456,8 +553,10 @@ class DestinationTaxCalculatorTest {
         void after_2025_08_29_no_de_minimis_for_any_origin() {
             TaxQuote q = quote(NONE, excl("USD", "US", "2025-09-01", line("a", 5000, "USD", "VN")));
             assertThat(q.lineTaxes()).isEmpty();
-            assertThat(q.notices()).anyMatch(n -> n.startsWith("[US-DE-MINIMIS-SUSPENDED]")
-                    && n.contains("from 2025-08-29") && n.contains("NOT computed"));
+            assertThat(q.notices())
+                    .anyMatch(n -> n.startsWith("[US-DE-MINIMIS-SUSPENDED]")
+                            && n.contains("from 2025-08-29")
+                            && n.contains("NOT computed"));
             assertThat(q.notices()).noneMatch(n -> n.startsWith("[US-DE-MINIMIS-800]"));
         }
 
@@ -469,8 +568,9 @@ class DestinationTaxCalculatorTest {
 
         @Test
         void china_goods_lost_de_minimis_on_2025_05_02_others_kept_it_until_2025_08_29() {
-            TaxQuote cn = quote(NONE, excl("USD", "US", "2025-06-01",
-                    line("a", 1, 5000, "USD", "CN", "CN", TaxCategory.STANDARD, null)));
+            TaxQuote cn = quote(
+                    NONE,
+                    excl("USD", "US", "2025-06-01", line("a", 1, 5000, "USD", "CN", "CN", TaxCategory.STANDARD, null)));
             assertThat(cn.notices()).anyMatch(n -> n.startsWith("[US-DE-MINIMIS-SUSPENDED-CN-HK]"));
             TaxQuote vn = quote(NONE, excl("USD", "US", "2025-06-01", line("a", 5000, "USD", "VN")));
             assertThat(vn.notices()).anyMatch(n -> n.startsWith("[US-DE-MINIMIS-800]"));
@@ -487,31 +587,47 @@ class DestinationTaxCalculatorTest {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream("OSGI-INF/caravan-plugin.json")) {
                 assertThat(in).isNotNull();
                 String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(json).contains("\"id\": \"caravan-tax\"", "\"kinds\": [\"TAX\"]", "\"TAX_CALCULATOR\"",
-                        "\"" + DestinationTaxCalculator.class.getName() + "\"", "\"FAIL_CLOSED\"", "\"fxRates\"",
-                        "\"iossNumber\"");
+                assertThat(json)
+                        .contains(
+                                "\"id\": \"caravan-tax\"",
+                                "\"kinds\": [\"TAX\"]",
+                                "\"TAX_CALCULATOR\"",
+                                "\"" + DestinationTaxCalculator.class.getName() + "\"",
+                                "\"FAIL_CLOSED\"",
+                                "\"fxRates\"",
+                                "\"iossNumber\"");
             }
         }
 
         @Test
         void bundled_rate_data_covers_eu27_and_the_other_markets() {
             for (String c : DestinationTaxCalculator.EU) {
-                assertThat(VatRates.BUNDLED.standard(c, LocalDate.parse("2026-11-01"))).as(c).isPresent();
+                assertThat(VatRates.BUNDLED.standard(c, LocalDate.parse("2026-11-01")))
+                        .as(c)
+                        .isPresent();
             }
             for (String c : List.of("GB", "NO", "CH", "AU", "NZ", "SG", "JP", "CA")) {
                 assertThat(VatRates.BUNDLED.covers(c)).as(c).isTrue();
             }
-            assertThat(VatRates.BUNDLED.standard("RO", LocalDate.parse("2025-08-01")).orElseThrow().percent())
+            assertThat(VatRates.BUNDLED
+                            .standard("RO", LocalDate.parse("2025-08-01"))
+                            .orElseThrow()
+                            .percent())
                     .isEqualByComparingTo(new BigDecimal("21"));
-            assertThat(VatRates.BUNDLED.standard("SK", LocalDate.parse("2024-12-31")).orElseThrow().percent())
+            assertThat(VatRates.BUNDLED
+                            .standard("SK", LocalDate.parse("2024-12-31"))
+                            .orElseThrow()
+                            .percent())
                     .isEqualByComparingTo(new BigDecimal("20"));
         }
 
         @Test
         void import_rules_come_from_dated_data() {
             assertThat(ImportRules.BUNDLED.rule("EU-DUTY-FLAT-3").extraAmount()).isEqualByComparingTo("3");
-            assertThat(ImportRules.BUNDLED.inForce("EU-DUTY-RELIEF-150", LocalDate.parse("2026-06-30"))).isPresent();
-            assertThat(ImportRules.BUNDLED.inForce("EU-DUTY-RELIEF-150", LocalDate.parse("2026-07-01"))).isEmpty();
+            assertThat(ImportRules.BUNDLED.inForce("EU-DUTY-RELIEF-150", LocalDate.parse("2026-06-30")))
+                    .isPresent();
+            assertThat(ImportRules.BUNDLED.inForce("EU-DUTY-RELIEF-150", LocalDate.parse("2026-07-01")))
+                    .isEmpty();
             assertThat(ImportRules.BUNDLED.rule("GB-LVG-135").threshold()).isEqualByComparingTo("135");
         }
     }

@@ -21,8 +21,9 @@ class DomesticSaleTest {
         TaxQuote q = regime.quote(consignment("{}", cart("US", "2026-11-01", 500, line("a", 10000, "USD", "US"))));
         assertThat(q.lineTaxes()).isEmpty();
         assertThat(q.shippingTaxes()).isEmpty();
-        assertThat(q.notices()).containsExactly(
-                "[US-SALES-TAX-NOT-COMPUTED] US state and local sales tax is not computed by this plugin.");
+        assertThat(q.notices())
+                .containsExactly(
+                        "[US-SALES-TAX-NOT-COMPUTED] US state and local sales tax is not computed by this plugin.");
     }
 
     @Test
@@ -40,17 +41,26 @@ class DomesticSaleTest {
         assertThat(gst.jurisdiction()).isEqualTo("CA");
         assertThat(gst.ruleId()).isEqualTo("CA-DOMESTIC/CA-STD");
         assertThat(gst.collectedAt()).isEqualTo(CollectedAt.CHECKOUT);
-        assertThat(q.shippingTaxes()).singleElement().extracting(TaxLine::taxAmount).isEqualTo(money(50, "CAD"));
-        assertThat(q.notices()).containsExactly(
-                "[CA-PST-NOT-COMPUTED] Provincial sales tax is not computed; federal GST only.");
+        assertThat(q.shippingTaxes())
+                .singleElement()
+                .extracting(TaxLine::taxAmount)
+                .isEqualTo(money(50, "CAD"));
+        assertThat(q.notices())
+                .containsExactly("[CA-PST-NOT-COMPUTED] Provincial sales tax is not computed; federal GST only.");
     }
 
     @Test
     void nova_scotia_hst_is_14_from_2025_04_01_and_15_before() {
-        TaxLine after = regime.quote(consignment("{}", cart(PriceDisplay.EXCLUDING_TAX, "CA", "NS", "2025-04-01", 0,
-                line("a", 10000, "CAD", "CA")))).lineTaxes().get(0);
-        TaxLine before = regime.quote(consignment("{}", cart(PriceDisplay.EXCLUDING_TAX, "CA", "NS", "2025-03-31", 0,
-                line("a", 10000, "CAD", "CA")))).lineTaxes().get(0);
+        TaxLine after = regime.quote(consignment(
+                        "{}",
+                        cart(PriceDisplay.EXCLUDING_TAX, "CA", "NS", "2025-04-01", 0, line("a", 10000, "CAD", "CA"))))
+                .lineTaxes()
+                .get(0);
+        TaxLine before = regime.quote(consignment(
+                        "{}",
+                        cart(PriceDisplay.EXCLUDING_TAX, "CA", "NS", "2025-03-31", 0, line("a", 10000, "CAD", "CA"))))
+                .lineTaxes()
+                .get(0);
         assertThat(after.taxAmount()).isEqualTo(money(1400, "CAD"));
         assertThat(after.ruleId()).isEqualTo("CA-DOMESTIC/CA-NS-STD");
         assertThat(before.taxAmount()).isEqualTo(money(1500, "CAD"));

@@ -27,15 +27,20 @@ class EuImportTest {
 
     @Test
     void a_line_without_hs_code_gets_no_flat_duty_and_the_quote_says_so() {
-        TaxQuote q = regime.quote(consignment(IOSS, cart("DE", "2026-11-01", 0, line("a", 2000, "EUR", "CN"),
-                line("b", 1, 1000, "EUR", "CN", "CN", null))));
+        TaxQuote q = regime.quote(consignment(
+                IOSS,
+                cart(
+                        "DE",
+                        "2026-11-01",
+                        0,
+                        line("a", 2000, "EUR", "CN"),
+                        line("b", 1, 1000, "EUR", "CN", "CN", null))));
         assertThat(q.duties()).singleElement().satisfies(d -> {
             assertThat(d.lineRef()).isEqualTo("a");
             assertThat(d.amount()).isEqualTo(money(300, "EUR"));
             assertThat(d.dutiableValue()).isEqualTo(money(2000, "EUR"));
         });
-        assertThat(q.notices()).contains(
-                "[EU-DUTY-FLAT-3] Line b has no HS code: its customs duty is NOT computed.");
+        assertThat(q.notices()).contains("[EU-DUTY-FLAT-3] Line b has no HS code: its customs duty is NOT computed.");
     }
 
     @Test
@@ -44,8 +49,9 @@ class EuImportTest {
         TaxQuote after = regime.quote(consignment(IOSS, cart("DE", "2028-07-02", 0, line("a", 5000, "EUR", "CN"))));
         assertThat(last.duties()).extracting(Duty::ruleId).containsExactly("EU-DUTY-FLAT-3");
         assertThat(after.duties()).isEmpty();
-        assertThat(after.notices()).contains("[EU-DUTY-TARIFF] Customs duty on this consignment is NOT computed: no"
-                + " rule in the data for 2028-07-02.");
+        assertThat(after.notices())
+                .contains("[EU-DUTY-TARIFF] Customs duty on this consignment is NOT computed: no"
+                        + " rule in the data for 2028-07-02.");
         // VAT under IOSS is unaffected
         assertThat(after.lineTaxes()).extracting(t -> t.ruleId()).containsExactly("EU-IOSS/DE-STD");
     }

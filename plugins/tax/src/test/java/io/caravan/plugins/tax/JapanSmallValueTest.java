@@ -19,15 +19,16 @@ class JapanSmallValueTest {
     void exactly_jpy_10000_is_exempt() {
         TaxQuote q = regime.quote(consignment("{}", cart("JP", "2026-11-01", 0, line("a", 10000, "JPY", "CN"))));
         assertThat(q.lineTaxes()).isEmpty();
-        assertThat(q.notices()).containsExactly("[JP-SMALL-VALUE] Consignment JPY 10000.00 ≤ JPY 10000: customs duty"
-                + " and import consumption tax exempted.");
+        assertThat(q.notices())
+                .containsExactly("[JP-SMALL-VALUE] Consignment JPY 10000.00 ≤ JPY 10000: customs duty"
+                        + " and import consumption tax exempted.");
     }
 
     @Test
     void the_threshold_is_on_the_price_charged_even_when_it_includes_tax() {
         // JPY 10,500 incl. tax is 9,545 net, but Japan compares the price charged: above, taxed at the border
-        TaxQuote q = regime.quote(consignment("{}", cart(PriceDisplay.INCLUDING_TAX, "JP", null, "2026-11-01", 0,
-                line("a", 10500, "JPY", "CN"))));
+        TaxQuote q = regime.quote(consignment(
+                "{}", cart(PriceDisplay.INCLUDING_TAX, "JP", null, "2026-11-01", 0, line("a", 10500, "JPY", "CN"))));
         assertThat(q.lineTaxes()).singleElement().satisfies(t -> {
             assertThat(t.ruleId()).isEqualTo("JP-IMPORT-CT/JP-STD");
             assertThat(t.taxAmount()).isEqualTo(money(1050, "JPY"));

@@ -17,13 +17,20 @@ import java.util.List;
 /** Carts and consignments for the tests that call one {@link TaxRegime} directly. */
 final class RegimeFixtures {
 
-    private RegimeFixtures() {
-    }
+    private RegimeFixtures() {}
 
-    static LineItem line(String id, int quantity, long unitMinor, String currency, String shipFrom, String origin,
-            String hsCode) {
-        return new LineItem(id, "sku-" + id, "Item " + id, quantity, Money.ofMinor(unitMinor, currency), 100,
-                hsCode == null ? null : HsCode.of(hsCode), CountryCode.of(origin), CountryCode.of(shipFrom),
+    static LineItem line(
+            String id, int quantity, long unitMinor, String currency, String shipFrom, String origin, String hsCode) {
+        return new LineItem(
+                id,
+                "sku-" + id,
+                "Item " + id,
+                quantity,
+                Money.ofMinor(unitMinor, currency),
+                100,
+                hsCode == null ? null : HsCode.of(hsCode),
+                CountryCode.of(origin),
+                CountryCode.of(shipFrom),
                 TaxCategory.STANDARD);
     }
 
@@ -32,12 +39,22 @@ final class RegimeFixtures {
         return line(id, 1, unitMinor, currency, shipFrom, shipFrom, "610910");
     }
 
-    static Cart cart(PriceDisplay prices, String destination, String region, String date, long shippingMinor,
+    static Cart cart(
+            PriceDisplay prices,
+            String destination,
+            String region,
+            String date,
+            long shippingMinor,
             LineItem... lines) {
         Currency currency = lines[0].unitPrice().currency();
-        return new Cart(currency, prices, List.of(lines), Money.ofMinor(shippingMinor, currency.getCurrencyCode()),
+        return new Cart(
+                currency,
+                prices,
+                List.of(lines),
+                Money.ofMinor(shippingMinor, currency.getCurrencyCode()),
                 new Address(CountryCode.of(destination), region, null, "City", List.of(), null),
-                new Customer("c1", null, null, null), LocalDate.parse(date));
+                new Customer("c1", null, null, null),
+                LocalDate.parse(date));
     }
 
     /** Prices excluding tax, no region. */
@@ -47,7 +64,8 @@ final class RegimeFixtures {
 
     /** The consignment {@link DestinationTaxCalculator} would build for this store configuration and cart. */
     static Consignment consignment(String configurationJson, Cart cart) {
-        TaxSettings settings = TaxSettings.read(TestPluginContext.withConfiguration(configurationJson).configuration());
+        TaxSettings settings = TaxSettings.read(
+                TestPluginContext.withConfiguration(configurationJson).configuration());
         return new Consignment(cart, settings, cart.lines().get(0).shipFrom(), cart.destination());
     }
 

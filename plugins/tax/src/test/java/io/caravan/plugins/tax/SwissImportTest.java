@@ -17,8 +17,8 @@ class SwissImportTest {
 
     @Test
     void a_store_registered_under_the_mail_order_rule_charges_swiss_vat_at_checkout_however_small() {
-        TaxQuote q = regime.quote(consignment("{\"registrations\": {\"chVat\": true}}",
-                cart("CH", "2026-11-01", 0, line("a", 5000, "CHF", "DE"))));
+        TaxQuote q = regime.quote(consignment(
+                "{\"registrations\": {\"chVat\": true}}", cart("CH", "2026-11-01", 0, line("a", 5000, "CHF", "DE"))));
         assertThat(q.lineTaxes()).singleElement().satisfies(t -> {
             assertThat(t.ruleId()).isEqualTo("CH-MAIL-ORDER/CH-STD");
             assertThat(t.taxAmount()).isEqualTo(money(405, "CHF"));
@@ -32,8 +32,10 @@ class SwissImportTest {
         TaxQuote small = regime.quote(consignment("{}", cart("CH", "2026-11-01", 1000, line("a", 5000, "CHF", "DE"))));
         assertThat(small.lineTaxes()).isEmpty();
         assertThat(small.shippingTaxes()).isEmpty();
-        assertThat(small.notices()).first().asString().startsWith("[CH-SMALL-CONSIGNMENT] Import VAT of CHF 4.86 is ≤"
-                + " CHF 5: not levied");
+        assertThat(small.notices())
+                .first()
+                .asString()
+                .startsWith("[CH-SMALL-CONSIGNMENT] Import VAT of CHF 4.86 is ≤" + " CHF 5: not levied");
 
         // shipping 20.00 adds 1.62 = 5.67, levied at the border
         TaxQuote levied = regime.quote(consignment("{}", cart("CH", "2026-11-01", 2000, line("a", 5000, "CHF", "DE"))));

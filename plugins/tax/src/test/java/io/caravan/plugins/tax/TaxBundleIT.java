@@ -11,12 +11,12 @@ import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.model.TaxCategory;
 import io.caravan.sdk.money.Money;
-import io.caravan.sdk.tax.CollectedAt;
 import io.caravan.sdk.plugin.Extension;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.FailurePolicy;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import io.caravan.sdk.plugin.PluginKind;
+import io.caravan.sdk.tax.CollectedAt;
 import io.caravan.sdk.tax.TaxCalculator;
 import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
@@ -45,7 +45,9 @@ class TaxBundleIT {
 
     static Path bundleJar() {
         String path = System.getProperty("caravan.plugin.bundle");
-        assertThat(path).as("system property caravan.plugin.bundle (set by the pom)").isNotBlank();
+        assertThat(path)
+                .as("system property caravan.plugin.bundle (set by the pom)")
+                .isNotBlank();
         return Path.of(path);
     }
 
@@ -60,14 +62,28 @@ class TaxBundleIT {
     }
 
     static LineItem line(long unitMinor, String ccy, String origin) {
-        return new LineItem("a", "sku-a", "Item a", 1, Money.ofMinor(unitMinor, ccy), 100, HsCode.of("610910"),
-                CountryCode.of(origin), CountryCode.of(origin), TaxCategory.STANDARD);
+        return new LineItem(
+                "a",
+                "sku-a",
+                "Item a",
+                1,
+                Money.ofMinor(unitMinor, ccy),
+                100,
+                HsCode.of("610910"),
+                CountryCode.of(origin),
+                CountryCode.of(origin),
+                TaxCategory.STANDARD);
     }
 
     static Cart cart(String ccy, String dest, String date, long shippingMinor, LineItem line) {
-        return new Cart(Currency.getInstance(ccy), PriceDisplay.EXCLUDING_TAX, List.of(line),
-                Money.ofMinor(shippingMinor, ccy), new Address(CountryCode.of(dest), null, null, "City", List.of(), null),
-                new Customer("c1", null, null, null), LocalDate.parse(date));
+        return new Cart(
+                Currency.getInstance(ccy),
+                PriceDisplay.EXCLUDING_TAX,
+                List.of(line),
+                Money.ofMinor(shippingMinor, ccy),
+                new Address(CountryCode.of(dest), null, null, "City", List.of(), null),
+                new Customer("c1", null, null, null),
+                LocalDate.parse(date));
     }
 
     @Test
@@ -80,7 +96,8 @@ class TaxBundleIT {
         assertThat(ext.point()).isEqualTo(ExtensionPoint.TAX_CALCULATOR);
         assertThat(ext.failurePolicy()).isEqualTo(FailurePolicy.FAIL_CLOSED);
         assertThat(kit.bundle().getState()).isEqualTo(Bundle.ACTIVE);
-        assertThat(kit.location()).isEqualTo("caravan:io.caravan.plugins.tax@" + kit.bundle().getVersion());
+        assertThat(kit.location())
+                .isEqualTo("caravan:io.caravan.plugins.tax@" + kit.bundle().getVersion());
     }
 
     @Test
@@ -91,8 +108,8 @@ class TaxBundleIT {
         assertThat(loader).isNotSameAs(TaxBundleIT.class.getClassLoader());
         // The test class path holds the plugin's classes too (target/classes or the jar); the
         // bundle's copy must be a different Class, so nothing here is masked by them.
-        Class<?> fromClassPath = Class.forName(DestinationTaxCalculator.class.getName(), false,
-                TaxBundleIT.class.getClassLoader());
+        Class<?> fromClassPath =
+                Class.forName(DestinationTaxCalculator.class.getName(), false, TaxBundleIT.class.getClassLoader());
         assertThat(calculator.getClass()).isNotSameAs(fromClassPath);
         assertThat(calculator.getClass().getName()).isEqualTo(DestinationTaxCalculator.class.getName());
         // the SDK interface is shared (class identity across the boundary)
@@ -105,8 +122,8 @@ class TaxBundleIT {
     void euImportOf100EurFromChinaWithIossPaysGermanVatAtCheckout() {
         TestPluginContext ctx = TestPluginContext.withConfiguration("""
                 {"registrations": {"iossNumber": "IM2760000001"}}""");
-        TaxQuote q = kit.extension(TaxCalculator.class).quote(ctx, cart("EUR", "DE", "2026-03-01", 0,
-                line(10000, "EUR", "CN")));
+        TaxQuote q = kit.extension(TaxCalculator.class)
+                .quote(ctx, cart("EUR", "DE", "2026-03-01", 0, line(10000, "EUR", "CN")));
         TaxLine t = q.lineTaxes().get(0);
         assertThat(t.taxAmount()).isEqualTo(Money.ofMinor(1900, "EUR"));
         assertThat(t.collectedAt()).isEqualTo(CollectedAt.CHECKOUT);
@@ -117,8 +134,8 @@ class TaxBundleIT {
     void uk100GbpIsVatAtThePointOfSale() {
         TestPluginContext ctx = TestPluginContext.withConfiguration("""
                 {"registrations": {"ukVat": true}}""");
-        TaxQuote q = kit.extension(TaxCalculator.class).quote(ctx, cart("GBP", "GB", "2026-11-01", 0,
-                line(10000, "GBP", "CN")));
+        TaxQuote q = kit.extension(TaxCalculator.class)
+                .quote(ctx, cart("GBP", "GB", "2026-11-01", 0, line(10000, "GBP", "CN")));
         TaxLine t = q.lineTaxes().get(0);
         assertThat(t.taxAmount()).isEqualTo(Money.ofMinor(2000, "GBP"));
         assertThat(t.collectedAt()).isEqualTo(CollectedAt.CHECKOUT);
@@ -133,14 +150,17 @@ class TaxBundleIT {
             System.gc();
             Thread.onSpinWait();
         }
-        assertThat(loader.get()).as("the bundle's class loader after uninstall + refresh + framework stop").isNull();
+        assertThat(loader.get())
+                .as("the bundle's class loader after uninstall + refresh + framework stop")
+                .isNull();
     }
 
     /** Everything that references the bundle lives only in this frame. */
     private static WeakReference<ClassLoader> loadQuoteAndClose() {
         try (PluginTestKit second = PluginTestKit.load(bundleJar())) {
             TaxCalculator calculator = second.extension(TaxCalculator.class);
-            TaxQuote q = calculator.quote(TestPluginContext.withConfiguration("{}"),
+            TaxQuote q = calculator.quote(
+                    TestPluginContext.withConfiguration("{}"),
                     cart("EUR", "DE", "2026-11-01", 0, line(10000, "EUR", "DE")));
             assertThat(q.lineTaxes()).hasSize(1);
             return new WeakReference<>(calculator.getClass().getClassLoader());

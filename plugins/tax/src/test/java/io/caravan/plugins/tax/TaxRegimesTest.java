@@ -74,11 +74,14 @@ class TaxRegimesTest {
             CountryCode otherMemberState = CountryCode.of(code.equals("DE") ? "FR" : "DE");
             boolean eu = TaxRegimes.EU_MEMBER_STATES.contains(country);
 
-            assertThat(regimes.forConsignment(country, country)).as("within " + code)
+            assertThat(regimes.forConsignment(country, country))
+                    .as("within " + code)
                     .isInstanceOf(eu ? IntraEuDistanceSale.class : DomesticSale.class);
-            assertThat(regimes.forConsignment(CHINA, country)).as("from CN to " + code)
+            assertThat(regimes.forConsignment(CHINA, country))
+                    .as("from CN to " + code)
                     .isInstanceOf(eu ? EuImport.class : IMPORT_REGIME.get(code));
-            assertThat(regimes.forConsignment(otherMemberState, country)).as("from " + otherMemberState + " to " + code)
+            assertThat(regimes.forConsignment(otherMemberState, country))
+                    .as("from " + otherMemberState + " to " + code)
                     .isInstanceOf(eu ? IntraEuDistanceSale.class : IMPORT_REGIME.get(code));
             // the same regime object every time: regimes hold no per-call state
             assertThat(regimes.forConsignment(CHINA, country)).isSameAs(regimes.forConsignment(CHINA, country));
@@ -88,7 +91,8 @@ class TaxRegimesTest {
     @Test
     void every_import_rule_in_the_data_has_a_regime_that_reads_it() {
         for (String code : importRuleCountries()) {
-            assertThat(regimes.forConsignment(CHINA, CountryCode.of(code))).as(code)
+            assertThat(regimes.forConsignment(CHINA, CountryCode.of(code)))
+                    .as(code)
                     .isNotInstanceOf(NoImportRule.class);
         }
         // AU, NZ and SG share the class, not the instance: each reads its own rule
@@ -107,8 +111,9 @@ class TaxRegimesTest {
 
     @Test
     void the_eu_member_states_are_the_27() {
-        assertThat(TaxRegimes.EU_MEMBER_STATES).hasSize(27).doesNotContain(CountryCode.of("GB"), CountryCode.of("NO"),
-                CountryCode.of("CH"));
+        assertThat(TaxRegimes.EU_MEMBER_STATES)
+                .hasSize(27)
+                .doesNotContain(CountryCode.of("GB"), CountryCode.of("NO"), CountryCode.of("CH"));
         assertThat(DestinationTaxCalculator.EU).hasSize(27).contains("DE", "FR", "HR");
     }
 }

@@ -21,15 +21,21 @@ class UkLowValueImportTest {
     @Test
     void the_gbp_135_line_is_net_of_uk_vat_when_prices_include_it() {
         // GBP 162.00 incl. 20 % = 135.00 net: within; tax 162 × 0.2/1.2 = 27.00 inside the price
-        TaxLine within = regime.quote(consignment(UK_VAT, cart(PriceDisplay.INCLUDING_TAX, "GB", null, "2026-11-01", 0,
-                line("a", 16200, "GBP", "CN")))).lineTaxes().get(0);
+        TaxLine within = regime.quote(consignment(
+                        UK_VAT,
+                        cart(PriceDisplay.INCLUDING_TAX, "GB", null, "2026-11-01", 0, line("a", 16200, "GBP", "CN"))))
+                .lineTaxes()
+                .get(0);
         assertThat(within.ruleId()).isEqualTo("GB-LVG-135/GB-STD");
         assertThat(within.taxAmount()).isEqualTo(money(2700, "GBP"));
         assertThat(within.collectedAt()).isEqualTo(CollectedAt.CHECKOUT);
 
         // GBP 162.01 = 135.008… net: above; import VAT on delivery, on top of the price charged
-        TaxLine above = regime.quote(consignment(UK_VAT, cart(PriceDisplay.INCLUDING_TAX, "GB", null, "2026-11-01", 0,
-                line("a", 16201, "GBP", "CN")))).lineTaxes().get(0);
+        TaxLine above = regime.quote(consignment(
+                        UK_VAT,
+                        cart(PriceDisplay.INCLUDING_TAX, "GB", null, "2026-11-01", 0, line("a", 16201, "GBP", "CN"))))
+                .lineTaxes()
+                .get(0);
         assertThat(above.ruleId()).isEqualTo("GB-IMPORT-VAT/GB-STD");
         assertThat(above.taxAmount()).isEqualTo(money(3240, "GBP"));
         assertThat(above.collectedAt()).isEqualTo(CollectedAt.DELIVERY);

@@ -17,21 +17,32 @@ class UsDeMinimisTest {
         TaxQuote q = regime.quote(consignment("{}", cart("US", "2025-03-01", 0, line("a", 90000, "USD", "VN"))));
         assertThat(q.lineTaxes()).isEmpty();
         assertThat(q.duties()).isEmpty();
-        assertThat(q.notices()).containsExactly(
-                "[US-DUTY-TARIFF] Shipment above USD 800: duties apply and are NOT computed.",
-                "[US-SALES-TAX-NOT-COMPUTED] US state and local sales tax is not computed by this plugin.");
+        assertThat(q.notices())
+                .containsExactly(
+                        "[US-DUTY-TARIFF] Shipment above USD 800: duties apply and are NOT computed.",
+                        "[US-SALES-TAX-NOT-COMPUTED] US state and local sales tax is not computed by this plugin.");
     }
 
     @Test
     void one_china_or_hong_kong_line_loses_the_de_minimis_for_the_whole_shipment_from_2025_05_02() {
         for (String origin : new String[] {"CN", "HK"}) {
-            TaxQuote q = regime.quote(consignment("{}", cart("US", "2025-06-01", 0, line("vn", 5000, "USD", "VN"),
-                    line("x", 1, 500, "USD", "VN", origin, "610910"))));
-            assertThat(q.notices()).as(origin).first().asString().startsWith("[US-DE-MINIMIS-SUSPENDED-CN-HK]")
+            TaxQuote q = regime.quote(consignment(
+                    "{}",
+                    cart(
+                            "US",
+                            "2025-06-01",
+                            0,
+                            line("vn", 5000, "USD", "VN"),
+                            line("x", 1, 500, "USD", "VN", origin, "610910"))));
+            assertThat(q.notices())
+                    .as(origin)
+                    .first()
+                    .asString()
+                    .startsWith("[US-DE-MINIMIS-SUSPENDED-CN-HK]")
                     .contains("from 2025-05-02 to China/Hong Kong goods");
         }
-        TaxQuote dayBefore = regime.quote(consignment("{}", cart("US", "2025-05-01", 0,
-                line("x", 1, 500, "USD", "VN", "CN", "610910"))));
+        TaxQuote dayBefore = regime.quote(
+                consignment("{}", cart("US", "2025-05-01", 0, line("x", 1, 500, "USD", "VN", "CN", "610910"))));
         assertThat(dayBefore.notices()).first().asString().startsWith("[US-DE-MINIMIS-800]");
     }
 }

@@ -11,8 +11,8 @@ import io.caravan.sdk.internal.Checks;
  * @param ruleId       the attribution rule applied ({@code "last-click-30d"}); at most 64 characters
  * @param explanation  why, for the merchant; at most 300 characters
  */
-public record Attribution(String affiliateId, String referralCode, String campaignId, String ruleId,
-        String explanation) {
+public record Attribution(
+        String affiliateId, String referralCode, String campaignId, String ruleId, String explanation) {
 
     /**
      * Validates the components.

@@ -15,8 +15,8 @@ import java.math.BigDecimal;
  * @param ruleId      the commission rule ({@code "micro-kol-apparel-8pct"}); at most 64 characters
  * @param explanation the computation in words, for the merchant and the affiliate; at most 300 characters
  */
-public record Commission(String affiliateId, String orderId, Money amount, BigDecimal rate, String ruleId,
-        String explanation) {
+public record Commission(
+        String affiliateId, String orderId, Money amount, BigDecimal rate, String ruleId, String explanation) {
 
     /**
      * Validates the components.

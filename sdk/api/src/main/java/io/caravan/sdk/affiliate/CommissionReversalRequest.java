@@ -12,8 +12,8 @@ import io.caravan.sdk.money.Money;
  *                       commission's currency
  * @param reason         why, for the affiliate's statement; at most 200 characters, or null
  */
-public record CommissionReversalRequest(String idempotencyKey, Commission original, Money refundedAmount,
-        String reason) {
+public record CommissionReversalRequest(
+        String idempotencyKey, Commission original, Money refundedAmount, String reason) {
 
     /**
      * Validates the components.

@@ -16,8 +16,8 @@ import io.caravan.sdk.money.Money;
  * @param weightGrams  the net weight of all units; not negative
  * @param value        the value of all units; not negative
  */
-public record CustomsItem(String description, HsCode hsCode, CountryCode origin, int quantity, long weightGrams,
-        Money value) {
+public record CustomsItem(
+        String description, HsCode hsCode, CountryCode origin, int quantity, long weightGrams, Money value) {
 
     /**
      * Validates the components.
@@ -39,7 +39,7 @@ public record CustomsItem(String description, HsCode hsCode, CountryCode origin,
      * @return its title, HS code, origin, quantity, total weight and amount
      */
     public static CustomsItem of(LineItem line) {
-        return new CustomsItem(line.title(), line.hsCode(), line.origin(), line.quantity(), line.totalWeightGrams(),
-                line.amount());
+        return new CustomsItem(
+                line.title(), line.hsCode(), line.origin(), line.quantity(), line.totalWeightGrams(), line.amount());
     }
 }

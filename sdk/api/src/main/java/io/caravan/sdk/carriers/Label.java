@@ -20,7 +20,8 @@ public record Label(int parcelIndex, String mediaType, byte[] content) {
      */
     public Label {
         Checks.nonNegative(parcelIndex, "Label.parcelIndex");
-        Checks.matches(mediaType, "Label.mediaType", "[a-z0-9.+-]+/[a-z0-9.+-]+", "a media type such as application/pdf");
+        Checks.matches(
+                mediaType, "Label.mediaType", "[a-z0-9.+-]+/[a-z0-9.+-]+", "a media type such as application/pdf");
         content = Checks.required(content, "Label.content").clone();
         if (content.length == 0) {
             throw new IllegalArgumentException("Label.content must not be empty");
@@ -45,7 +46,9 @@ public record Label(int parcelIndex, String mediaType, byte[] content) {
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Label l && parcelIndex == l.parcelIndex && mediaType.equals(l.mediaType)
+        return other instanceof Label l
+                && parcelIndex == l.parcelIndex
+                && mediaType.equals(l.mediaType)
                 && Arrays.equals(content, l.content);
     }
 

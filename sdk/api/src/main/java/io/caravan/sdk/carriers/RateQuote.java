@@ -22,8 +22,17 @@ import io.caravan.sdk.money.Money;
  * @param explanation    why this price and time, for the shopper or merchant ({@code "Shipped from
  *                       the EU warehouse: no customs"}); at most 300 characters, or null
  */
-public record RateQuote(String warehouseId, String serviceCode, String serviceName, Money price, Money carrierPrice,
-        ExchangeRate conversion, int minTransitDays, int maxTransitDays, boolean tracked, String explanation) {
+public record RateQuote(
+        String warehouseId,
+        String serviceCode,
+        String serviceName,
+        Money price,
+        Money carrierPrice,
+        ExchangeRate conversion,
+        int minTransitDays,
+        int maxTransitDays,
+        boolean tracked,
+        String explanation) {
 
     /**
      * Validates the components.
@@ -41,10 +50,13 @@ public record RateQuote(String warehouseId, String serviceCode, String serviceNa
         }
         if (carrierPrice != null) {
             Checks.nonNegative(carrierPrice, "RateQuote.carrierPrice");
-            if (!conversion.from().equals(carrierPrice.currency()) || !conversion.to().equals(price.currency())) {
+            if (!conversion.from().equals(carrierPrice.currency())
+                    || !conversion.to().equals(price.currency())) {
                 throw new IllegalArgumentException("RateQuote.conversion must convert "
-                        + carrierPrice.currency().getCurrencyCode() + " to " + price.currency().getCurrencyCode()
-                        + ", was " + conversion.from().getCurrencyCode() + " to " + conversion.to().getCurrencyCode());
+                        + carrierPrice.currency().getCurrencyCode() + " to "
+                        + price.currency().getCurrencyCode()
+                        + ", was " + conversion.from().getCurrencyCode() + " to "
+                        + conversion.to().getCurrencyCode());
             }
         }
         Checks.nonNegative(minTransitDays, "RateQuote.minTransitDays");

@@ -18,8 +18,8 @@ import java.util.Set;
  * @param currency    the currency to quote in (the shopper's checkout currency)
  * @param shipDate    the earliest day the parcels can leave
  */
-public record RateRequest(List<Warehouse> origins, Address destination, List<Parcel> parcels, Currency currency,
-        LocalDate shipDate) {
+public record RateRequest(
+        List<Warehouse> origins, Address destination, List<Parcel> parcels, Currency currency, LocalDate shipDate) {
 
     /**
      * Validates and copies the components.

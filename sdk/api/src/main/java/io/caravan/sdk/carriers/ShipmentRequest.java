@@ -20,8 +20,15 @@ import java.util.List;
  * @param dutiesPaidBySender whether the sender pays import charges (DDP), so the carrier must not
  *                       collect them on delivery
  */
-public record ShipmentRequest(String idempotencyKey, String orderId, String serviceCode, Warehouse origin,
-        Address destination, String recipientPhone, List<Parcel> parcels, List<CustomsItem> customsItems,
+public record ShipmentRequest(
+        String idempotencyKey,
+        String orderId,
+        String serviceCode,
+        Warehouse origin,
+        Address destination,
+        String recipientPhone,
+        List<Parcel> parcels,
+        List<CustomsItem> customsItems,
         boolean dutiesPaidBySender) {
 
     /**

@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param country     where it happened, or null if the carrier does not say
  * @param location    the facility or city, or null; at most 100 characters
  */
-public record TrackingEvent(Instant occurredAt, TrackingEventType type, String description, CountryCode country,
-        String location) {
+public record TrackingEvent(
+        Instant occurredAt, TrackingEventType type, String description, CountryCode country, String location) {
 
     /**
      * Validates the components.

@@ -21,8 +21,7 @@ import java.util.Set;
  */
 public final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     /**
      * A required reference.
@@ -55,8 +54,8 @@ public final class Checks {
             throw new IllegalArgumentException(field + " must not be blank");
         }
         if (value.length() > maxLength) {
-            throw new IllegalArgumentException(field + " must be at most " + maxLength + " characters, was "
-                    + value.length());
+            throw new IllegalArgumentException(
+                    field + " must be at most " + maxLength + " characters, was " + value.length());
         }
         return value;
     }

@@ -14,8 +14,7 @@ import java.time.LocalDate;
  * @param ordersLast12Months how many orders the customer placed in the last 12 months; not negative
  * @param memberSince      when the customer joined the store's programme, or null if not a member yet
  */
-public record MemberProfile(Customer customer, Money spendLast12Months, int ordersLast12Months,
-        LocalDate memberSince) {
+public record MemberProfile(Customer customer, Money spendLast12Months, int ordersLast12Months, LocalDate memberSince) {
 
     /**
      * Validates the components.

@@ -12,8 +12,8 @@ import java.util.Currency;
  * @param orderId        the order the points pay towards, or null for a reward outside an order
  * @param currency       the currency to value the points in
  */
-public record PointsRedemption(String idempotencyKey, String customerId, long points, String orderId,
-        Currency currency) {
+public record PointsRedemption(
+        String idempotencyKey, String customerId, long points, String orderId, Currency currency) {
 
     /**
      * Validates the components.

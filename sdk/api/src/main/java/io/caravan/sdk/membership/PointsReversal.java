@@ -13,8 +13,8 @@ import io.caravan.sdk.money.Money;
  * @param refundedAmount how much of the order was refunded by this event; greater than zero
  * @param reason         why, for the ledger; at most 200 characters, or null
  */
-public record PointsReversal(String idempotencyKey, String customerId, String orderId, Money refundedAmount,
-        String reason) {
+public record PointsReversal(
+        String idempotencyKey, String customerId, String orderId, Money refundedAmount, String reason) {
 
     /**
      * Validates the components.

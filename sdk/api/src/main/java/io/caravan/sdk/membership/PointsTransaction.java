@@ -17,8 +17,14 @@ import io.caravan.sdk.money.Money;
  * @param explanation   the entry in words for the customer ({@code "2 × points as Gold member"}); at
  *                      most 200 characters
  */
-public record PointsTransaction(String transactionId, String customerId, PointsTransactionType type, long points,
-        long balanceAfter, Money value, String explanation) {
+public record PointsTransaction(
+        String transactionId,
+        String customerId,
+        PointsTransactionType type,
+        long points,
+        long balanceAfter,
+        Money value,
+        String explanation) {
 
     /**
      * Validates the components.
@@ -34,7 +40,8 @@ public record PointsTransaction(String transactionId, String customerId, PointsT
         if (type == PointsTransactionType.REDEMPTION) {
             Checks.positive(value, "PointsTransaction.value");
             if (points >= 0) {
-                throw new IllegalArgumentException("PointsTransaction.points must be < 0 for a redemption, was " + points);
+                throw new IllegalArgumentException(
+                        "PointsTransaction.points must be < 0 for a redemption, was " + points);
             }
         } else if (value != null) {
             throw new IllegalArgumentException("PointsTransaction.value must be null for " + type);

@@ -17,8 +17,13 @@ import java.util.List;
  * @param explanation      why this tier ({@code "EUR 620 spent in the last 12 months; Gold from EUR 500"});
  *                         at most 300 characters
  */
-public record TierAssignment(String tierId, String displayName, BigDecimal pointsMultiplier, List<String> benefits,
-        LocalDate reviewOn, String explanation) {
+public record TierAssignment(
+        String tierId,
+        String displayName,
+        BigDecimal pointsMultiplier,
+        List<String> benefits,
+        LocalDate reviewOn,
+        String explanation) {
 
     /**
      * Validates and copies the components.

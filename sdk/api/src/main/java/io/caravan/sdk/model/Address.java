@@ -20,8 +20,8 @@ import java.util.List;
  * @param lines      street lines, at most 4, none blank, each at most 200 characters; empty when withheld
  * @param recipient  the person or company the address is for, or null (also when withheld); at most 200 characters
  */
-public record Address(CountryCode country, String region, String postalCode, String city, List<String> lines,
-        String recipient) {
+public record Address(
+        CountryCode country, String region, String postalCode, String city, List<String> lines, String recipient) {
 
     /** The most street lines an address holds. */
     public static final int MAX_LINES = 4;
@@ -35,14 +35,17 @@ public record Address(CountryCode country, String region, String postalCode, Str
         Checks.required(country, "Address.country");
         Checks.optionalText(region, "Address.region", 100);
         if (postalCode != null) {
-            Checks.matches(postalCode, "Address.postalCode", "[A-Za-z0-9](?:[A-Za-z0-9 -]{0,14}[A-Za-z0-9])?",
+            Checks.matches(
+                    postalCode,
+                    "Address.postalCode",
+                    "[A-Za-z0-9](?:[A-Za-z0-9 -]{0,14}[A-Za-z0-9])?",
                     "letters, digits, spaces and hyphens (at most 16)");
         }
         Checks.text(city, "Address.city", 100);
         lines = Checks.list(lines, "Address.lines");
         if (lines.size() > MAX_LINES) {
-            throw new IllegalArgumentException("Address.lines must hold at most " + MAX_LINES + " lines, had "
-                    + lines.size());
+            throw new IllegalArgumentException(
+                    "Address.lines must hold at most " + MAX_LINES + " lines, had " + lines.size());
         }
         for (int i = 0; i < lines.size(); i++) {
             Checks.text(lines.get(i), "Address.lines[" + i + "]", 200);

@@ -22,8 +22,14 @@ import java.util.Set;
  * @param orderDate the date whose tax rates and import rules apply: today for a checkout quote,
  *                  the placement date for a placed order
  */
-public record Cart(Currency currency, PriceDisplay prices, List<LineItem> lines, Money shipping, Address shipTo,
-        Customer customer, LocalDate orderDate) {
+public record Cart(
+        Currency currency,
+        PriceDisplay prices,
+        List<LineItem> lines,
+        Money shipping,
+        Address shipTo,
+        Customer customer,
+        LocalDate orderDate) {
 
     /**
      * Validates and copies the components.
@@ -40,8 +46,8 @@ public record Cart(Currency currency, PriceDisplay prices, List<LineItem> lines,
             LineItem line = lines.get(i);
             Checks.currency(line.unitPrice(), currency, "Cart.lines[" + i + "].unitPrice");
             if (!ids.add(line.lineId())) {
-                throw new IllegalArgumentException("Cart.lines[" + i + "].lineId \"" + line.lineId()
-                        + "\" is used by another line");
+                throw new IllegalArgumentException(
+                        "Cart.lines[" + i + "].lineId \"" + line.lineId() + "\" is used by another line");
             }
         }
         Checks.nonNegative(shipping, "Cart.shipping");

@@ -23,8 +23,8 @@ public record CountryCode(String code) {
     public CountryCode {
         Checks.matches(code, "CountryCode.code", "[A-Z]{2}", "two upper-case letters (ISO 3166-1 alpha-2)");
         if (!ASSIGNED.contains(code)) {
-            throw new IllegalArgumentException("CountryCode.code must be an assigned ISO 3166-1 alpha-2 code, was \""
-                    + code + "\"");
+            throw new IllegalArgumentException(
+                    "CountryCode.code must be an assigned ISO 3166-1 alpha-2 code, was \"" + code + "\"");
         }
     }
 

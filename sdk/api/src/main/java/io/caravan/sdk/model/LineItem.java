@@ -22,8 +22,17 @@ import io.caravan.sdk.money.Money;
  *                     the sale is domestic, intra-EU or an import); required
  * @param taxCategory  how the product is taxed; required
  */
-public record LineItem(String lineId, String sku, String title, int quantity, Money unitPrice, long weightGrams,
-        HsCode hsCode, CountryCode origin, CountryCode shipFrom, TaxCategory taxCategory) {
+public record LineItem(
+        String lineId,
+        String sku,
+        String title,
+        int quantity,
+        Money unitPrice,
+        long weightGrams,
+        HsCode hsCode,
+        CountryCode origin,
+        CountryCode shipFrom,
+        TaxCategory taxCategory) {
 
     /**
      * Validates the components.

@@ -16,8 +16,8 @@ import java.util.Map;
  * @param placedAt when the order was placed
  * @param status   where the order is now
  */
-public record Order(String id, Cart cart, OrderTotals totals, Map<String, Money> lineTax, Instant placedAt,
-        OrderStatus status) {
+public record Order(
+        String id, Cart cart, OrderTotals totals, Map<String, Money> lineTax, Instant placedAt, OrderStatus status) {
 
     /**
      * Validates and copies the components.
@@ -31,8 +31,9 @@ public record Order(String id, Cart cart, OrderTotals totals, Map<String, Money>
         Checks.required(cart, "Order.cart");
         Checks.required(totals, "Order.totals");
         if (!totals.currency().equals(cart.currency())) {
-            throw new IllegalArgumentException("Order.totals must be in " + cart.currency().getCurrencyCode()
-                    + " like the cart, were in " + totals.currency().getCurrencyCode());
+            throw new IllegalArgumentException(
+                    "Order.totals must be in " + cart.currency().getCurrencyCode() + " like the cart, were in "
+                            + totals.currency().getCurrencyCode());
         }
         lineTax = Checks.map(lineTax, "Order.lineTax");
         for (Map.Entry<String, Money> e : lineTax.entrySet()) {

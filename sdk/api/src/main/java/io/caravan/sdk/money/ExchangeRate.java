@@ -33,8 +33,8 @@ public record ExchangeRate(Currency from, Currency to, BigDecimal rate, Instant 
         Objects.requireNonNull(asOf, "ExchangeRate.asOf");
         Objects.requireNonNull(source, "ExchangeRate.source");
         if (from.equals(to)) {
-            throw new IllegalArgumentException("ExchangeRate.to must differ from ExchangeRate.from, both were "
-                    + from.getCurrencyCode());
+            throw new IllegalArgumentException(
+                    "ExchangeRate.to must differ from ExchangeRate.from, both were " + from.getCurrencyCode());
         }
         if (rate.signum() <= 0) {
             throw new IllegalArgumentException("ExchangeRate.rate must be > 0, was " + rate.toPlainString());
@@ -57,8 +57,8 @@ public record ExchangeRate(Currency from, Currency to, BigDecimal rate, Instant 
     public Money convert(Money amount, RoundingMode rounding) {
         Objects.requireNonNull(amount, "amount");
         if (!amount.currency().equals(from)) {
-            throw new IllegalArgumentException("cannot convert " + amount + " with a rate from "
-                    + from.getCurrencyCode());
+            throw new IllegalArgumentException(
+                    "cannot convert " + amount + " with a rate from " + from.getCurrencyCode());
         }
         return Money.of(amount.amount().multiply(rate), to, rounding);
     }

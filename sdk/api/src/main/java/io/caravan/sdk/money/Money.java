@@ -25,7 +25,8 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     public Money {
         Objects.requireNonNull(currency, "currency");
         if (currency.getDefaultFractionDigits() < 0) {
-            throw new IllegalArgumentException(currency.getCurrencyCode() + " has no minor units; it cannot hold money");
+            throw new IllegalArgumentException(
+                    currency.getCurrencyCode() + " has no minor units; it cannot hold money");
         }
     }
 
@@ -65,8 +66,8 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     public static Money of(BigDecimal amount, Currency currency, RoundingMode rounding) {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(rounding, "rounding");
-        BigDecimal minor = amount.setScale(currency.getDefaultFractionDigits(), rounding).movePointRight(
-                currency.getDefaultFractionDigits());
+        BigDecimal minor = amount.setScale(currency.getDefaultFractionDigits(), rounding)
+                .movePointRight(currency.getDefaultFractionDigits());
         return new Money(minor.longValueExact(), currency);
     }
 

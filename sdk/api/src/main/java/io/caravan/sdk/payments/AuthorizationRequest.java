@@ -21,8 +21,15 @@ import java.net.URI;
  *                       card numbers; at most 4096 characters
  * @param returnUrl      where the provider sends the shopper back after a redirect, or null
  */
-public record AuthorizationRequest(String idempotencyKey, String orderId, String methodId, Money amount,
-        Customer customer, Address billingAddress, String paymentToken, URI returnUrl) {
+public record AuthorizationRequest(
+        String idempotencyKey,
+        String orderId,
+        String methodId,
+        Money amount,
+        Customer customer,
+        Address billingAddress,
+        String paymentToken,
+        URI returnUrl) {
 
     /**
      * Validates the components.

@@ -28,7 +28,8 @@ public record AuthorizationResult(AuthorizationStatus status, String providerRef
         Checks.text(providerReference, "AuthorizationResult.providerReference", 128);
         Checks.positive(amount, "AuthorizationResult.amount");
         if (status == AuthorizationStatus.ACTION_REQUIRED && actionUrl == null) {
-            throw new IllegalArgumentException("AuthorizationResult.actionUrl is required when status is ACTION_REQUIRED");
+            throw new IllegalArgumentException(
+                    "AuthorizationResult.actionUrl is required when status is ACTION_REQUIRED");
         }
         if (status != AuthorizationStatus.ACTION_REQUIRED && actionUrl != null) {
             throw new IllegalArgumentException("AuthorizationResult.actionUrl must be null when status is " + status);

@@ -18,8 +18,13 @@ import io.caravan.sdk.money.Money;
  * @param confirmationRequired whether the order must be confirmed with the shopper before dispatch
  *                             (cash on delivery)
  */
-public record PaymentMethod(String methodId, String displayName, PaymentMethodType type, Money fee,
-        Money maximumAmount, boolean confirmationRequired) {
+public record PaymentMethod(
+        String methodId,
+        String displayName,
+        PaymentMethodType type,
+        Money fee,
+        Money maximumAmount,
+        boolean confirmationRequired) {
 
     /**
      * Validates the components.

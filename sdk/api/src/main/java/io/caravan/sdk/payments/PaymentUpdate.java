@@ -15,8 +15,8 @@ import java.time.Instant;
  * @param amount            the amount concerned, or null when the provider does not say; not negative
  * @param occurredAt        when it happened at the provider
  */
-public record PaymentUpdate(String eventId, String providerReference, PaymentUpdateType type, Money amount,
-        Instant occurredAt) {
+public record PaymentUpdate(
+        String eventId, String providerReference, PaymentUpdateType type, Money amount, Instant occurredAt) {
 
     /**
      * Validates the components.

@@ -57,7 +57,9 @@ public record ProviderNotification(Map<String, List<String>> headers, byte[] bod
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof ProviderNotification n && headers.equals(n.headers) && Arrays.equals(body, n.body)
+        return other instanceof ProviderNotification n
+                && headers.equals(n.headers)
+                && Arrays.equals(body, n.body)
                 && receivedAt.equals(n.receivedAt);
     }
 

@@ -27,12 +27,20 @@ import java.util.Set;
  * @param body    the body bytes, empty for none; the record holds its own copy and returns a copy
  * @param timeout how long to wait for the response, or null for "until the call's deadline"
  */
-public record EgressRequest(String method, URI uri, Map<String, List<String>> headers, byte[] body,
-        Duration timeout) {
+public record EgressRequest(String method, URI uri, Map<String, List<String>> headers, byte[] body, Duration timeout) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
-    private static final Set<String> TRANSPORT_HEADERS = Set.of("host", "content-length", "connection",
-            "transfer-encoding", "upgrade", "expect", "keep-alive", "te", "trailer", "proxy-authorization");
+    private static final Set<String> TRANSPORT_HEADERS = Set.of(
+            "host",
+            "content-length",
+            "connection",
+            "transfer-encoding",
+            "upgrade",
+            "expect",
+            "keep-alive",
+            "te",
+            "trailer",
+            "proxy-authorization");
 
     /**
      * Validates and copies the components.
@@ -45,10 +53,11 @@ public record EgressRequest(String method, URI uri, Map<String, List<String>> he
             throw new IllegalArgumentException("EgressRequest.method must be one of " + METHODS + ", was " + method);
         }
         Checks.required(uri, "EgressRequest.uri");
-        if (!uri.isAbsolute() || uri.getHost() == null
+        if (!uri.isAbsolute()
+                || uri.getHost() == null
                 || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-            throw new IllegalArgumentException("EgressRequest.uri must be an absolute http(s) URI with a host, was "
-                    + uri);
+            throw new IllegalArgumentException(
+                    "EgressRequest.uri must be an absolute http(s) URI with a host, was " + uri);
         }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("EgressRequest.uri must not carry user info; use a header");
@@ -56,8 +65,8 @@ public record EgressRequest(String method, URI uri, Map<String, List<String>> he
         headers = Checks.headers(headers, "EgressRequest.headers");
         for (String name : headers.keySet()) {
             if (TRANSPORT_HEADERS.contains(name)) {
-                throw new IllegalArgumentException("EgressRequest.headers must not set " + name
-                        + "; the platform sets it");
+                throw new IllegalArgumentException(
+                        "EgressRequest.headers must not set " + name + "; the platform sets it");
             }
         }
         body = Checks.bytes(body);
@@ -86,8 +95,8 @@ public record EgressRequest(String method, URI uri, Map<String, List<String>> he
      */
     public static EgressRequest post(URI uri, String contentType, String body) {
         Checks.required(body, "EgressRequest.body");
-        return new EgressRequest("POST", uri, Map.of("content-type", List.of(contentType)),
-                body.getBytes(StandardCharsets.UTF_8), null);
+        return new EgressRequest(
+                "POST", uri, Map.of("content-type", List.of(contentType)), body.getBytes(StandardCharsets.UTF_8), null);
     }
 
     /**
@@ -135,8 +144,12 @@ public record EgressRequest(String method, URI uri, Map<String, List<String>> he
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof EgressRequest r && method.equals(r.method) && uri.equals(r.uri)
-                && headers.equals(r.headers) && Arrays.equals(body, r.body) && Objects.equals(timeout, r.timeout);
+        return other instanceof EgressRequest r
+                && method.equals(r.method)
+                && uri.equals(r.uri)
+                && headers.equals(r.headers)
+                && Arrays.equals(body, r.body)
+                && Objects.equals(timeout, r.timeout);
     }
 
     /**

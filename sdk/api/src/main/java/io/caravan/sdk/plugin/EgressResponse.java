@@ -78,7 +78,9 @@ public record EgressResponse(int status, Map<String, List<String>> headers, byte
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof EgressResponse r && status == r.status && headers.equals(r.headers)
+        return other instanceof EgressResponse r
+                && status == r.status
+                && headers.equals(r.headers)
                 && Arrays.equals(body, r.body);
     }
 

@@ -25,8 +25,11 @@ public record Extension(ExtensionPoint point, String className, FailurePolicy fa
      */
     public Extension {
         Checks.required(point, "Extension.point");
-        Checks.matches(className, "Extension.className",
-                "(?:[A-Za-z_$][A-Za-z0-9_$]*\\.)+[A-Za-z_$][A-Za-z0-9_$]*", "a qualified Java class name");
+        Checks.matches(
+                className,
+                "Extension.className",
+                "(?:[A-Za-z_$][A-Za-z0-9_$]*\\.)+[A-Za-z_$][A-Za-z0-9_$]*",
+                "a qualified Java class name");
         Checks.required(failurePolicy, "Extension.failurePolicy");
     }
 }

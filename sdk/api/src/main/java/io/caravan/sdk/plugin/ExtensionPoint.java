@@ -26,8 +26,8 @@ public enum ExtensionPoint {
     /** {@code io.caravan.sdk.payments.PaymentRefunder}. */
     PAYMENT_REFUNDER(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentRefunder", Duration.ofSeconds(15)),
     /** {@code io.caravan.sdk.payments.PaymentNotificationHandler}. */
-    PAYMENT_NOTIFICATIONS(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentNotificationHandler",
-            Duration.ofSeconds(5)),
+    PAYMENT_NOTIFICATIONS(
+            PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentNotificationHandler", Duration.ofSeconds(5)),
     /** {@code io.caravan.sdk.carriers.RateQuoter}. */
     CARRIER_RATES(PluginKind.CARRIERS, "io.caravan.sdk.carriers.RateQuoter", Duration.ofMillis(2000)),
     /** {@code io.caravan.sdk.carriers.ShipmentCreator}. */
@@ -39,13 +39,12 @@ public enum ExtensionPoint {
     /** {@code io.caravan.sdk.membership.PointsLedger}. */
     MEMBERSHIP_POINTS(PluginKind.MEMBERSHIP, "io.caravan.sdk.membership.PointsLedger", Duration.ofSeconds(2)),
     /** {@code io.caravan.sdk.membership.CheckoutDiscountProvider}. */
-    MEMBERSHIP_DISCOUNTS(PluginKind.MEMBERSHIP, "io.caravan.sdk.membership.CheckoutDiscountProvider",
-            Duration.ofMillis(500)),
+    MEMBERSHIP_DISCOUNTS(
+            PluginKind.MEMBERSHIP, "io.caravan.sdk.membership.CheckoutDiscountProvider", Duration.ofMillis(500)),
     /** {@code io.caravan.sdk.affiliate.ReferralAttributor}. */
     AFFILIATE_ATTRIBUTION(PluginKind.AFFILIATE, "io.caravan.sdk.affiliate.ReferralAttributor", Duration.ofSeconds(2)),
     /** {@code io.caravan.sdk.affiliate.CommissionCalculator}. */
-    AFFILIATE_COMMISSIONS(PluginKind.AFFILIATE, "io.caravan.sdk.affiliate.CommissionCalculator",
-            Duration.ofSeconds(2)),
+    AFFILIATE_COMMISSIONS(PluginKind.AFFILIATE, "io.caravan.sdk.affiliate.CommissionCalculator", Duration.ofSeconds(2)),
     /** {@code io.caravan.sdk.affiliate.CommissionReverser}. */
     AFFILIATE_REVERSALS(PluginKind.AFFILIATE, "io.caravan.sdk.affiliate.CommissionReverser", Duration.ofSeconds(2)),
     /** {@code io.caravan.sdk.returns.ReturnEligibilityChecker}. */

@@ -26,7 +26,10 @@ public record Permissions(Set<String> egressHosts, Set<OrderEventType> events, S
     public Permissions {
         egressHosts = Checks.set(egressHosts, "Permissions.egressHosts");
         for (String host : egressHosts) {
-            Checks.matches(host, "Permissions.egressHosts element", HOST_NAME,
+            Checks.matches(
+                    host,
+                    "Permissions.egressHosts element",
+                    HOST_NAME,
                     "a lower-case DNS host name without wildcard, port or IP address");
         }
         events = Checks.set(events, "Permissions.events");

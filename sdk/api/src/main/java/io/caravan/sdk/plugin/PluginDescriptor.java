@@ -63,8 +63,16 @@ import java.util.Set;
  * @param permissions         what the plugin asks to be allowed; an {@link ExtensionPoint#ORDER_EVENTS}
  *                            extension needs at least one event, and events need that extension
  */
-public record PluginDescriptor(String id, String name, String version, String sdkRange, Set<PluginKind> kinds,
-        List<Extension> extensions, String configurationSchema, Set<String> secretFields, Permissions permissions) {
+public record PluginDescriptor(
+        String id,
+        String name,
+        String version,
+        String sdkRange,
+        Set<PluginKind> kinds,
+        List<Extension> extensions,
+        String configurationSchema,
+        Set<String> secretFields,
+        Permissions permissions) {
 
     /** Where the descriptor is inside a plugin bundle. */
     public static final String RESOURCE_PATH = "OSGI-INF/caravan-plugin.json";
@@ -85,7 +93,10 @@ public record PluginDescriptor(String id, String name, String version, String sd
      */
     public PluginDescriptor {
         Checks.text(id, "PluginDescriptor.id", 64);
-        Checks.matches(id, "PluginDescriptor.id", "[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*",
+        Checks.matches(
+                id,
+                "PluginDescriptor.id",
+                "[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*",
                 "lower-case words of letters and digits separated by '-' or '.'");
         Checks.text(name, "PluginDescriptor.name", 100);
         Checks.matches(version, "PluginDescriptor.version", QUALIFIED_VERSION, "major.minor.micro[.qualifier]");
@@ -100,8 +111,8 @@ public record PluginDescriptor(String id, String name, String version, String sd
         for (int i = 0; i < extensions.size(); i++) {
             ExtensionPoint point = extensions.get(i).point();
             if (!points.add(point)) {
-                throw new IllegalArgumentException("PluginDescriptor.extensions[" + i + "] provides " + point
-                        + " a second time");
+                throw new IllegalArgumentException(
+                        "PluginDescriptor.extensions[" + i + "] provides " + point + " a second time");
             }
             if (point.kind() != null) {
                 if (!kinds.contains(point.kind())) {
@@ -113,8 +124,8 @@ public record PluginDescriptor(String id, String name, String version, String sd
         }
         for (PluginKind kind : kinds) {
             if (!provided.contains(kind)) {
-                throw new IllegalArgumentException("PluginDescriptor.kinds lists " + kind
-                        + " but no extension of that kind is provided");
+                throw new IllegalArgumentException(
+                        "PluginDescriptor.kinds lists " + kind + " but no extension of that kind is provided");
             }
         }
         Checks.text(configurationSchema, "PluginDescriptor.configurationSchema", MAX_SCHEMA_LENGTH);
@@ -123,8 +134,8 @@ public record PluginDescriptor(String id, String name, String version, String sd
         }
         secretFields = Checks.set(secretFields, "PluginDescriptor.secretFields");
         for (String pointer : secretFields) {
-            Checks.matches(pointer, "PluginDescriptor.secretFields element", JSON_POINTER,
-                    "a JSON Pointer such as /apiKey");
+            Checks.matches(
+                    pointer, "PluginDescriptor.secretFields element", JSON_POINTER, "a JSON Pointer such as /apiKey");
         }
         Checks.required(permissions, "PluginDescriptor.permissions");
         Set<OrderEventType> events = permissions.events();
@@ -133,8 +144,8 @@ public record PluginDescriptor(String id, String name, String version, String sd
                     + " when ORDER_EVENTS is provided");
         }
         if (!points.contains(ExtensionPoint.ORDER_EVENTS) && !events.isEmpty()) {
-            throw new IllegalArgumentException("PluginDescriptor.permissions.events needs an ORDER_EVENTS extension"
-                    + " to deliver them to");
+            throw new IllegalArgumentException(
+                    "PluginDescriptor.permissions.events needs an ORDER_EVENTS extension" + " to deliver them to");
         }
     }
 

@@ -52,7 +52,9 @@ public record StoredValue(byte[] value, long version, Instant expiresAt) {
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof StoredValue s && Arrays.equals(value, s.value) && version == s.version
+        return other instanceof StoredValue s
+                && Arrays.equals(value, s.value)
+                && version == s.version
                 && Objects.equals(expiresAt, s.expiresAt);
     }
 

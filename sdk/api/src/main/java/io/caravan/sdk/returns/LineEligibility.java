@@ -13,8 +13,7 @@ import java.time.LocalDate;
  *                    {@code "exempt-personalised"}); at most 64 characters
  * @param explanation the rule in words, for the shopper; at most 300 characters
  */
-public record LineEligibility(String lineRef, boolean eligible, LocalDate returnBy, String ruleId,
-        String explanation) {
+public record LineEligibility(String lineRef, boolean eligible, LocalDate returnBy, String ruleId, String explanation) {
 
     /**
      * Validates the components.

@@ -29,14 +29,16 @@ public record RefundBreakdown(List<RefundLine> lines, Money shippingRefund, Mone
         for (int i = 0; i < lines.size(); i++) {
             Checks.currency(lines.get(i).amount(), currency, "RefundBreakdown.lines[" + i + "].amount");
         }
-        Checks.currency(Checks.nonNegative(shippingRefund, "RefundBreakdown.shippingRefund"), currency,
+        Checks.currency(
+                Checks.nonNegative(shippingRefund, "RefundBreakdown.shippingRefund"),
+                currency,
                 "RefundBreakdown.shippingRefund");
-        Checks.currency(Checks.nonNegative(deductions, "RefundBreakdown.deductions"), currency,
-                "RefundBreakdown.deductions");
+        Checks.currency(
+                Checks.nonNegative(deductions, "RefundBreakdown.deductions"), currency, "RefundBreakdown.deductions");
         Checks.text(explanation, "RefundBreakdown.explanation", 500);
         if (totalOf(lines, shippingRefund, deductions).isNegative()) {
-            throw new IllegalArgumentException("RefundBreakdown.deductions (" + deductions
-                    + ") must not exceed the lines and shipping refunded");
+            throw new IllegalArgumentException(
+                    "RefundBreakdown.deductions (" + deductions + ") must not exceed the lines and shipping refunded");
         }
     }
 

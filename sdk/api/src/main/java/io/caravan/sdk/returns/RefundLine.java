@@ -27,8 +27,8 @@ public record RefundLine(String lineRef, int quantity, Money amount, Money taxIn
         Checks.nonNegative(taxIncluded, "RefundLine.taxIncluded");
         Checks.currency(taxIncluded, amount.currency(), "RefundLine.taxIncluded");
         if (taxIncluded.compareTo(amount) > 0) {
-            throw new IllegalArgumentException("RefundLine.taxIncluded must be at most amount (" + amount + "), was "
-                    + taxIncluded);
+            throw new IllegalArgumentException(
+                    "RefundLine.taxIncluded must be at most amount (" + amount + "), was " + taxIncluded);
         }
         Checks.text(explanation, "RefundLine.explanation", 300);
     }

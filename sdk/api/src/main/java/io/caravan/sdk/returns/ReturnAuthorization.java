@@ -16,8 +16,13 @@ import java.util.List;
  * @param labelUrl     where to download a prepaid return label, or null when the shopper arranges
  *                     shipping; at most 2000 characters
  */
-public record ReturnAuthorization(String rmaNumber, List<ReturnLine> lines, Address returnTo, LocalDate returnBy,
-        String instructions, String labelUrl) {
+public record ReturnAuthorization(
+        String rmaNumber,
+        List<ReturnLine> lines,
+        Address returnTo,
+        LocalDate returnBy,
+        String instructions,
+        String labelUrl) {
 
     /**
      * Validates and copies the components.

@@ -20,8 +20,8 @@ import java.util.Set;
  * @param deliveredOn when the order was delivered, or null if the carrier has not confirmed it
  * @param requestedAt when the shopper asked
  */
-public record ReturnRequest(String returnId, Order order, List<ReturnLine> lines, LocalDate deliveredOn,
-        Instant requestedAt) {
+public record ReturnRequest(
+        String returnId, Order order, List<ReturnLine> lines, LocalDate deliveredOn, Instant requestedAt) {
 
     /**
      * Validates and copies the components.
@@ -40,12 +40,14 @@ public record ReturnRequest(String returnId, Order order, List<ReturnLine> lines
             if (!seen.add(line.lineRef())) {
                 throw new IllegalArgumentException(field + ".lineRef \"" + line.lineRef() + "\" is listed twice");
             }
-            LineItem bought = order.cart().lines().stream().filter(l -> l.lineId().equals(line.lineRef()))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException(field + ".lineRef \""
-                            + line.lineRef() + "\" is not a line of order " + order.id()));
+            LineItem bought = order.cart().lines().stream()
+                    .filter(l -> l.lineId().equals(line.lineRef()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            field + ".lineRef \"" + line.lineRef() + "\" is not a line of order " + order.id()));
             if (line.quantity() > bought.quantity()) {
-                throw new IllegalArgumentException(field + ".quantity must be at most " + bought.quantity()
-                        + " (bought), was " + line.quantity());
+                throw new IllegalArgumentException(
+                        field + ".quantity must be at most " + bought.quantity() + " (bought), was " + line.quantity());
             }
         }
         Checks.required(requestedAt, "ReturnRequest.requestedAt");

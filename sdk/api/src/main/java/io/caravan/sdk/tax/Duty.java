@@ -20,8 +20,16 @@ import java.math.BigDecimal;
  * @param explanation    the rule in words, in the context's locale; at most 500 characters
  * @param collectedAt    whether it is charged at checkout or paid on delivery
  */
-public record Duty(String lineRef, HsCode hsCode, Money dutiableValue, Money amount, BigDecimal rate,
-        String jurisdiction, String ruleId, String explanation, CollectedAt collectedAt) {
+public record Duty(
+        String lineRef,
+        HsCode hsCode,
+        Money dutiableValue,
+        Money amount,
+        BigDecimal rate,
+        String jurisdiction,
+        String ruleId,
+        String explanation,
+        CollectedAt collectedAt) {
 
     /**
      * Validates the components.

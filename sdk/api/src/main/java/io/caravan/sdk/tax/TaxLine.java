@@ -23,8 +23,15 @@ import java.math.BigDecimal;
  *                      at most 500 characters
  * @param collectedAt   whether it is charged at checkout or paid on delivery
  */
-public record TaxLine(String lineRef, Money taxableAmount, Money taxAmount, BigDecimal rate, String jurisdiction,
-        String ruleId, String explanation, CollectedAt collectedAt) {
+public record TaxLine(
+        String lineRef,
+        Money taxableAmount,
+        Money taxAmount,
+        BigDecimal rate,
+        String jurisdiction,
+        String ruleId,
+        String explanation,
+        CollectedAt collectedAt) {
 
     /** The {@code lineRef} of taxes on the shipping charge. */
     public static final String SHIPPING = "shipping";

@@ -24,8 +24,14 @@ import java.util.List;
  * @param notices       sentences for the shopper about the regime as a whole, in the context's locale
  *                      ({@code "No import fees on delivery: VAT is collected at checkout (IOSS)."}); may be empty
  */
-public record TaxQuote(Currency currency, PriceDisplay prices, DutyTreatment dutyTreatment, List<TaxLine> lineTaxes,
-        List<TaxLine> shippingTaxes, List<Duty> duties, List<String> notices) {
+public record TaxQuote(
+        Currency currency,
+        PriceDisplay prices,
+        DutyTreatment dutyTreatment,
+        List<TaxLine> lineTaxes,
+        List<TaxLine> shippingTaxes,
+        List<Duty> duties,
+        List<String> notices) {
 
     /**
      * Validates and copies the components.
@@ -46,8 +52,8 @@ public record TaxQuote(Currency currency, PriceDisplay prices, DutyTreatment dut
             TaxLine t = lineTaxes.get(i);
             String field = "TaxQuote.lineTaxes[" + i + "]";
             if (TaxLine.SHIPPING.equals(t.lineRef())) {
-                throw new IllegalArgumentException(field + ".lineRef must be a cart line id; put shipping taxes"
-                        + " in shippingTaxes");
+                throw new IllegalArgumentException(
+                        field + ".lineRef must be a cart line id; put shipping taxes" + " in shippingTaxes");
             }
             checkCharge(t.taxableAmount(), t.collectedAt(), currency, dutyTreatment, field);
         }
@@ -55,8 +61,8 @@ public record TaxQuote(Currency currency, PriceDisplay prices, DutyTreatment dut
             TaxLine t = shippingTaxes.get(i);
             String field = "TaxQuote.shippingTaxes[" + i + "]";
             if (!TaxLine.SHIPPING.equals(t.lineRef())) {
-                throw new IllegalArgumentException(field + ".lineRef must be \"" + TaxLine.SHIPPING + "\", was \""
-                        + t.lineRef() + "\"");
+                throw new IllegalArgumentException(
+                        field + ".lineRef must be \"" + TaxLine.SHIPPING + "\", was \"" + t.lineRef() + "\"");
             }
             checkCharge(t.taxableAmount(), t.collectedAt(), currency, dutyTreatment, field);
         }
@@ -131,8 +137,8 @@ public record TaxQuote(Currency currency, PriceDisplay prices, DutyTreatment dut
     }
 
     // Static: the compact constructor calls them before the fields are assigned.
-    private static Money sumTaxes(Currency currency, List<TaxLine> lineTaxes, List<TaxLine> shippingTaxes,
-            CollectedAt when) {
+    private static Money sumTaxes(
+            Currency currency, List<TaxLine> lineTaxes, List<TaxLine> shippingTaxes, CollectedAt when) {
         Money total = Money.zero(currency);
         for (List<TaxLine> list : List.of(lineTaxes, shippingTaxes)) {
             for (TaxLine t : list) {
@@ -154,12 +160,12 @@ public record TaxQuote(Currency currency, PriceDisplay prices, DutyTreatment dut
         return total;
     }
 
-    private static void checkCharge(Money base, CollectedAt collectedAt, Currency currency, DutyTreatment treatment,
-            String field) {
+    private static void checkCharge(
+            Money base, CollectedAt collectedAt, Currency currency, DutyTreatment treatment, String field) {
         Checks.currency(base, currency, field);
         if (treatment == DutyTreatment.DDP && collectedAt == CollectedAt.DELIVERY) {
-            throw new IllegalArgumentException(field + ".collectedAt must be CHECKOUT under DDP: the seller pays"
-                    + " import charges");
+            throw new IllegalArgumentException(
+                    field + ".collectedAt must be CHECKOUT under DDP: the seller pays" + " import charges");
         }
     }
 }

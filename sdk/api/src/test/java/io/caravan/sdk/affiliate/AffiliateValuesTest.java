@@ -12,10 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AffiliateValuesTest {
-    private static final Attribution ATTRIBUTION = new Attribution("kol-42", "MIA10", null, "last-click-30d",
-            "Last referral link clicked within 30 days");
-    private static final Commission COMMISSION = new Commission("kol-42", "order-1", eur(400), new BigDecimal("0.08"),
-            "micro-kol-8pct", "8 % of EUR 49.98");
+    private static final Attribution ATTRIBUTION =
+            new Attribution("kol-42", "MIA10", null, "last-click-30d", "Last referral link clicked within 30 days");
+    private static final Commission COMMISSION =
+            new Commission("kol-42", "order-1", eur(400), new BigDecimal("0.08"), "micro-kol-8pct", "8 % of EUR 49.98");
 
     @Test
     void touchpointsNeedCodeTypeAndTime() {
@@ -29,7 +29,8 @@ class AffiliateValuesTest {
     void touchpointsAreKeptOldestFirst() {
         Touchpoint later = new Touchpoint("B", TouchpointType.CODE, NOW.plusSeconds(60), null);
         Touchpoint earlier = new Touchpoint("A", TouchpointType.LINK, NOW, "tiktok");
-        assertThat(new AttributionRequest(order(), List.of(later, earlier)).touchpoints()).containsExactly(earlier, later);
+        assertThat(new AttributionRequest(order(), List.of(later, earlier)).touchpoints())
+                .containsExactly(earlier, later);
         assertInvalid(() -> new AttributionRequest(null, List.of()), "AttributionRequest.order is required");
         assertInvalid(() -> new AttributionRequest(order(), null), "AttributionRequest.touchpoints is required");
     }
@@ -46,24 +47,32 @@ class AffiliateValuesTest {
 
     @Test
     void commissionsAreNotNegative() {
-        assertInvalid(() -> new Commission("k", "o", eur(-1), null, "r", "e"), "Commission.amount must not be negative");
-        assertInvalid(() -> new Commission("k", "o", eur(1), new BigDecimal("-0.1"), "r", "e"),
+        assertInvalid(
+                () -> new Commission("k", "o", eur(-1), null, "r", "e"), "Commission.amount must not be negative");
+        assertInvalid(
+                () -> new Commission("k", "o", eur(1), new BigDecimal("-0.1"), "r", "e"),
                 "Commission.rate must be >= 0");
         assertInvalid(() -> new Commission("k", "o", eur(1), null, "r", ""), "Commission.explanation");
-        assertThat(new Commission("k", "o", eur(500), null, "flat-5", "Flat EUR 5 per order").rate()).isNull();
+        assertThat(new Commission("k", "o", eur(500), null, "flat-5", "Flat EUR 5 per order").rate())
+                .isNull();
     }
 
     @Test
     void reversalsAreForAPositiveRefundInTheCommissionCurrency() {
-        assertInvalid(() -> new CommissionReversalRequest("k", COMMISSION, eur(0), null),
+        assertInvalid(
+                () -> new CommissionReversalRequest("k", COMMISSION, eur(0), null),
                 "CommissionReversalRequest.refundedAmount must be > 0");
-        assertInvalid(() -> new CommissionReversalRequest("k", COMMISSION, usd(100), null),
+        assertInvalid(
+                () -> new CommissionReversalRequest("k", COMMISSION, usd(100), null),
                 "CommissionReversalRequest.refundedAmount must be in EUR");
-        assertInvalid(() -> new CommissionReversalRequest("", COMMISSION, eur(100), null),
+        assertInvalid(
+                () -> new CommissionReversalRequest("", COMMISSION, eur(100), null),
                 "CommissionReversalRequest.idempotencyKey");
-        assertInvalid(() -> new CommissionReversalRequest("k", null, eur(100), null),
+        assertInvalid(
+                () -> new CommissionReversalRequest("k", null, eur(100), null),
                 "CommissionReversalRequest.original is required");
-        assertInvalid(() -> new CommissionReversal("k", "o", eur(-1), "e"), "CommissionReversal.amount must not be negative");
+        assertInvalid(
+                () -> new CommissionReversal("k", "o", eur(-1), "e"), "CommissionReversal.amount must not be negative");
         assertInvalid(() -> new CommissionReversal("k", "", eur(1), "e"), "CommissionReversal.orderId");
     }
 }

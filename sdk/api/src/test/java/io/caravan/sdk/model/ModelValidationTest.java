@@ -76,7 +76,8 @@ class ModelValidationTest {
     class Addresses {
         @Test
         void requiresCountryAndCity() {
-            assertInvalid(() -> new Address(null, null, "10115", "Berlin", List.of(), null), "Address.country is required");
+            assertInvalid(
+                    () -> new Address(null, null, "10115", "Berlin", List.of(), null), "Address.country is required");
             assertInvalid(() -> new Address(DE, null, "10115", " ", List.of(), null), "Address.city must not be blank");
             assertInvalid(() -> new Address(DE, null, "10115", null, List.of(), null), "Address.city is required");
         }
@@ -90,31 +91,38 @@ class ModelValidationTest {
         @ParameterizedTest
         @ValueSource(strings = {"SW1A 1AA", "75008", "100-0001", "K1A0B1"})
         void acceptsPostalCodesAsCountriesWriteThem(String postalCode) {
-            assertThat(new Address(DE, null, postalCode, "X", List.of(), null).postalCode()).isEqualTo(postalCode);
+            assertThat(new Address(DE, null, postalCode, "X", List.of(), null).postalCode())
+                    .isEqualTo(postalCode);
         }
 
         @Test
         void postalCodeAndRegionMayBeAbsent() {
-            Address hongKong = new Address(CountryCode.of("HK"), null, null, "Hong Kong", List.of("1 Queen's Rd"), null);
+            Address hongKong =
+                    new Address(CountryCode.of("HK"), null, null, "Hong Kong", List.of("1 Queen's Rd"), null);
             assertThat(hongKong.postalCode()).isNull();
         }
 
         @Test
         void refusesTooManyOrBlankLines() {
-            assertInvalid(() -> new Address(DE, null, null, "Berlin", List.of("a", "b", "c", "d", "e"), null),
+            assertInvalid(
+                    () -> new Address(DE, null, null, "Berlin", List.of("a", "b", "c", "d", "e"), null),
                     "Address.lines must hold at most 4 lines, had 5");
-            assertInvalid(() -> new Address(DE, null, null, "Berlin", List.of("a", " "), null),
+            assertInvalid(
+                    () -> new Address(DE, null, null, "Berlin", List.of("a", " "), null),
                     "Address.lines[1] must not be blank");
-            assertInvalid(() -> new Address(DE, null, null, "Berlin", Collections.singletonList(null), null),
+            assertInvalid(
+                    () -> new Address(DE, null, null, "Berlin", Collections.singletonList(null), null),
                     "Address.lines[0] is required");
             assertInvalid(() -> new Address(DE, null, null, "Berlin", null, null), "Address.lines is required");
         }
 
         @Test
         void refusesOverlongFields() {
-            assertInvalid(() -> new Address(DE, "r".repeat(101), null, "Berlin", List.of(), null),
+            assertInvalid(
+                    () -> new Address(DE, "r".repeat(101), null, "Berlin", List.of(), null),
                     "Address.region must be at most 100 characters");
-            assertInvalid(() -> new Address(DE, null, null, "Berlin", List.of("l".repeat(201)), null),
+            assertInvalid(
+                    () -> new Address(DE, null, null, "Berlin", List.of("l".repeat(201)), null),
                     "Address.lines[0] must be at most 200 characters");
             assertInvalid(() -> new Address(DE, null, null, "Berlin", List.of(), " "), "Address.recipient");
         }
@@ -172,8 +180,8 @@ class ModelValidationTest {
     @Nested
     class LineItems {
         private LineItem with(int quantity, Money price, long weight) {
-            return new LineItem("1", "SKU", "Shirt", quantity, price, weight, HsCode.of("610910"), CN, CN,
-                    TaxCategory.STANDARD);
+            return new LineItem(
+                    "1", "SKU", "Shirt", quantity, price, weight, HsCode.of("610910"), CN, CN, TaxCategory.STANDARD);
         }
 
         @ParameterizedTest
@@ -196,25 +204,33 @@ class ModelValidationTest {
 
         @Test
         void requiresIdentifiersOriginsAndCategory() {
-            assertInvalid(() -> new LineItem(" ", "S", "T", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
+            assertInvalid(
+                    () -> new LineItem(" ", "S", "T", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
                     "LineItem.lineId");
-            assertInvalid(() -> new LineItem("1", null, "T", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
+            assertInvalid(
+                    () -> new LineItem("1", null, "T", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
                     "LineItem.sku is required");
-            assertInvalid(() -> new LineItem("1", "S".repeat(65), "T", 1, eur(1), 1, null, CN, CN,
-                    TaxCategory.STANDARD), "LineItem.sku must be at most 64");
-            assertInvalid(() -> new LineItem("1", "S", "", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
+            assertInvalid(
+                    () -> new LineItem("1", "S".repeat(65), "T", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
+                    "LineItem.sku must be at most 64");
+            assertInvalid(
+                    () -> new LineItem("1", "S", "", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
                     "LineItem.title");
-            assertInvalid(() -> new LineItem("1", "S", "T", 1, eur(1), 1, null, null, CN, TaxCategory.STANDARD),
+            assertInvalid(
+                    () -> new LineItem("1", "S", "T", 1, eur(1), 1, null, null, CN, TaxCategory.STANDARD),
                     "LineItem.origin is required");
-            assertInvalid(() -> new LineItem("1", "S", "T", 1, eur(1), 1, null, CN, null, TaxCategory.STANDARD),
+            assertInvalid(
+                    () -> new LineItem("1", "S", "T", 1, eur(1), 1, null, CN, null, TaxCategory.STANDARD),
                     "LineItem.shipFrom is required");
-            assertInvalid(() -> new LineItem("1", "S", "T", 1, eur(1), 1, null, CN, CN, null),
+            assertInvalid(
+                    () -> new LineItem("1", "S", "T", 1, eur(1), 1, null, CN, CN, null),
                     "LineItem.taxCategory is required");
         }
 
         @Test
         void hsCodeIsOptional() {
-            assertThat(new LineItem("1", "S", "T", 1, eur(1), 1, null, CN, CN, TaxCategory.ZERO).hsCode()).isNull();
+            assertThat(new LineItem("1", "S", "T", 1, eur(1), 1, null, CN, CN, TaxCategory.ZERO).hsCode())
+                    .isNull();
         }
 
         @Test
@@ -244,7 +260,8 @@ class ModelValidationTest {
 
         @Test
         void everyLineIsInTheCartCurrency() {
-            assertInvalid(() -> with(List.of(line("1", eur(100)), line("2", usd(100))), eur(0)),
+            assertInvalid(
+                    () -> with(List.of(line("1", eur(100)), line("2", usd(100))), eur(0)),
                     "Cart.lines[1].unitPrice must be in EUR, was USD 1.00");
         }
 
@@ -257,21 +274,27 @@ class ModelValidationTest {
 
         @Test
         void lineIdsAreUnique() {
-            assertInvalid(() -> with(List.of(line("1", eur(100)), line("1", eur(200))), eur(0)),
+            assertInvalid(
+                    () -> with(List.of(line("1", eur(100)), line("1", eur(200))), eur(0)),
                     "Cart.lines[1].lineId \"1\" is used by another line");
         }
 
         @Test
         void requiresTheRest() {
             List<LineItem> lines = List.of(line("1", eur(100)));
-            assertInvalid(() -> new Cart(null, PriceDisplay.EXCLUDING_TAX, lines, eur(0), address(), customer(), TODAY),
+            assertInvalid(
+                    () -> new Cart(null, PriceDisplay.EXCLUDING_TAX, lines, eur(0), address(), customer(), TODAY),
                     "Cart.currency is required");
-            assertInvalid(() -> new Cart(EUR, null, lines, eur(0), address(), customer(), TODAY), "Cart.prices is required");
-            assertInvalid(() -> new Cart(EUR, PriceDisplay.EXCLUDING_TAX, lines, eur(0), null, customer(), TODAY),
+            assertInvalid(
+                    () -> new Cart(EUR, null, lines, eur(0), address(), customer(), TODAY), "Cart.prices is required");
+            assertInvalid(
+                    () -> new Cart(EUR, PriceDisplay.EXCLUDING_TAX, lines, eur(0), null, customer(), TODAY),
                     "Cart.shipTo is required");
-            assertInvalid(() -> new Cart(EUR, PriceDisplay.EXCLUDING_TAX, lines, eur(0), address(), null, TODAY),
+            assertInvalid(
+                    () -> new Cart(EUR, PriceDisplay.EXCLUDING_TAX, lines, eur(0), address(), null, TODAY),
                     "Cart.customer is required");
-            assertInvalid(() -> new Cart(EUR, PriceDisplay.EXCLUDING_TAX, lines, eur(0), address(), customer(), null),
+            assertInvalid(
+                    () -> new Cart(EUR, PriceDisplay.EXCLUDING_TAX, lines, eur(0), address(), customer(), null),
                     "Cart.orderDate is required");
         }
 
@@ -298,14 +321,17 @@ class ModelValidationTest {
     class OrderTotalsRules {
         @Test
         void everyAmountIsPresentNotNegativeAndInOneCurrency() {
-            assertInvalid(() -> new OrderTotals(eur(1), eur(0), eur(0), eur(0), eur(0), usd(1)),
+            assertInvalid(
+                    () -> new OrderTotals(eur(1), eur(0), eur(0), eur(0), eur(0), usd(1)),
                     "OrderTotals.total must be in EUR");
-            assertInvalid(() -> new OrderTotals(eur(1), eur(0), eur(-5), eur(0), eur(0), eur(1)),
+            assertInvalid(
+                    () -> new OrderTotals(eur(1), eur(0), eur(-5), eur(0), eur(0), eur(1)),
                     "OrderTotals.discount must not be negative");
-            assertInvalid(() -> new OrderTotals(null, eur(0), eur(0), eur(0), eur(0), eur(1)),
+            assertInvalid(
+                    () -> new OrderTotals(null, eur(0), eur(0), eur(0), eur(0), eur(1)),
                     "OrderTotals.subtotal is required");
-            assertInvalid(() -> new OrderTotals(eur(1), eur(0), eur(0), null, eur(0), eur(1)),
-                    "OrderTotals.tax is required");
+            assertInvalid(
+                    () -> new OrderTotals(eur(1), eur(0), eur(0), null, eur(0), eur(1)), "OrderTotals.tax is required");
             assertThat(totals().currency()).isEqualTo(EUR);
         }
     }
@@ -315,27 +341,33 @@ class ModelValidationTest {
         @Test
         void totalsAreInTheCartCurrency() {
             OrderTotals inUsd = new OrderTotals(usd(4998), usd(490), usd(0), usd(0), usd(0), usd(5488));
-            assertInvalid(() -> new Order("o", cart(), inUsd, Map.of(), NOW, OrderStatus.PAID),
+            assertInvalid(
+                    () -> new Order("o", cart(), inUsd, Map.of(), NOW, OrderStatus.PAID),
                     "Order.totals must be in EUR like the cart, were in USD");
         }
 
         @Test
         void lineTaxNamesCartLinesInTheCartCurrency() {
-            assertInvalid(() -> new Order("o", cart(), totals(), Map.of("9", eur(1)), NOW, OrderStatus.PAID),
+            assertInvalid(
+                    () -> new Order("o", cart(), totals(), Map.of("9", eur(1)), NOW, OrderStatus.PAID),
                     "Cart has no line \"9\"");
-            assertInvalid(() -> new Order("o", cart(), totals(), Map.of("1", usd(1)), NOW, OrderStatus.PAID),
+            assertInvalid(
+                    () -> new Order("o", cart(), totals(), Map.of("1", usd(1)), NOW, OrderStatus.PAID),
                     "Order.lineTax[1] must be in EUR");
-            assertInvalid(() -> new Order("o", cart(), totals(), Map.of("1", eur(-1)), NOW, OrderStatus.PAID),
+            assertInvalid(
+                    () -> new Order("o", cart(), totals(), Map.of("1", eur(-1)), NOW, OrderStatus.PAID),
                     "Order.lineTax[1] must not be negative");
         }
 
         @Test
         void requiresIdPlacedAtAndStatus() {
             assertInvalid(() -> new Order("", cart(), totals(), Map.of(), NOW, OrderStatus.PAID), "Order.id");
-            assertInvalid(() -> new Order("o", cart(), totals(), Map.of(), null, OrderStatus.PAID),
+            assertInvalid(
+                    () -> new Order("o", cart(), totals(), Map.of(), null, OrderStatus.PAID),
                     "Order.placedAt is required");
             assertInvalid(() -> new Order("o", cart(), totals(), Map.of(), NOW, null), "Order.status is required");
-            assertInvalid(() -> new Order("o", null, totals(), Map.of(), NOW, OrderStatus.PAID), "Order.cart is required");
+            assertInvalid(
+                    () -> new Order("o", null, totals(), Map.of(), NOW, OrderStatus.PAID), "Order.cart is required");
         }
 
         @Test

@@ -15,17 +15,26 @@ class MoneyTest {
 
     @Test
     void minorUnitsFollowTheCurrency() {
-        assertThat(Money.of(new BigDecimal("19.99"), EUR, RoundingMode.UNNECESSARY).minorUnits()).isEqualTo(1999);
-        assertThat(Money.of(new BigDecimal("1500"), JPY, RoundingMode.UNNECESSARY).minorUnits()).isEqualTo(1500);
-        assertThat(Money.of(new BigDecimal("1.234"), KWD, RoundingMode.UNNECESSARY).minorUnits()).isEqualTo(1234);
+        assertThat(Money.of(new BigDecimal("19.99"), EUR, RoundingMode.UNNECESSARY)
+                        .minorUnits())
+                .isEqualTo(1999);
+        assertThat(Money.of(new BigDecimal("1500"), JPY, RoundingMode.UNNECESSARY)
+                        .minorUnits())
+                .isEqualTo(1500);
+        assertThat(Money.of(new BigDecimal("1.234"), KWD, RoundingMode.UNNECESSARY)
+                        .minorUnits())
+                .isEqualTo(1234);
     }
 
     @Test
     void roundingIsExplicit() {
         assertThatThrownBy(() -> Money.of(new BigDecimal("0.005"), EUR, RoundingMode.UNNECESSARY))
                 .isInstanceOf(ArithmeticException.class);
-        assertThat(Money.of(new BigDecimal("0.005"), EUR, RoundingMode.HALF_EVEN).minorUnits()).isZero();
-        assertThat(Money.of(new BigDecimal("0.005"), EUR, RoundingMode.HALF_UP).minorUnits()).isEqualTo(1);
+        assertThat(Money.of(new BigDecimal("0.005"), EUR, RoundingMode.HALF_EVEN)
+                        .minorUnits())
+                .isZero();
+        assertThat(Money.of(new BigDecimal("0.005"), EUR, RoundingMode.HALF_UP).minorUnits())
+                .isEqualTo(1);
     }
 
     @Test
@@ -37,7 +46,9 @@ class MoneyTest {
     @Test
     void currenciesDoNotMix() {
         assertThatThrownBy(() -> Money.ofMinor(100, "EUR").plus(Money.ofMinor(100, "USD")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EUR").hasMessageContaining("USD");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("EUR")
+                .hasMessageContaining("USD");
     }
 
     @Test

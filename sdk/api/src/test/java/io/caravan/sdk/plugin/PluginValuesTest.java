@@ -23,18 +23,21 @@ class PluginValuesTest {
         @ParameterizedTest
         @ValueSource(strings = {"get", "CONNECT", "TRACE", "OPTIONS", ""})
         void refusesOtherMethods(String method) {
-            assertInvalid(() -> new EgressRequest(method, API, Map.of(), null, null), "EgressRequest.method must be one of");
+            assertInvalid(
+                    () -> new EgressRequest(method, API, Map.of(), null, null), "EgressRequest.method must be one of");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"/v1/quotes", "ftp://api.example.com/", "file:///etc/passwd", "mailto:a@b.c"})
         void refusesUrisThatAreNotAbsoluteHttp(String uri) {
-            assertInvalid(() -> EgressRequest.get(URI.create(uri)), "EgressRequest.uri must be an absolute http(s) URI");
+            assertInvalid(
+                    () -> EgressRequest.get(URI.create(uri)), "EgressRequest.uri must be an absolute http(s) URI");
         }
 
         @Test
         void refusesCredentialsInTheUri() {
-            assertInvalid(() -> EgressRequest.get(URI.create("https://user:pw@api.example.com/")),
+            assertInvalid(
+                    () -> EgressRequest.get(URI.create("https://user:pw@api.example.com/")),
                     "EgressRequest.uri must not carry user info");
         }
 
@@ -46,15 +49,18 @@ class PluginValuesTest {
 
         @Test
         void refusesNonPositiveTimeouts() {
-            assertInvalid(() -> EgressRequest.get(API).withTimeout(Duration.ZERO), "EgressRequest.timeout must be positive");
+            assertInvalid(
+                    () -> EgressRequest.get(API).withTimeout(Duration.ZERO), "EgressRequest.timeout must be positive");
             assertInvalid(() -> EgressRequest.get(API).withTimeout(Duration.ofSeconds(-1)), "EgressRequest.timeout");
         }
 
         @Test
         void headersAreLowerCasedAndAccumulate() {
-            EgressRequest r = EgressRequest.post(API, "application/json", "{}").withHeader("X-Api-Key", "a")
+            EgressRequest r = EgressRequest.post(API, "application/json", "{}")
+                    .withHeader("X-Api-Key", "a")
                     .withHeader("x-api-key", "b");
-            assertThat(r.headers()).containsEntry("x-api-key", List.of("a", "b"))
+            assertThat(r.headers())
+                    .containsEntry("x-api-key", List.of("a", "b"))
                     .containsEntry("content-type", List.of("application/json"));
         }
 
@@ -65,14 +71,18 @@ class PluginValuesTest {
             body[0] = 'X';
             r.body()[1] = 'X';
             assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{}");
-            assertThat(r).isEqualTo(new EgressRequest("POST", API, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), null));
+            assertThat(r)
+                    .isEqualTo(new EgressRequest("POST", API, Map.of(), "{}".getBytes(StandardCharsets.UTF_8), null));
             assertThat(EgressRequest.get(API).body()).isEmpty();
         }
 
         @Test
         void toStringShowsNoHeaders() {
-            assertThat(EgressRequest.get(API).withHeader("authorization", "Bearer secret").toString())
-                    .doesNotContain("secret").contains("GET https://api.example.com/v1/quotes");
+            assertThat(EgressRequest.get(API)
+                            .withHeader("authorization", "Bearer secret")
+                            .toString())
+                    .doesNotContain("secret")
+                    .contains("GET https://api.example.com/v1/quotes");
         }
     }
 
@@ -86,7 +96,9 @@ class PluginValuesTest {
 
         @Test
         void headerLookupIgnoresCaseAndBodyDecodesAsUtf8() {
-            EgressResponse r = new EgressResponse(201, Map.of("Content-Type", List.of("application/json")),
+            EgressResponse r = new EgressResponse(
+                    201,
+                    Map.of("Content-Type", List.of("application/json")),
                     "{\"ok\":\"ü\"}".getBytes(StandardCharsets.UTF_8));
             assertThat(r.isSuccessful()).isTrue();
             assertThat(r.header("CONTENT-TYPE")).contains("application/json");
@@ -110,7 +122,8 @@ class PluginValuesTest {
             StoredValue v = new StoredValue(bytes, 3, NOW);
             bytes[0] = 'X';
             assertThat(v.asString()).isEqualTo("42");
-            assertThat(v).isEqualTo(new StoredValue("42".getBytes(StandardCharsets.UTF_8), 3, NOW))
+            assertThat(v)
+                    .isEqualTo(new StoredValue("42".getBytes(StandardCharsets.UTF_8), 3, NOW))
                     .hasSameHashCodeAs(new StoredValue("42".getBytes(StandardCharsets.UTF_8), 3, NOW));
             assertThat(v.toString()).doesNotContain("42 ").contains("2 bytes");
         }
@@ -166,7 +179,8 @@ class PluginValuesTest {
 
         @Test
         void rejectionNeedsAMessage() {
-            assertInvalid(() -> new PluginRejectedException("card_declined", " "),
+            assertInvalid(
+                    () -> new PluginRejectedException("card_declined", " "),
                     "PluginRejectedException.message must not be blank");
         }
 

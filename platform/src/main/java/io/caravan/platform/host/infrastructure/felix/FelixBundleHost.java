@@ -45,12 +45,18 @@ public final class FelixBundleHost implements BundleHost, AutoCloseable {
         try {
             bundle = framework.load(artifact.location(), bytes);
         } catch (BundleLoadException e) {
-            throw new PluginLoadException("cannot load " + artifact.descriptor().id() + " " + artifact.descriptor().version()
-                    + ": " + e.getMessage(), e);
+            throw new PluginLoadException(
+                    "cannot load " + artifact.descriptor().id() + " "
+                            + artifact.descriptor().version() + ": " + e.getMessage(),
+                    e);
         }
-        if (!artifact.symbolicName().equals(bundle.symbolicName()) || !artifact.descriptor().version().equals(bundle.version())) {
-            PluginLoadException mismatch = new PluginLoadException("the bundle is " + bundle.symbolicName() + " "
-                    + bundle.version() + ", not " + artifact.symbolicName() + " " + artifact.descriptor().version(), null);
+        if (!artifact.symbolicName().equals(bundle.symbolicName())
+                || !artifact.descriptor().version().equals(bundle.version())) {
+            PluginLoadException mismatch = new PluginLoadException(
+                    "the bundle is " + bundle.symbolicName() + " " + bundle.version() + ", not "
+                            + artifact.symbolicName() + " "
+                            + artifact.descriptor().version(),
+                    null);
             try {
                 framework.unload(bundle);
             } catch (RuntimeException suppressed) {

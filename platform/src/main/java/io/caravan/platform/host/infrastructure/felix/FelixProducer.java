@@ -4,9 +4,9 @@ import io.caravan.platform.host.application.BundleHost;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 
 /** Starts the node's Felix on first use and stops it (waiting for it) when the application stops. */
 @ApplicationScoped

@@ -55,7 +55,7 @@ public class KeycloakAdminClient implements IdentityProvisioning {
             @ConfigProperty(name = "caravan.keycloak.realm", defaultValue = "caravan") String realm,
             @ConfigProperty(name = "caravan.keycloak.client-id", defaultValue = "caravan-platform") String clientId,
             @ConfigProperty(name = "caravan.keycloak.client-secret", defaultValue = "caravan-platform-dev-secret")
-            String clientSecret,
+                    String clientSecret,
             @ConfigProperty(name = "caravan.keycloak.timeout-ms", defaultValue = "5000") long timeoutMs) {
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.realm = realm;
@@ -66,8 +66,8 @@ public class KeycloakAdminClient implements IdentityProvisioning {
                 .connectTimeout(this.timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        URI tokenEndpoint = URI.create(this.baseUrl + "/realms/" + KeycloakHttp.segment(realm)
-                + "/protocol/openid-connect/token");
+        URI tokenEndpoint =
+                URI.create(this.baseUrl + "/realms/" + KeycloakHttp.segment(realm) + "/protocol/openid-connect/token");
         this.token = new ServiceAccountToken(http, tokenEndpoint, clientId, clientSecret);
     }
 
@@ -106,13 +106,18 @@ public class KeycloakAdminClient implements IdentityProvisioning {
      * name first and fall back to paging through all organizations.
      */
     private Optional<String> findOrganizationByAlias(String alias, String displayName) {
-        Optional<String> byName = withAlias(getArray("/organizations?exact=true&briefRepresentation=true&max="
-                + PAGE_SIZE + "&search=" + KeycloakHttp.query(displayName), "search organizations"), alias);
+        Optional<String> byName = withAlias(
+                getArray(
+                        "/organizations?exact=true&briefRepresentation=true&max=" + PAGE_SIZE + "&search="
+                                + KeycloakHttp.query(displayName),
+                        "search organizations"),
+                alias);
         if (byName.isPresent()) {
             return byName;
         }
         for (int first = 0; ; first += PAGE_SIZE) {
-            JsonArray page = getArray("/organizations?briefRepresentation=true&first=" + first + "&max=" + PAGE_SIZE,
+            JsonArray page = getArray(
+                    "/organizations?briefRepresentation=true&first=" + first + "&max=" + PAGE_SIZE,
                     "list organizations");
             Optional<String> found = withAlias(page, alias);
             if (found.isPresent() || page.size() < PAGE_SIZE) {
@@ -166,8 +171,8 @@ public class KeycloakAdminClient implements IdentityProvisioning {
     }
 
     private Optional<String> findUserByEmail(String email) {
-        JsonArray users = getArray("/users?exact=true&briefRepresentation=true&email=" + KeycloakHttp.query(email),
-                "search users");
+        JsonArray users = getArray(
+                "/users?exact=true&briefRepresentation=true&email=" + KeycloakHttp.query(email), "search users");
         // Keycloak stores e-mails lower-cased; compare the same way.
         return users.getValuesAs(JsonObject.class).stream()
                 .filter(u -> email.equalsIgnoreCase(u.getString("email", null)))
@@ -183,8 +188,12 @@ public class KeycloakAdminClient implements IdentityProvisioning {
     @Override
     public void addMember(String organizationId, String userId) {
         JsonString body = Json.createValue(userId);
-        HttpResponse<String> response = send("POST",
-                "/organizations/" + KeycloakHttp.segment(organizationId) + "/members", body, timeout, "add member");
+        HttpResponse<String> response = send(
+                "POST",
+                "/organizations/" + KeycloakHttp.segment(organizationId) + "/members",
+                body,
+                timeout,
+                "add member");
         int status = response.statusCode();
         if (status != 201 && status != 204 && status != 409) {
             throw rejected("add member", response);
@@ -193,16 +202,17 @@ public class KeycloakAdminClient implements IdentityProvisioning {
 
     @Override
     public void removeMember(String organizationId, String userId) {
-        deleteTolerating404("/organizations/" + KeycloakHttp.segment(organizationId) + "/members/"
-                + KeycloakHttp.segment(userId), "remove member");
+        deleteTolerating404(
+                "/organizations/" + KeycloakHttp.segment(organizationId) + "/members/" + KeycloakHttp.segment(userId),
+                "remove member");
     }
 
     @Override
     public boolean isReachable() {
         try {
             // Goes through the service account on purpose: wrong credentials make us unready too.
-            HttpResponse<String> response = send("GET", "/organizations/count", null, REACHABILITY_TIMEOUT,
-                    "count organizations");
+            HttpResponse<String> response =
+                    send("GET", "/organizations/count", null, REACHABILITY_TIMEOUT, "count organizations");
             return response.statusCode() == 200;
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Keycloak not reachable: {0}", e.getMessage());
@@ -234,8 +244,8 @@ public class KeycloakAdminClient implements IdentityProvisioning {
      * Sends an admin request with the service-account token; retries once with a fresh token on
      * 401 (token revoked, or Keycloak restarted with new keys). Returns any status below 500.
      */
-    private HttpResponse<String> send(String method, String path, JsonValue body, Duration requestTimeout,
-            String operation) {
+    private HttpResponse<String> send(
+            String method, String path, JsonValue body, Duration requestTimeout, String operation) {
         URI uri = URI.create(baseUrl + "/admin/realms/" + KeycloakHttp.segment(realm) + path);
         String accessToken = token.get(requestTimeout);
         HttpResponse<String> response = exchange(method, uri, body, accessToken, requestTimeout, operation);
@@ -243,8 +253,8 @@ public class KeycloakAdminClient implements IdentityProvisioning {
             token.invalidate(accessToken);
             response = exchange(method, uri, body, token.get(requestTimeout), requestTimeout, operation);
             if (response.statusCode() == 401) {
-                throw new IdentityUnavailableException("Keycloak refused the platform's service-account token for "
-                        + operation);
+                throw new IdentityUnavailableException(
+                        "Keycloak refused the platform's service-account token for " + operation);
             }
         }
         if (response.statusCode() >= 500) {
@@ -253,8 +263,8 @@ public class KeycloakAdminClient implements IdentityProvisioning {
         return response;
     }
 
-    private HttpResponse<String> exchange(String method, URI uri, JsonValue body, String accessToken,
-            Duration requestTimeout, String operation) {
+    private HttpResponse<String> exchange(
+            String method, URI uri, JsonValue body, String accessToken, Duration requestTimeout, String operation) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header("Authorization", "Bearer " + accessToken)

@@ -22,20 +22,23 @@ import java.util.stream.Collectors;
 final class KeycloakHttp {
     private static final int MAX_ERROR_LENGTH = 300;
 
-    private KeycloakHttp() {
-    }
+    private KeycloakHttp() {}
 
     /** Sends a request; transport failures become {@link IdentityUnavailableException}. */
     static HttpResponse<String> send(HttpClient http, HttpRequest request, String operation) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new IdentityUnavailableException("Keycloak did not answer " + operation + " within "
-                    + request.timeout().map(t -> t.toMillis() + " ms").orElse("the timeout"), e);
+            throw new IdentityUnavailableException(
+                    "Keycloak did not answer " + operation + " within "
+                            + request.timeout().map(t -> t.toMillis() + " ms").orElse("the timeout"),
+                    e);
         } catch (IOException e) {
-            throw new IdentityUnavailableException("Keycloak unreachable for " + operation + " at "
-                    + request.uri().getScheme() + "://" + request.uri().getAuthority() + " ("
-                    + e.getClass().getSimpleName() + ")", e);
+            throw new IdentityUnavailableException(
+                    "Keycloak unreachable for " + operation + " at "
+                            + request.uri().getScheme() + "://" + request.uri().getAuthority() + " ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IdentityUnavailableException("Interrupted while waiting for Keycloak to answer " + operation, e);
@@ -52,9 +55,10 @@ final class KeycloakHttp {
 
     /** The id of a created object: the last segment of the Location header. */
     static String idFromLocation(HttpResponse<String> response, String operation) {
-        String location = response.headers().firstValue("Location")
-                .orElseThrow(() -> new IdentityUnavailableException("Keycloak answered " + operation
-                        + " without a Location header"));
+        String location = response.headers()
+                .firstValue("Location")
+                .orElseThrow(() -> new IdentityUnavailableException(
+                        "Keycloak answered " + operation + " without a Location header"));
         String path = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
         return path.substring(path.lastIndexOf('/') + 1);
     }

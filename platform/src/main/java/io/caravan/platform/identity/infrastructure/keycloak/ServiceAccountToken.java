@@ -23,8 +23,7 @@ final class ServiceAccountToken {
     private final URI endpoint;
     private final String form;
 
-    private record Cached(String value, long refreshAtNanos) {
-    }
+    private record Cached(String value, long refreshAtNanos) {}
 
     private volatile Cached cached;
 
@@ -69,8 +68,8 @@ final class ServiceAccountToken {
                 .build();
         HttpResponse<String> response = KeycloakHttp.send(http, request, "the service-account token request");
         if (response.statusCode() >= 500) {
-            throw new IdentityUnavailableException("Keycloak answered " + response.statusCode()
-                    + " to the service-account token request");
+            throw new IdentityUnavailableException(
+                    "Keycloak answered " + response.statusCode() + " to the service-account token request");
         }
         if (response.statusCode() != 200) {
             // Also for 4xx: wrong client secret or realm is a platform misconfiguration, not a
@@ -84,9 +83,12 @@ final class ServiceAccountToken {
             throw new IdentityUnavailableException("Keycloak's token response has no access_token");
         }
         JsonObject json = body.asJsonObject();
-        long lifetime = json.getJsonNumber("expires_in") == null ? 60 : json.getJsonNumber("expires_in").longValue();
+        long lifetime = json.getJsonNumber("expires_in") == null
+                ? 60
+                : json.getJsonNumber("expires_in").longValue();
         long margin = Math.min(MAX_EXPIRY_MARGIN_SECONDS, lifetime / 10);
-        return new Cached(json.getString("access_token"),
+        return new Cached(
+                json.getString("access_token"),
                 requestedAt + Duration.ofSeconds(Math.max(0, lifetime - margin)).toNanos());
     }
 }

@@ -2,8 +2,7 @@ package io.caravan.archfixture.platform.billing.api;
 
 /** Billing's own REST edge. */
 public final class InvoiceLinks {
-    private InvoiceLinks() {
-    }
+    private InvoiceLinks() {}
 
     public static String of(String orderId) {
         return "/invoices/" + orderId;

@@ -1,5 +1,4 @@
 package io.caravan.archfixture.platform.identity.application;
 
 /** Identity may know Keycloak. */
-public record KeycloakUser(String username) {
-}
+public record KeycloakUser(String username) {}

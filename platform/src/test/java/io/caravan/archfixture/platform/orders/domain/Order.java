@@ -1,5 +1,4 @@
 package io.caravan.archfixture.platform.orders.domain;
 
 /** A clean domain type. */
-public record Order(String id) {
-}
+public record Order(String id) {}

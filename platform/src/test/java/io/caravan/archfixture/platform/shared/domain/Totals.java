@@ -4,8 +4,7 @@ import io.caravan.archfixture.platform.orders.domain.Order;
 
 /** Wrong: shared knows a context. */
 public final class Totals {
-    private Totals() {
-    }
+    private Totals() {}
 
     public static int count(Order... orders) {
         return orders.length;

@@ -8,8 +8,7 @@ import io.caravan.sdk.plugin.PluginHealth;
 public final class BadImportHealth implements PluginHealth {
 
     /** Stateless. */
-    public BadImportHealth() {
-    }
+    public BadImportHealth() {}
 
     @Override
     public HealthReport check(PluginContext context) {

@@ -15,8 +15,7 @@ import javax.naming.NamingException;
 public final class BadImportTaxCalculator implements TaxCalculator {
 
     /** Never reached in a framework that does not export javax.naming. */
-    public BadImportTaxCalculator() {
-    }
+    public BadImportTaxCalculator() {}
 
     @Override
     public TaxQuote quote(PluginContext context, Cart cart) {

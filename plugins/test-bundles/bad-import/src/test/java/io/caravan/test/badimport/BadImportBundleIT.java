@@ -15,7 +15,9 @@ class BadImportBundleIT {
 
     static Path bundleJar() {
         String path = System.getProperty("caravan.plugin.bundle");
-        assertThat(path).as("system property caravan.plugin.bundle (set by the pom)").isNotBlank();
+        assertThat(path)
+                .as("system property caravan.plugin.bundle (set by the pom)")
+                .isNotBlank();
         return Path.of(path);
     }
 

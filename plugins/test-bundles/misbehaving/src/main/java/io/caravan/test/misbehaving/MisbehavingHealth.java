@@ -8,8 +8,7 @@ import io.caravan.sdk.plugin.PluginHealth;
 public final class MisbehavingHealth implements PluginHealth {
 
     /** Stateless. */
-    public MisbehavingHealth() {
-    }
+    public MisbehavingHealth() {}
 
     @Override
     public HealthReport check(PluginContext context) {

@@ -57,8 +57,7 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
     private static final int PAGE = 4096;
 
     /** Stateless. */
-    public MisbehavingTaxCalculator() {
-    }
+    public MisbehavingTaxCalculator() {}
 
     @Override
     public TaxQuote quote(PluginContext context, Cart cart) {
@@ -71,8 +70,11 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
                 // nothing to do
             }
             case "throw" -> throw new IllegalStateException("misbehaving: told to throw");
-            case "reject" -> throw new PluginRejectedException(REJECT_CODE,
-                    "misbehaving: told to reject shipping to " + cart.destination().code());
+            case "reject" ->
+                throw new PluginRejectedException(
+                        REJECT_CODE,
+                        "misbehaving: told to reject shipping to "
+                                + cart.destination().code());
             case "sleep" -> sleep(millis);
             case "spin" -> spin(millis);
             case "allocate" -> allocate(megabytes);
@@ -120,13 +122,15 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
     }
 
     private static void leakThread(long millis) {
-        Thread leak = new Thread(() -> {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, LEAK_THREAD_NAME);
+        Thread leak = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(millis);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                LEAK_THREAD_NAME);
         leak.setDaemon(true);
         leak.start();
     }
@@ -136,8 +140,15 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
         List<TaxLine> lines = new ArrayList<>();
         for (LineItem line : cart.lines()) {
             Money amount = line.amount();
-            lines.add(new TaxLine(line.lineId(), amount, amount.multiply(RATE, RoundingMode.HALF_EVEN), RATE, country,
-                    OK_RULE_ID, "Misbehaving test tax 10 % (mode " + mode + ")", CollectedAt.CHECKOUT));
+            lines.add(new TaxLine(
+                    line.lineId(),
+                    amount,
+                    amount.multiply(RATE, RoundingMode.HALF_EVEN),
+                    RATE,
+                    country,
+                    OK_RULE_ID,
+                    "Misbehaving test tax 10 % (mode " + mode + ")",
+                    CollectedAt.CHECKOUT));
         }
         return new TaxQuote(cart.currency(), cart.prices(), DutyTreatment.DAP, lines, List.of(), List.of(), List.of());
     }

@@ -8,19 +8,15 @@ import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.model.CountryCode;
 import io.caravan.sdk.model.Customer;
 import io.caravan.sdk.model.LineItem;
-import io.caravan.sdk.model.OrderEventType;
 import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.model.TaxCategory;
 import io.caravan.sdk.money.Money;
-import io.caravan.sdk.plugin.DataScope;
 import io.caravan.sdk.plugin.Extension;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.FailurePolicy;
 import io.caravan.sdk.plugin.HealthStatus;
-import io.caravan.sdk.plugin.Permissions;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import io.caravan.sdk.plugin.PluginHealth;
-import io.caravan.sdk.plugin.PluginKind;
 import io.caravan.sdk.plugin.PluginRejectedException;
 import io.caravan.sdk.tax.TaxCalculator;
 import io.caravan.sdk.tax.TaxLine;
@@ -32,10 +28,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +44,9 @@ class MisbehavingBundleIT {
     @BeforeAll
     static void load() {
         String path = System.getProperty("caravan.plugin.bundle");
-        assertThat(path).as("system property caravan.plugin.bundle (set by the pom)").isNotBlank();
+        assertThat(path)
+                .as("system property caravan.plugin.bundle (set by the pom)")
+                .isNotBlank();
         kit = PluginTestKit.load(Path.of(path));
         calc = kit.extension(TaxCalculator.class);
     }
@@ -61,13 +57,36 @@ class MisbehavingBundleIT {
     }
 
     static Cart cart() {
-        LineItem a = new LineItem("a", "sku-a", "Item a", 3, Money.ofMinor(25, "EUR"), 100, null,
-                CountryCode.of("DE"), CountryCode.of("DE"), TaxCategory.STANDARD);
-        LineItem b = new LineItem("b", "sku-b", "Item b", 1, Money.ofMinor(10000, "EUR"), 100, null,
-                CountryCode.of("DE"), CountryCode.of("DE"), TaxCategory.STANDARD);
-        return new Cart(Currency.getInstance("EUR"), PriceDisplay.EXCLUDING_TAX, List.of(a, b),
-                Money.ofMinor(499, "EUR"), new Address(CountryCode.of("FR"), null, null, "Paris", List.of(), null),
-                new Customer("c1", null, null, null), LocalDate.parse("2026-11-23"));
+        LineItem a = new LineItem(
+                "a",
+                "sku-a",
+                "Item a",
+                3,
+                Money.ofMinor(25, "EUR"),
+                100,
+                null,
+                CountryCode.of("DE"),
+                CountryCode.of("DE"),
+                TaxCategory.STANDARD);
+        LineItem b = new LineItem(
+                "b",
+                "sku-b",
+                "Item b",
+                1,
+                Money.ofMinor(10000, "EUR"),
+                100,
+                null,
+                CountryCode.of("DE"),
+                CountryCode.of("DE"),
+                TaxCategory.STANDARD);
+        return new Cart(
+                Currency.getInstance("EUR"),
+                PriceDisplay.EXCLUDING_TAX,
+                List.of(a, b),
+                Money.ofMinor(499, "EUR"),
+                new Address(CountryCode.of("FR"), null, null, "Paris", List.of(), null),
+                new Customer("c1", null, null, null),
+                LocalDate.parse("2026-11-23"));
     }
 
     static TaxQuote quote(String config) {
@@ -75,7 +94,8 @@ class MisbehavingBundleIT {
     }
 
     static void assertOk(TaxQuote q) {
-        assertThat(q.lineTaxes()).extracting(TaxLine::taxAmount)
+        assertThat(q.lineTaxes())
+                .extracting(TaxLine::taxAmount)
                 .containsExactly(Money.ofMinor(8, "EUR"), Money.ofMinor(1000, "EUR"));
         assertThat(q.lineTaxes()).extracting(TaxLine::ruleId).containsOnly("misbehaving-ok");
         assertThat(q.lineTaxes()).extracting(TaxLine::jurisdiction).containsOnly("FR");
@@ -89,14 +109,19 @@ class MisbehavingBundleIT {
         assertThat(b.getState()).isEqualTo(Bundle.ACTIVE);
         assertThat(b.getSymbolicName()).isEqualTo("io.caravan.test.misbehaving");
         assertThat(b.getVersion().toString()).isEqualTo("1.0.0");
-        assertThat(importedPackages(b.getHeaders().get("Import-Package"))).isNotEmpty()
+        assertThat(importedPackages(b.getHeaders().get("Import-Package")))
+                .isNotEmpty()
                 .allMatch(p -> p.startsWith("io.caravan.sdk."));
         PluginDescriptor d = kit.descriptor();
         assertThat(d.id()).isEqualTo("test-misbehaving");
         assertThat(d.version()).isEqualTo("1.0.0");
-        assertThat(d.extension(ExtensionPoint.TAX_CALCULATOR)).get().extracting(Extension::failurePolicy)
+        assertThat(d.extension(ExtensionPoint.TAX_CALCULATOR))
+                .get()
+                .extracting(Extension::failurePolicy)
                 .isEqualTo(FailurePolicy.FAIL_CLOSED);
-        assertThat(kit.extension(PluginHealth.class).check(TestPluginContext.withConfiguration("{}")).status())
+        assertThat(kit.extension(PluginHealth.class)
+                        .check(TestPluginContext.withConfiguration("{}"))
+                        .status())
                 .isEqualTo(HealthStatus.UP);
     }
 
@@ -110,15 +135,17 @@ class MisbehavingBundleIT {
     @Test
     void throwMode() {
         assertThatThrownBy(() -> quote("""
-                {"mode": "throw"}""")).isExactlyInstanceOf(IllegalStateException.class)
+                {"mode": "throw"}"""))
+                .isExactlyInstanceOf(IllegalStateException.class)
                 .hasMessage("misbehaving: told to throw");
     }
 
     @Test
     void rejectMode() {
         assertThatThrownBy(() -> quote("""
-                {"mode": "reject"}""")).isInstanceOfSatisfying(PluginRejectedException.class,
-                e -> assertThat(e.code()).isEqualTo("destination_not_served"));
+                {"mode": "reject"}"""))
+                .isInstanceOfSatisfying(
+                        PluginRejectedException.class, e -> assertThat(e.code()).isEqualTo("destination_not_served"));
     }
 
     @Test
@@ -134,7 +161,8 @@ class MisbehavingBundleIT {
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> quote("""
-                    {"mode": "sleep", "millis": 5000}""")).isExactlyInstanceOf(RuntimeException.class)
+                    {"mode": "sleep", "millis": 5000}"""))
+                    .isExactlyInstanceOf(RuntimeException.class)
                     .hasCauseInstanceOf(InterruptedException.class);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
@@ -169,7 +197,8 @@ class MisbehavingBundleIT {
                 {"mode": "thread", "millis": 300}"""));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(300));
         Optional<Thread> leak = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("misbehaving-leak")).findFirst();
+                .filter(t -> t.getName().equals("misbehaving-leak"))
+                .findFirst();
         assertThat(leak).isPresent();
         assertThat(leak.get().isVirtual()).isFalse();
         leak.get().join(Duration.ofSeconds(5));
