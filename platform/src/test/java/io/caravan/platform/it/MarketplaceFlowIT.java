@@ -11,8 +11,13 @@ import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -286,6 +291,17 @@ class MarketplaceFlowIT extends PlatformIT {
                 dev.get("api/developer/listings/" + slug + "/versions/1.0.0").json();
         assertThat(stored.getString("status")).isEqualTo("REJECTED");
         assertThat(stored.getJsonObject("report").getBoolean("passed")).isFalse();
+        // a rejected upload keeps its report, never its bytes: nothing of it is in the artifact store
+        String rejectedSha = stored.getString("sha256");
+        Path artifactsDir = Path.of(System.getProperty("caravan.it.plugins-dir"), "artifacts");
+        assertThat(artifactsDir)
+                .as("the server's artifact store (first-party plugins are in it)")
+                .isDirectory();
+        try (Stream<Path> files = Files.walk(artifactsDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith(rejectedSha));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         assertThat(dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT)
                         .status())
                 .isEqualTo(409);

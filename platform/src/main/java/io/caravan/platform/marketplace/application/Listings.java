@@ -123,10 +123,14 @@ public class Listings {
                 .withPublishedVersions(version -> transactions.publishedSha(pluginId, version));
         ValidationReport report = validator.validate(bundle, context);
         String json = ReportJson.of(report);
-        try {
-            artifacts.put(bundle);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store the bundle", e);
+        // Only bytes that passed every check reach the artifact store: a rejected upload keeps its
+        // report, never its bytes, so garbage cannot fill the disk (the report names its SHA-256).
+        if (report.passed()) {
+            try {
+                artifacts.put(bundle);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot store the bundle", e);
+            }
         }
         Optional<PluginRelease> release = transactions.record(listing.id(), pluginId, bundle.length, report, json);
         LOG.info(() -> "Upload to " + pluginId + " by " + developer.username() + ": " + report.summary());
