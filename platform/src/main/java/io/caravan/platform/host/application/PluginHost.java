@@ -42,7 +42,7 @@ public class PluginHost {
     public static final int STARTUP_ORDER = DatabaseMigrations.STARTUP_ORDER + 5;
 
     @Inject
-    BundleHost bundles;
+    TieredBundleHost bundles;
 
     @Inject
     PluginDirectory directory;
@@ -162,14 +162,34 @@ public class PluginHost {
             String sdkVersion,
             int loadedBundles,
             int busyPluginThreads,
+            Sandbox sandbox,
             List<MetricsSnapshot> plugins,
             Map<String, Instant> quarantined) {}
 
+    /**
+     * The node's isolated tier.
+     *
+     * @param walls               what its sandboxes have (and lack)
+     * @param runsUncertified     whether uncertified versions and uploads' dry runs can run on this node
+     * @param workers             sandbox workers alive now
+     * @param movedOutOfProcess   certified versions this node moved to the sandbox after an overrun
+     */
+    public record Sandbox(String walls, boolean runsUncertified, int workers, List<String> movedOutOfProcess) {}
+
     public NodeStatus nodeStatus() {
+        TieredBundleHost.IsolatedTier isolated = bundles.isolatedTier();
         return new NodeStatus(
                 bundles.sdkVersion(),
                 bundles.bundleCount(),
                 invoker.busyThreads(),
+                new Sandbox(
+                        isolated.walls(),
+                        isolated.mayRunUncertified(),
+                        isolated.workerCount(),
+                        bundles.movedToIsolated().stream()
+                                .map(ReleaseId::value)
+                                .sorted()
+                                .toList()),
                 invoker.metrics().perPlugin(),
                 invoker.quarantine().inForce().entrySet().stream()
                         .collect(java.util.stream.Collectors.toMap(
@@ -183,6 +203,29 @@ public class PluginHost {
         return new ReleaseState(
                 runtime.ifLoaded(releaseId).isPresent(),
                 invoker.quarantine().quarantinedUntil(releaseId).orElse(null));
+    }
+
+    /** Where a version runs on this node. */
+    public enum RunsIn {
+        /** Certified: in the platform's JVM, on the caller's thread. */
+        IN_PROCESS,
+        /** Not certified (or moved out after an overrun): in sandbox worker processes. */
+        SANDBOX
+    }
+
+    /** Where a version runs on this node (what the merchant is shown). */
+    public RunsIn runsIn(PluginArtifact artifact) {
+        return bundles.runsInProcess(artifact) ? RunsIn.IN_PROCESS : RunsIn.SANDBOX;
+    }
+
+    /**
+     * Moves a certified version out of the platform's JVM on this node (it overran a deadline
+     * in-process): its in-process bundle is unloaded and its next call loads it in sandbox workers.
+     */
+    public void moveToSandbox(PluginArtifact artifact) {
+        if (bundles.moveToIsolated(artifact.releaseId())) {
+            runtime.unload(artifact.releaseId());
+        }
     }
 
     /** Call metrics on this node, one series per (plugin version, point), across stores. */

@@ -30,11 +30,13 @@ public final class PluginRuntime {
 
     private static final class Entry {
         final String sha256;
+        final boolean certified;
         final CompletableFuture<LoadedPlugin> plugin = new CompletableFuture<>();
         volatile Instant lastUsed;
 
-        Entry(String sha256, Instant now) {
+        Entry(String sha256, boolean certified, Instant now) {
             this.sha256 = sha256;
+            this.certified = certified;
             this.lastUsed = now;
         }
     }
@@ -49,13 +51,14 @@ public final class PluginRuntime {
     public LoadedPlugin loaded(PluginArtifact artifact) {
         while (true) {
             Entry entry = loaded.get(artifact.releaseId());
-            if (entry != null && !entry.sha256.equals(artifact.sha256())) {
-                // the release now names other bytes (a development build was replaced): drop the old bundle first
+            if (entry != null && (!entry.sha256.equals(artifact.sha256()) || entry.certified != artifact.certified())) {
+                // the release now names other bytes (a development build was replaced) or was
+                // certified / decertified (it changes tier): drop the old bundle first
                 unload(artifact.releaseId());
                 continue;
             }
             if (entry == null) {
-                Entry mine = new Entry(artifact.sha256(), clock.instant());
+                Entry mine = new Entry(artifact.sha256(), artifact.certified(), clock.instant());
                 entry = loaded.putIfAbsent(artifact.releaseId(), mine);
                 if (entry == null) {
                     return load(artifact, mine);

@@ -51,6 +51,23 @@ public class AdminReviewsResource {
     }
 
     @POST
+    @Path("/versions/{id}/certify")
+    @Operation(
+            summary = "Certify a version in review or approved: it may run in the platform's JVM",
+            description = "Uncertified versions run only in sandbox worker processes. Certify only code you have"
+                    + " reviewed: a certified plugin runs on the caller's thread with access to the JVM.")
+    public VersionView certify(@PathParam("id") String id) {
+        return VersionView.of(reviews.certify(caller.actor(), id));
+    }
+
+    @POST
+    @Path("/versions/{id}/decertify")
+    @Operation(summary = "Withdraw a version's certification: it runs in sandbox workers from its next call on")
+    public VersionView decertify(@PathParam("id") String id) {
+        return VersionView.of(reviews.decertify(caller.actor(), id));
+    }
+
+    @POST
     @Path("/versions/{id}/decline")
     @Operation(summary = "Decline a submitted version, with the reason the developer will read")
     public VersionView decline(@PathParam("id") String id, Reason reason) {

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * A store's installation of a plugin. Secret configuration fields are never part of it; {@code
  * secretsSet} names the declared secret fields (JSON Pointers) that hold a value, so a merchant can
- * tell an API key is set without ever reading it back.
+ * tell an API key is set without ever reading it back. {@code runsIn} says where the plugin's code
+ * runs: {@code IN_PROCESS} (a version a platform admin certified, in the platform itself) or
+ * {@code SANDBOX} (a separate, locked-down process per version, killed when it overruns).
  */
 public record InstallationView(
         String id,
@@ -23,6 +25,7 @@ public record InstallationView(
         String previousVersion,
         String status,
         String statusReason,
+        String runsIn,
         List<String> kinds,
         List<ExtensionView> extensions,
         JsonObject configuration,
@@ -55,6 +58,7 @@ public record InstallationView(
                 details.previous() == null ? null : details.previous().version(),
                 i.status().name(),
                 i.statusReason(),
+                details.release().certified() ? "IN_PROCESS" : "SANDBOX",
                 d.kinds().stream().map(Enum::name).sorted().toList(),
                 d.extensions().stream()
                         .map(e -> new ExtensionView(

@@ -18,6 +18,8 @@ public record VersionView(
         String reviewedBy,
         Instant reviewedAt,
         Instant uploadedAt,
+        boolean certified,
+        String runsIn,
         JsonObject report) {
     static VersionView of(PluginRelease r) {
         JsonObject report = null;
@@ -37,6 +39,8 @@ public record VersionView(
                 r.reviewedBy(),
                 r.reviewedAt(),
                 r.registeredAt(),
+                r.certified(),
+                r.certified() ? "IN_PROCESS" : "SANDBOX",
                 report);
     }
 }

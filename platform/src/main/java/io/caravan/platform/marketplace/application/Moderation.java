@@ -63,6 +63,27 @@ public class Moderation {
         return release;
     }
 
+    /**
+     * Certifies a version at review (in review or approved): it may then run in the platform's JVM.
+     * Every node moves it in-process on its next call (the artifact it resolves says certified).
+     */
+    @Transactional
+    public PluginRelease certify(Actor admin, String releaseId) {
+        PluginRelease release = existing(releaseId);
+        release.certify(admin.name(), clock.instant());
+        LOG.info(() -> "Certified " + release.pluginId() + " " + release.version() + " by " + admin.name());
+        return release;
+    }
+
+    /** Withdraws a version's certification: it runs in sandbox workers from its next call on. */
+    @Transactional
+    public PluginRelease decertify(Actor admin, String releaseId) {
+        PluginRelease release = existing(releaseId);
+        release.decertify(admin.name(), clock.instant());
+        LOG.info(() -> "Decertified " + release.pluginId() + " " + release.version() + " by " + admin.name());
+        return release;
+    }
+
     @Transactional
     public PluginRelease decline(Actor admin, String releaseId, String reason) {
         PluginRelease release = existing(releaseId);

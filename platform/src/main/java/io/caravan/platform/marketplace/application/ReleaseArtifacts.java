@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parsed descriptors and compiled configuration schemas of releases, cached by release id and
- * SHA-256 (a replaced development build gets new entries).
+ * SHA-256 (a replaced development build gets new entries) and certification (a certified or
+ * decertified version changes tier on its next call).
  */
 @ApplicationScoped
 public class ReleaseArtifacts {
@@ -19,14 +20,15 @@ public class ReleaseArtifacts {
 
     public PluginArtifact of(PluginRelease release) {
         PluginArtifact cached = artifacts.get(release.id());
-        if (cached != null && cached.sha256().equals(release.sha256())) {
+        if (cached != null && cached.sha256().equals(release.sha256()) && cached.certified() == release.certified()) {
             return cached;
         }
         PluginArtifact artifact = new PluginArtifact(
                 new ReleaseId(release.id()),
                 release.symbolicName(),
                 release.sha256(),
-                PluginDescriptorReader.read(release.descriptorJson()));
+                PluginDescriptorReader.read(release.descriptorJson()),
+                release.certified());
         artifacts.put(release.id(), artifact);
         return artifact;
     }

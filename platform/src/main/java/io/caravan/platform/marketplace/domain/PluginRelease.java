@@ -1,5 +1,6 @@
 package io.caravan.platform.marketplace.domain;
 
+import io.caravan.platform.shared.domain.StateConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -67,6 +68,16 @@ public class PluginRelease {
     @Column(name = "reviewed_at")
     private Instant reviewedAt;
 
+    /** Certified by a platform admin: runs in the platform's JVM (else in sandbox workers). */
+    @Column(name = "certified", nullable = false)
+    private boolean certified;
+
+    @Column(name = "certified_by")
+    private String certifiedBy;
+
+    @Column(name = "certified_at")
+    private Instant certifiedAt;
+
     protected PluginRelease() {}
 
     public PluginRelease(
@@ -88,6 +99,12 @@ public class PluginRelease {
         this.origin = origin;
         this.status = ReleaseStatus.AVAILABLE;
         this.registeredAt = now;
+        // shipped with the platform and built by it: certified by construction
+        this.certified = origin == ReleaseOrigin.FIRST_PARTY;
+        if (certified) {
+            this.certifiedBy = "platform";
+            this.certifiedAt = now;
+        }
     }
 
     /** An upload to a listing: installable only after the checks passed, it was submitted and approved. */
@@ -123,6 +140,44 @@ public class PluginRelease {
         this.statusReason = null;
         this.reviewedBy = reviewer;
         this.reviewedAt = now;
+    }
+
+    /**
+     * A platform admin certifies the version at review: it may run in the platform's JVM. Only a
+     * version in review or approved can be; certifying twice changes nothing.
+     */
+    public void certify(String admin, Instant now) {
+        if (status != ReleaseStatus.IN_REVIEW && status != ReleaseStatus.AVAILABLE) {
+            throw new StateConflictException("only a version in review or approved can be certified; this one is "
+                    + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        }
+        if (origin == ReleaseOrigin.DEVELOPMENT) {
+            throw new StateConflictException("a development build cannot be certified; upload the version");
+        }
+        if (!certified) {
+            this.certified = true;
+            this.certifiedBy = admin;
+            this.certifiedAt = now;
+        }
+    }
+
+    /** Withdraws certification: the version runs in sandbox workers from its next call on. */
+    public void decertify(String admin, Instant now) {
+        this.certified = false;
+        this.certifiedBy = admin;
+        this.certifiedAt = now;
+    }
+
+    public boolean certified() {
+        return certified;
+    }
+
+    public String certifiedBy() {
+        return certifiedBy;
+    }
+
+    public Instant certifiedAt() {
+        return certifiedAt;
     }
 
     public void decline(String reviewer, String reason, Instant now) {

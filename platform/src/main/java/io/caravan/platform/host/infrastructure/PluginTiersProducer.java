@@ -1,0 +1,104 @@
+package io.caravan.platform.host.infrastructure;
+
+import io.caravan.platform.host.application.BundleDryRun;
+import io.caravan.platform.host.application.TieredBundleHost;
+import io.caravan.platform.host.infrastructure.felix.FelixBundleHost;
+import io.caravan.platform.host.infrastructure.sandbox.IsolatedBundleHost;
+import io.caravan.platform.host.infrastructure.sandbox.SandboxDryRun;
+import io.caravan.platform.host.infrastructure.sandbox.SandboxLauncher;
+import io.caravan.platform.host.infrastructure.sandbox.SandboxSettings;
+import io.caravan.platform.host.infrastructure.sandbox.SpareWorkers;
+import io.caravan.runtime.DryRun;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Builds the node's two plugin tiers once: the in-process Felix (certified versions) and the
+ * sandbox (every other version, and every upload's dry run), and stops both with the application.
+ */
+@ApplicationScoped
+public class PluginTiersProducer {
+    @Inject
+    @ConfigProperty(name = "caravan.plugins.dir", defaultValue = "plugins")
+    String pluginsDir;
+
+    @Inject
+    Config config;
+
+    private FelixBundleHost felix;
+    private SandboxLauncher launcher;
+    private SpareWorkers spares;
+    private IsolatedBundleHost isolated;
+
+    private synchronized void start() {
+        if (launcher != null) {
+            return;
+        }
+        SandboxSettings defaults = SandboxSettings.defaults(Path.of(pluginsDir, "sandbox"));
+        SandboxSettings settings = new SandboxSettings(
+                config.getOptionalValue("caravan.sandbox.dir", String.class)
+                        .map(Path::of)
+                        .orElse(defaults.root()),
+                config.getOptionalValue("caravan.sandbox.java-home", String.class)
+                        .map(Path::of)
+                        .orElse(defaults.javaHome()),
+                config.getOptionalValue("caravan.sandbox.allow-weak", Boolean.class)
+                        .orElse(false),
+                positive("caravan.sandbox.heap-mb", defaults.heapMegabytes()),
+                positive("caravan.sandbox.memory-mb", defaults.memoryMegabytes()),
+                positive("caravan.sandbox.cpu-percent", defaults.cpuPercent()),
+                positive("caravan.sandbox.max-processes", defaults.maxProcesses()),
+                positive("caravan.sandbox.workers-per-release", defaults.maxWorkersPerRelease()),
+                config.getOptionalValue("caravan.sandbox.spares", Integer.class)
+                        .filter(n -> n >= 0)
+                        .orElse(defaults.spares()),
+                config.getOptionalValue("caravan.sandbox.start-timeout", Duration.class)
+                        .orElse(defaults.startTimeout()));
+        launcher = new SandboxLauncher(settings);
+        spares = new SpareWorkers(launcher);
+        isolated = new IsolatedBundleHost(launcher, spares);
+        felix = FelixBundleHost.start(Path.of(pluginsDir, "felix-cache"));
+    }
+
+    private int positive(String key, int fallback) {
+        int value = config.getOptionalValue(key, Integer.class).orElse(fallback);
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    @Produces
+    @ApplicationScoped
+    TieredBundleHost bundleHost() {
+        start();
+        return new TieredBundleHost(felix, isolated);
+    }
+
+    /** Every upload's dry run runs in a sandbox process of its own, never in this JVM. */
+    @Produces
+    @ApplicationScoped
+    BundleDryRun dryRun() {
+        start();
+        return new SandboxDryRun(launcher, spares, DryRun.DEFAULT_TIMEOUT);
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (isolated != null) {
+            isolated.close();
+        }
+        if (spares != null) {
+            spares.close();
+        }
+        if (felix != null) {
+            felix.close();
+        }
+    }
+}
