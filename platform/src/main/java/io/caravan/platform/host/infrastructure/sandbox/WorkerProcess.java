@@ -88,6 +88,9 @@ public final class WorkerProcess implements AutoCloseable {
                 new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = err.readLine()) != null) {
+                if (jdkNotice(line)) {
+                    continue;
+                }
                 if (++lines <= MAX_LOG_LINES) {
                     String shown = line.length() > MAX_LOG_LINE ? line.substring(0, MAX_LOG_LINE) + "…" : line;
                     LOG.info(tag + shown);
@@ -98,6 +101,13 @@ public final class WorkerProcess implements AutoCloseable {
         } catch (IOException e) {
             // the process has gone
         }
+    }
+
+    /** The JDK's start-up notice about Felix's use of sun.misc.Unsafe, printed by every worker. */
+    private static boolean jdkNotice(String line) {
+        return line.startsWith("WARNING: A terminally deprecated method in sun.misc.Unsafe")
+                || line.startsWith("WARNING: sun.misc.Unsafe::")
+                || line.startsWith("WARNING: Please consider reporting this to the maintainers of class org.apache.felix");
     }
 
     /** Waits for the worker's {@code ready}; kills it if it does not come in time or is wrong. */
