@@ -196,12 +196,18 @@ public class PluginHost {
                                 e -> e.getKey().value(), Map.Entry::getValue)));
     }
 
-    /** What this node knows of one plugin version: loaded here, and quarantined until when (or null). */
-    public record ReleaseState(boolean loaded, Instant quarantinedUntil) {}
+    /**
+     * What this node knows of one plugin version: loaded here, in which tier (null when not
+     * loaded), and quarantined until when (or null).
+     */
+    public record ReleaseState(boolean loaded, RunsIn runsIn, Instant quarantinedUntil) {}
 
     public ReleaseState releaseState(ReleaseId releaseId) {
+        java.util.Optional<LoadedPlugin> loaded = runtime.ifLoaded(releaseId);
         return new ReleaseState(
-                runtime.ifLoaded(releaseId).isPresent(),
+                loaded.isPresent(),
+                loaded.map(p -> bundles.inProcess(p) ? RunsIn.IN_PROCESS : RunsIn.SANDBOX)
+                        .orElse(null),
                 invoker.quarantine().quarantinedUntil(releaseId).orElse(null));
     }
 

@@ -50,13 +50,16 @@ public class AdminPluginsResource {
             List<String> kinds,
             String sdkRange,
             Instant registeredAt,
+            boolean certified,
             boolean loadedOnThisNode,
+            String runsOnThisNodeIn,
             Instant quarantinedUntil) {}
 
     public record NodeView(
             String sdkVersion,
             int loadedBundles,
             int busyPluginThreads,
+            PluginHost.Sandbox sandbox,
             List<MetricsSnapshot> plugins,
             Map<String, Instant> quarantined) {}
 
@@ -69,11 +72,18 @@ public class AdminPluginsResource {
 
     @GET
     @Path("/node")
-    @Operation(summary = "This node's plugin host: loaded bundles, busy threads, per-plugin call metrics, quarantines")
+    @Operation(
+            summary =
+                    "This node's plugin host: loaded bundles, busy threads, the sandbox's walls and workers, per-plugin call metrics, quarantines")
     public NodeView node() {
         PluginHost.NodeStatus node = host.nodeStatus();
         return new NodeView(
-                node.sdkVersion(), node.loadedBundles(), node.busyPluginThreads(), node.plugins(), node.quarantined());
+                node.sdkVersion(),
+                node.loadedBundles(),
+                node.busyPluginThreads(),
+                node.sandbox(),
+                node.plugins(),
+                node.quarantined());
     }
 
     @DELETE
@@ -103,7 +113,9 @@ public class AdminPluginsResource {
                 d.kinds().stream().map(Enum::name).sorted().toList(),
                 d.sdkRange(),
                 r.registeredAt(),
+                r.certified(),
                 state.loaded(),
+                state.runsIn() == null ? null : state.runsIn().name(),
                 state.quarantinedUntil());
     }
 }

@@ -107,7 +107,8 @@ public final class WorkerProcess implements AutoCloseable {
     private static boolean jdkNotice(String line) {
         return line.startsWith("WARNING: A terminally deprecated method in sun.misc.Unsafe")
                 || line.startsWith("WARNING: sun.misc.Unsafe::")
-                || line.startsWith("WARNING: Please consider reporting this to the maintainers of class org.apache.felix");
+                || line.startsWith(
+                        "WARNING: Please consider reporting this to the maintainers of class org.apache.felix");
     }
 
     /** Waits for the worker's {@code ready}; kills it if it does not come in time or is wrong. */

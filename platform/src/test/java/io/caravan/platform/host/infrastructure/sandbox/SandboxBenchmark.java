@@ -44,7 +44,8 @@ public final class SandboxBenchmark {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         Path dir = Files.createTempDirectory("caravan-sandbox-bench-");
-        SandboxLauncher launcher = new SandboxLauncher(SandboxSettings.defaults(dir.resolve("sandbox")).withAllowWeak(true));
+        SandboxLauncher launcher = new SandboxLauncher(
+                SandboxSettings.defaults(dir.resolve("sandbox")).withAllowWeak(true));
         System.out.println("walls: " + launcher.walls().describe());
         SpareWorkers spares = new SpareWorkers(launcher);
         IsolatedBundleHost isolated = new IsolatedBundleHost(launcher, spares);
@@ -61,8 +62,10 @@ public final class SandboxBenchmark {
                 PluginArtifact artifact = SandboxTest.uncertified(jar);
                 LoadedPlugin inProcess = felix.load(artifact, bytes);
                 LoadedPlugin sandboxed = isolated.load(artifact, bytes);
-                TaxCalculator direct = (TaxCalculator) inProcess.extension(ExtensionPoint.TAX_CALCULATOR).orElseThrow();
-                TaxCalculator proxy = (TaxCalculator) sandboxed.extension(ExtensionPoint.TAX_CALCULATOR).orElseThrow();
+                TaxCalculator direct = (TaxCalculator)
+                        inProcess.extension(ExtensionPoint.TAX_CALCULATOR).orElseThrow();
+                TaxCalculator proxy = (TaxCalculator)
+                        sandboxed.extension(ExtensionPoint.TAX_CALCULATOR).orElseThrow();
                 Cart cart = SandboxTest.cart("DE");
                 TestPluginContext context = TestPluginContext.builder()
                         .storeSlug("bench")
@@ -122,12 +125,17 @@ public final class SandboxBenchmark {
                 awaitSpare(spares);
                 long a = dryRun(after::run, upload);
                 System.out.printf(
-                        Locale.ROOT, "dry run of the tax plugin, round %d: in this JVM %d ms, sandbox %d ms%n", round, b, a);
+                        Locale.ROOT,
+                        "dry run of the tax plugin, round %d: in this JVM %d ms, sandbox %d ms%n",
+                        round,
+                        b,
+                        a);
             }
 
             byte[] misbehaving = Files.readAllBytes(SandboxTest.BUNDLES.resolve("caravan-test-misbehaving.jar"));
             LoadedPlugin spinner = isolated.load(SandboxTest.uncertified("caravan-test-misbehaving.jar"), misbehaving);
-            TaxCalculator spinning = (TaxCalculator) spinner.extension(ExtensionPoint.TAX_CALCULATOR).orElseThrow();
+            TaxCalculator spinning = (TaxCalculator)
+                    spinner.extension(ExtensionPoint.TAX_CALCULATOR).orElseThrow();
             WorkerPool pool = (WorkerPool) spinner.handle();
             for (int round = 1; round <= 3; round++) {
                 try {
