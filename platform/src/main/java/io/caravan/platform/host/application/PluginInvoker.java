@@ -53,9 +53,10 @@ import java.util.logging.Logger;
  *       metrics), interrupts the caller's thread and tells the overrun listener (which moves the
  *       version to the isolated tier). When the late call returns, its answer is discarded and the
  *       caller gets the point's failure policy for a timeout, as the hand-off would have given at
- *       the deadline. This saves the thread hand-off (~55 µs at the median on 2 vCPUs, BENCHMARKS.md
- *       issue #9) but cannot stop a runaway: nothing in a JVM can (no {@code Thread.stop}), so a
- *       hung certified call holds its caller's thread, and its bulkhead permit, until it returns.
+ *       the deadline. This saves the thread hand-off (+25 to +38 µs at the median on a loaded
+ *       2-vCPU machine, against +1.3 to +1.9 µs inline; BENCHMARKS.md, issue #9) but cannot stop a
+ *       runaway: nothing in a JVM can (no {@code Thread.stop}), so a hung certified call holds its
+ *       caller's thread, and its bulkhead permit, until it returns.
  *       That is acceptable only for code that passed certification, whose overrun is a rare bug
  *       that the listener then isolates; never for untrusted code.
  *   <li>{@link Tier#ISOLATED} (uncertified code in sandbox worker processes): the call is handed to
@@ -105,8 +106,9 @@ public final class PluginInvoker implements AutoCloseable {
 
     /**
      * @param services      storage and egress lent to plugins per call
-     * @param threadFactory where plugin threads come from (the container's managed factory in the
-     *                      server, so storage calls have a transaction context); null for plain threads
+     * @param threadFactory where plugin threads and the watchdog come from (the container's managed
+     *                      factory in the server, so storage calls have a transaction context); null
+     *                      for plain threads
      */
     public PluginInvoker(
             PluginDirectory directory,
@@ -186,7 +188,8 @@ public final class PluginInvoker implements AutoCloseable {
 
     /**
      * Calls one installation's extension for a point: admission (quarantine, bulkhead, breaker),
-     * then execution (plugin thread, deadline, TCCL); see {@link #invoke(StoreRef, PluginPoint, PluginCall, Supplier)}.
+     * then execution (inline or on a plugin thread by tier, deadline, TCCL); see
+     * {@link #invoke(StoreRef, PluginPoint, PluginCall, Supplier)}.
      */
     public <E, R> PluginOutcome<R> invoke(
             InstalledPlugin installed,
@@ -569,6 +572,11 @@ public final class PluginInvoker implements AutoCloseable {
                         ? WATCHDOG_MAX_PARK_NANOS
                         : Math.min(WATCHDOG_MAX_PARK_NANOS, TimeUnit.MILLISECONDS.toNanos(next - now + 1));
                 LockSupport.parkNanos(this, park);
+                if (Thread.currentThread().isInterrupted()) {
+                    // only the container interrupts this thread, when it shuts down (parking would now spin)
+                    LOG.warning("The plugin watchdog was interrupted and stops; inline calls are no longer watched");
+                    return;
+                }
             } catch (RuntimeException | Error e) {
                 if (closed) {
                     return;
