@@ -6,6 +6,7 @@ import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginDirectory;
 import io.caravan.platform.host.application.PluginInvoker;
 import io.caravan.platform.host.application.PluginRuntime;
+import io.caravan.platform.host.application.PluginServices;
 import io.caravan.platform.host.infrastructure.felix.FelixBundleHost;
 import io.caravan.platform.marketplace.application.BundleArchive;
 import io.caravan.platform.marketplace.infrastructure.FileArtifactStore;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A real host outside the container: Felix started as the platform starts it, the content-addressed
@@ -43,6 +45,11 @@ final class HostFixture implements AutoCloseable {
     private final Map<String, InstalledPlugin> installations = new ConcurrentHashMap<>();
 
     HostFixture(InvokerSettings settings) {
+        this(settings, artifact -> {});
+    }
+
+    /** @param overrunListener told of each certified call that passed its deadline (the invoker's listener) */
+    HostFixture(InvokerSettings settings, Consumer<PluginArtifact> overrunListener) {
         try {
             dir = Files.createTempDirectory("caravan-host-test-");
         } catch (IOException e) {
@@ -67,7 +74,8 @@ final class HostFixture implements AutoCloseable {
             }
         };
         runtime = new PluginRuntime(felix, directory, Clock.systemUTC());
-        invoker = new PluginInvoker(directory, runtime, settings, Clock.systemUTC());
+        invoker = new PluginInvoker(
+                directory, runtime, settings, Clock.systemUTC(), PluginServices.NONE, null, overrunListener);
     }
 
     /** Puts a built bundle into the artifact store and returns its artifact (a "release"). */

@@ -11,14 +11,15 @@ import java.util.Map;
  *
  * @param deadlines          per extension point
  * @param maxConcurrentCalls bulkhead: calls in flight per (store, installation); a call that timed out
- *                           keeps its place until the plugin thread really returns
+ *                           keeps its place until the plugin really returns (the caller's own
+ *                           thread for a certified version, a plugin thread for an isolated one)
  * @param breakerFailures    breaker opens after this many failures ...
  * @param breakerWindow      ... among this many most recent calls
  * @param breakerOpenFor     how long it stays open before letting a trial call through
  * @param quarantineStores   a version is quarantined when it timed out for this many distinct stores ...
  * @param quarantineWindow   ... within this window
  * @param quarantineFor      and stays quarantined this long
- * @param maxThreads         plugin threads on the node, all stores together
+ * @param maxThreads         plugin threads on the node, all stores together (isolated versions only)
  */
 public record InvokerSettings(
         Map<ExtensionPoint, Duration> deadlines,

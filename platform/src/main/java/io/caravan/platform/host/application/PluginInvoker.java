@@ -9,13 +9,17 @@ import io.caravan.sdk.plugin.Extension;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.FailurePolicy;
 import io.caravan.sdk.plugin.PluginRejectedException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -26,26 +30,55 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one way platform code calls a plugin (docs/architecture.md, "One invoker"). For each call it resolves the
  * store's installation, refuses at once when the version is quarantined, the store's bulkhead for
  * the installation is full or its circuit breaker open, loads the bundle if this node has not yet,
- * and runs the extension on a plugin thread with the bundle's class loader as TCCL, waiting no
- * longer than the extension point's deadline. Failures map to the policy the plugin declared for
- * the point; refusals ({@link PluginRejectedException}) pass through as answers.
+ * and runs the extension with the bundle's class loader as TCCL, keeping the extension point's
+ * deadline. Failures map to the policy the plugin declared for the point; refusals
+ * ({@link PluginRejectedException}) pass through as answers.
  *
- * <p>Why a separate thread: nothing in a JVM can stop a runaway plugin (no {@code Thread.stop}), so the only way
- * to keep a deadline is to stop waiting. The plugin thread keeps its bulkhead permit until it
- * really returns, so a store whose plugin hangs runs out of permits and fails fast, without taking
- * threads from other stores beyond its bulkhead.
+ * <p>How the deadline is kept depends on the version's {@link Tier}:
+ *
+ * <ul>
+ *   <li>{@link Tier#IN_PROCESS} (certified code): the extension runs <em>inline, on the caller's
+ *       thread</em>. One watchdog thread for the whole invoker watches the inline calls in flight;
+ *       the moment one passes its deadline it counts the timeout (breaker failure, quarantine,
+ *       metrics), interrupts the caller's thread and tells the overrun listener (which moves the
+ *       version to the isolated tier). When the late call returns, its answer is discarded and the
+ *       caller gets the point's failure policy for a timeout, as the hand-off would have given at
+ *       the deadline. This saves the thread hand-off (+25 to +38 µs at the median on a loaded
+ *       2-vCPU machine, against +1.3 to +1.9 µs inline; BENCHMARKS.md, issue #9) but cannot stop a
+ *       runaway: nothing in a JVM can (no {@code Thread.stop}), so a hung certified call holds its
+ *       caller's thread, and its bulkhead permit, until it returns.
+ *       That is acceptable only for code that passed certification, whose overrun is a rare bug
+ *       that the listener then isolates; never for untrusted code.
+ *   <li>{@link Tier#ISOLATED} (uncertified code in sandbox worker processes): the call is handed to
+ *       a plugin thread and the caller stops waiting at the deadline. The extension is a proxy that
+ *       blocks on a worker process and kills it on overrun, so the caller is never held. The plugin
+ *       thread keeps its bulkhead permit until the proxy really returns, so a store whose plugin
+ *       hangs runs out of permits and fails fast, without taking threads from other stores beyond
+ *       its bulkhead.
+ * </ul>
  *
  * <p>Bulkhead and breaker are per (store, installation), created on the installation's first call;
  * quarantine is per version, across stores (see {@link Quarantine}).
  */
 public final class PluginInvoker implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PluginInvoker.class.getName());
     private static final int MAX_MESSAGE = 300;
+    /**
+     * The watchdog parks until the earliest deadline in flight, but never longer than this: a call
+     * registered while it parks has a deadline no sooner than the point's own, and a clock that
+     * jumped is noticed within this much.
+     */
+    private static final long WATCHDOG_MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     private final PluginDirectory directory;
     private final PluginRuntime runtime;
@@ -58,6 +91,11 @@ public final class PluginInvoker implements AutoCloseable {
     private final CircuitBreakerConfig<Object> breakerConfig;
     private final Map<InstallationId, Guard> guards = new ConcurrentHashMap<>();
     private final PluginServices services;
+    private final Consumer<PluginArtifact> overrunListener;
+    /** Inline calls in flight, watched by {@link #watchdog}; identity keys, one entry per call. */
+    private final Set<InlineCall> inFlight = ConcurrentHashMap.newKeySet();
+    private final Thread watchdog;
+    private volatile boolean closed;
 
     /** The bulkhead and breaker of one (store, installation). */
     private record Guard(Bulkhead<Object> bulkhead, CircuitBreaker<Object> breaker) {}
@@ -68,8 +106,9 @@ public final class PluginInvoker implements AutoCloseable {
 
     /**
      * @param services      storage and egress lent to plugins per call
-     * @param threadFactory where plugin threads come from (the container's managed factory in the
-     *                      server, so storage calls have a transaction context); null for plain threads
+     * @param threadFactory where plugin threads and the watchdog come from (the container's managed
+     *                      factory in the server, so storage calls have a transaction context); null
+     *                      for plain threads
      */
     public PluginInvoker(
             PluginDirectory directory,
@@ -78,7 +117,23 @@ public final class PluginInvoker implements AutoCloseable {
             Clock clock,
             PluginServices services,
             ThreadFactory threadFactory) {
+        this(directory, runtime, settings, clock, services, threadFactory, artifact -> {});
+    }
+
+    /**
+     * @param overrunListener told, on the watchdog thread, of each inline (certified) call that passed
+     *                        its deadline, once per call; it must return quickly (hand heavy work on)
+     */
+    public PluginInvoker(
+            PluginDirectory directory,
+            PluginRuntime runtime,
+            InvokerSettings settings,
+            Clock clock,
+            PluginServices services,
+            ThreadFactory threadFactory,
+            Consumer<PluginArtifact> overrunListener) {
         this.services = services;
+        this.overrunListener = Objects.requireNonNull(overrunListener, "overrunListener");
         this.directory = directory;
         this.runtime = runtime;
         this.settings = settings;
@@ -106,6 +161,12 @@ public final class PluginInvoker implements AutoCloseable {
                     }
                     return thread;
                 });
+        this.watchdog = threadFactory == null ? new Thread(this::watch) : threadFactory.newThread(this::watch);
+        watchdog.setName("caravan-plugin-watchdog");
+        if (threadFactory == null) {
+            watchdog.setDaemon(true);
+        }
+        watchdog.start();
     }
 
     /**
@@ -127,7 +188,8 @@ public final class PluginInvoker implements AutoCloseable {
 
     /**
      * Calls one installation's extension for a point: admission (quarantine, bulkhead, breaker),
-     * then execution (plugin thread, deadline, TCCL); see {@link #invoke(StoreRef, PluginPoint, PluginCall, Supplier)}.
+     * then execution (inline or on a plugin thread by tier, deadline, TCCL); see
+     * {@link #invoke(StoreRef, PluginPoint, PluginCall, Supplier)}.
      */
     public <E, R> PluginOutcome<R> invoke(
             InstalledPlugin installed,
@@ -150,8 +212,8 @@ public final class PluginInvoker implements AutoCloseable {
 
     /**
      * Whether a call may start: the version is not quarantined, the store has a bulkhead place for
-     * the installation (taken here: the caller must give it back unless a plugin thread took it
-     * over) and its breaker lets calls through.
+     * the installation (taken here: the caller must give it back unless the inline call or a plugin
+     * thread took it over) and its breaker lets calls through.
      *
      * @param guard   the installation's guard, its bulkhead permit held; null when refused
      * @param refusal why the call may not start; null when admitted
@@ -190,9 +252,10 @@ public final class PluginInvoker implements AutoCloseable {
     }
 
     /**
-     * Runs an admitted call on a plugin thread and waits no longer than the point's deadline. The
-     * bulkhead permit passes to the plugin thread once it is handed over, and is released when the
-     * plugin really returns (see the class comment); until then it is released here.
+     * Runs an admitted call and keeps the point's deadline: inline on the caller's thread for an
+     * {@link Tier#IN_PROCESS} version, on a plugin thread otherwise (see the class comment). The
+     * bulkhead permit is released when the plugin really returns: by the inline call itself, or by
+     * the plugin thread once the call was handed over; until then it is released here.
      */
     private <E, R> PluginOutcome<R> execute(
             InstalledPlugin installed,
@@ -203,7 +266,7 @@ public final class PluginInvoker implements AutoCloseable {
             Supplier<R> fallback,
             Locale locale) {
         ExtensionPoint point = key.point();
-        boolean handedOff = false;
+        boolean permitPassed = false;
         try {
             LoadedPlugin plugin;
             try {
@@ -227,10 +290,16 @@ public final class PluginInvoker implements AutoCloseable {
                     services.storage(installed),
                     services.egress(installed, deadlineAt));
             long started = System.nanoTime();
+            if (plugin.tier() == Tier.IN_PROCESS) {
+                InlineCall watched =
+                        new InlineCall(Thread.currentThread(), installed, point, guard, deadline, deadlineAt, started);
+                permitPassed = true;
+                return inline(watched, policy, plugin.classLoader(), extension, context, call, fallback);
+            }
             Future<R> future;
             try {
                 future = threads.submit(() -> run(plugin.classLoader(), extension, context, call, guard));
-                handedOff = true;
+                permitPassed = true;
             } catch (RejectedExecutionException e) {
                 return fail(
                         installed,
@@ -243,10 +312,56 @@ public final class PluginInvoker implements AutoCloseable {
             }
             return await(installed, point, policy, guard, future, deadline, started, fallback);
         } finally {
-            if (!handedOff) {
+            if (!permitPassed) {
                 guard.bulkhead().releasePermit();
             }
         }
+    }
+
+    /**
+     * Runs a certified call on the caller's thread, watched by the {@link #watchdog}. Whoever of the
+     * two settles the call first reports it: the caller when the plugin returned in time, the
+     * watchdog when the deadline passed first; then the late answer is discarded here and the
+     * caller gets the policy's outcome for the timeout the watchdog already counted.
+     */
+    private <E, R> PluginOutcome<R> inline(
+            InlineCall watched,
+            FailurePolicy policy,
+            ClassLoader bundleLoader,
+            E extension,
+            HostPluginContext context,
+            PluginCall<E, R> call,
+            Supplier<R> fallback) {
+        Thread thread = watched.thread;
+        boolean interruptedBefore = thread.isInterrupted();
+        ClassLoader previous = thread.getContextClassLoader();
+        R value = null;
+        Throwable thrown = null;
+        try {
+            inFlight.add(watched);
+            thread.setContextClassLoader(bundleLoader);
+            value = call.apply(extension, context);
+        } catch (Throwable e) { // as a plugin thread's FutureTask would: anything the plugin throws is its failure
+            thrown = e;
+        } finally {
+            thread.setContextClassLoader(previous);
+            inFlight.remove(watched);
+            watched.guard.bulkhead().releasePermit();
+        }
+        long took = System.nanoTime() - watched.started;
+        if (!watched.returnInTime()) {
+            watched.awaitSettled();
+            Thread.interrupted(); // the watchdog's interrupt belongs to this call, not to the caller
+            if (interruptedBefore) {
+                thread.interrupt();
+            }
+            return outcome(
+                    watched.installed, policy, timeout(watched.installed, watched.point, watched.deadline), fallback);
+        }
+        if (thrown == null) {
+            return answered(watched.installed, watched.point, policy, watched.guard, value, took, fallback);
+        }
+        return threw(watched.installed, watched.point, policy, watched.guard, thrown, took, fallback);
     }
 
     private <R> PluginOutcome<R> await(
@@ -260,62 +375,87 @@ public final class PluginInvoker implements AutoCloseable {
             Supplier<R> fallback) {
         try {
             R value = future.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-            long took = System.nanoTime() - started;
-            if (value == null) {
-                guard.breaker().recordFailure();
-                return fail(installed, point, policy, FailureKind.ERROR, "the plugin returned nothing", took, fallback);
-            }
-            guard.breaker().recordSuccess();
-            metrics.answered(installed, point, took);
-            if (point != ExtensionPoint.HEALTH) {
-                usage.record(installed);
-            }
-            return new PluginOutcome<>(
-                    value,
-                    PluginOutcome.Status.ANSWERED,
-                    null,
-                    installed.pluginId().value(),
-                    installed.version());
+            return answered(installed, point, policy, guard, value, System.nanoTime() - started, fallback);
         } catch (TimeoutException e) {
             future.cancel(true);
-            guard.breaker().recordFailure();
-            quarantine.recordTimeout(
-                    installed.artifact().releaseId(),
-                    installed.pluginId() + " " + installed.version(),
-                    installed.store().id());
-            return fail(
-                    installed,
-                    point,
-                    policy,
-                    FailureKind.TIMEOUT,
-                    "no answer within the " + deadline.toMillis() + " ms deadline of " + point,
-                    System.nanoTime() - started,
-                    fallback);
+            recordTimeout(installed, point, guard, System.nanoTime() - started);
+            return outcome(installed, policy, timeout(installed, point, deadline), fallback);
         } catch (ExecutionException e) {
-            long took = System.nanoTime() - started;
-            Throwable cause = e.getCause();
-            if (cause instanceof PluginRejectedException rejected) {
-                guard.breaker().recordSuccess();
-                metrics.refused(installed, point, took);
-                throw new PluginRefusalException(
-                        installed.pluginId().value(), rejected.code(), truncate(rejected.getMessage()));
-            }
-            guard.breaker().recordFailure();
-            return fail(
-                    installed,
-                    point,
-                    policy,
-                    FailureKind.ERROR,
-                    "the plugin failed: "
-                            + truncate(cause.getClass().getSimpleName()
-                                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())),
-                    took,
-                    fallback);
+            return threw(installed, point, policy, guard, e.getCause(), System.nanoTime() - started, fallback);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
             return fail(installed, point, policy, FailureKind.UNAVAILABLE, "the request was interrupted", -1, fallback);
         }
+    }
+
+    /** A call that returned in time with a value (null is a failure). */
+    private <R> PluginOutcome<R> answered(
+            InstalledPlugin installed,
+            ExtensionPoint point,
+            FailurePolicy policy,
+            Guard guard,
+            R value,
+            long took,
+            Supplier<R> fallback) {
+        if (value == null) {
+            guard.breaker().recordFailure();
+            return fail(installed, point, policy, FailureKind.ERROR, "the plugin returned nothing", took, fallback);
+        }
+        guard.breaker().recordSuccess();
+        metrics.answered(installed, point, took);
+        if (point != ExtensionPoint.HEALTH) {
+            usage.record(installed);
+        }
+        return new PluginOutcome<>(
+                value, PluginOutcome.Status.ANSWERED, null, installed.pluginId().value(), installed.version());
+    }
+
+    /** A call that threw in time: a refusal passes through as an answer, anything else is a failure. */
+    private <R> PluginOutcome<R> threw(
+            InstalledPlugin installed,
+            ExtensionPoint point,
+            FailurePolicy policy,
+            Guard guard,
+            Throwable cause,
+            long took,
+            Supplier<R> fallback) {
+        if (cause instanceof PluginRejectedException rejected) {
+            guard.breaker().recordSuccess();
+            metrics.refused(installed, point, took);
+            throw new PluginRefusalException(
+                    installed.pluginId().value(), rejected.code(), truncate(rejected.getMessage()));
+        }
+        guard.breaker().recordFailure();
+        return fail(
+                installed,
+                point,
+                policy,
+                FailureKind.ERROR,
+                "the plugin failed: "
+                        + truncate(cause.getClass().getSimpleName()
+                                + (cause.getMessage() == null ? "" : ": " + cause.getMessage())),
+                took,
+                fallback);
+    }
+
+    /** Counts a timeout, once per call: breaker failure, quarantine, metrics. */
+    private void recordTimeout(InstalledPlugin installed, ExtensionPoint point, Guard guard, long took) {
+        guard.breaker().recordFailure();
+        quarantine.recordTimeout(
+                installed.artifact().releaseId(),
+                installed.pluginId() + " " + installed.version(),
+                installed.store().id());
+        metrics.failed(installed, point, FailureKind.TIMEOUT, took);
+    }
+
+    private static PluginFailure timeout(InstalledPlugin installed, ExtensionPoint point, Duration deadline) {
+        return new PluginFailure(
+                FailureKind.TIMEOUT,
+                installed.pluginId().value(),
+                installed.version(),
+                point,
+                "no answer within the " + deadline.toMillis() + " ms deadline of " + point);
     }
 
     private static <E, R> R run(
@@ -333,6 +473,134 @@ public final class PluginInvoker implements AutoCloseable {
         }
     }
 
+    /**
+     * An inline call as the watchdog sees it. Its state decides, once, who reports the call:
+     * RUNNING → RETURNED when the caller got back in time; RUNNING → OVERRUN → SETTLED when the
+     * watchdog saw the deadline pass first (SETTLED once the timeout is counted and the caller's
+     * thread interrupted, so the caller may then clear that interrupt).
+     */
+    private static final class InlineCall {
+        private static final int RUNNING = 0;
+        private static final int RETURNED = 1;
+        private static final int OVERRUN = 2;
+        private static final int SETTLED = 3;
+        private static final VarHandle STATE;
+
+        static {
+            try {
+                STATE = MethodHandles.lookup().findVarHandle(InlineCall.class, "state", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        final Thread thread;
+        final InstalledPlugin installed;
+        final ExtensionPoint point;
+        final Guard guard;
+        final Duration deadline;
+        /** Epoch millis on the invoker's clock; the call is overrun once the clock is past it. */
+        final long deadlineAt;
+        /** {@link System#nanoTime()} at the start. */
+        final long started;
+
+        private volatile int state;
+
+        InlineCall(
+                Thread thread,
+                InstalledPlugin installed,
+                ExtensionPoint point,
+                Guard guard,
+                Duration deadline,
+                Instant deadlineAt,
+                long started) {
+            this.thread = thread;
+            this.installed = installed;
+            this.point = point;
+            this.guard = guard;
+            this.deadline = deadline;
+            this.deadlineAt = deadlineAt.toEpochMilli();
+            this.started = started;
+        }
+
+        /** The caller's claim: true when it returned before the watchdog reported it. */
+        boolean returnInTime() {
+            return STATE.compareAndSet(this, RUNNING, RETURNED);
+        }
+
+        /** The watchdog's claim: true when the call had not returned yet. */
+        boolean overrun() {
+            return STATE.compareAndSet(this, RUNNING, OVERRUN);
+        }
+
+        void settled() {
+            state = SETTLED;
+        }
+
+        /** Waits the few instructions between the watchdog's claim and its interrupt. */
+        void awaitSettled() {
+            for (int spins = 0; state != SETTLED; spins++) {
+                if (spins < 100) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        }
+    }
+
+    /**
+     * The watchdog: scans the inline calls in flight, reports each one whose deadline passed, and
+     * parks until the next deadline (at most {@link #WATCHDOG_MAX_PARK_NANOS}). Registering a call
+     * costs the caller a set insertion and removal, never a wake-up of this thread.
+     */
+    private void watch() {
+        while (!closed) {
+            try {
+                long now = clock.millis();
+                long next = Long.MAX_VALUE;
+                for (InlineCall watched : inFlight) {
+                    if (now > watched.deadlineAt) {
+                        if (watched.overrun()) {
+                            report(watched);
+                        }
+                    } else {
+                        next = Math.min(next, watched.deadlineAt);
+                    }
+                }
+                long park = next == Long.MAX_VALUE
+                        ? WATCHDOG_MAX_PARK_NANOS
+                        : Math.min(WATCHDOG_MAX_PARK_NANOS, TimeUnit.MILLISECONDS.toNanos(next - now + 1));
+                LockSupport.parkNanos(this, park);
+                if (Thread.currentThread().isInterrupted()) {
+                    // only the container interrupts this thread, when it shuts down (parking would now spin)
+                    LOG.warning("The plugin watchdog was interrupted and stops; inline calls are no longer watched");
+                    return;
+                }
+            } catch (RuntimeException | Error e) {
+                if (closed) {
+                    return;
+                }
+                LOG.log(Level.WARNING, "The plugin watchdog's scan failed; it scans again", e);
+            }
+        }
+    }
+
+    /** Counts an overrun inline call as the hand-off counts a timeout, then interrupts it and tells the listener. */
+    private void report(InlineCall watched) {
+        try {
+            recordTimeout(watched.installed, watched.point, watched.guard, System.nanoTime() - watched.started);
+            watched.thread.interrupt();
+        } finally {
+            watched.settled();
+        }
+        try {
+            overrunListener.accept(watched.installed.artifact());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The overrun listener failed for " + watched.installed.pluginId(), e);
+        }
+    }
+
     private <R> PluginOutcome<R> fail(
             InstalledPlugin installed,
             ExtensionPoint point,
@@ -342,8 +610,16 @@ public final class PluginInvoker implements AutoCloseable {
             long nanos,
             Supplier<R> fallback) {
         metrics.failed(installed, point, kind, nanos);
-        PluginFailure failure =
-                new PluginFailure(kind, installed.pluginId().value(), installed.version(), point, message);
+        return outcome(
+                installed,
+                policy,
+                new PluginFailure(kind, installed.pluginId().value(), installed.version(), point, message),
+                fallback);
+    }
+
+    /** What the caller gets for a failure already counted in the metrics: the point's policy. */
+    private static <R> PluginOutcome<R> outcome(
+            InstalledPlugin installed, FailurePolicy policy, PluginFailure failure, Supplier<R> fallback) {
         return switch (policy) {
             case FAIL_CLOSED -> throw new PluginFailedException(failure);
             case FAIL_OPEN ->
@@ -403,6 +679,11 @@ public final class PluginInvoker implements AutoCloseable {
         return settings;
     }
 
+    /** Inline (certified) calls running on callers' threads now, including overrun ones. */
+    public int inlineCallsInFlight() {
+        return inFlight.size();
+    }
+
     /** Plugin threads busy now (including ones still running calls nobody waits for any more). */
     public int busyThreads() {
         return threads.getActiveCount();
@@ -410,6 +691,8 @@ public final class PluginInvoker implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        LockSupport.unpark(watchdog);
         threads.shutdownNow();
     }
 }

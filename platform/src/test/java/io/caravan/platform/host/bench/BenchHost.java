@@ -1,11 +1,14 @@
 package io.caravan.platform.host.bench;
 
+import io.caravan.platform.host.application.BundleHost;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.InvokerSettings;
+import io.caravan.platform.host.application.LoadedPlugin;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginDirectory;
 import io.caravan.platform.host.application.PluginInvoker;
 import io.caravan.platform.host.application.PluginRuntime;
+import io.caravan.platform.host.application.Tier;
 import io.caravan.platform.host.infrastructure.felix.FelixBundleHost;
 import io.caravan.platform.marketplace.application.BundleArchive;
 import io.caravan.platform.marketplace.infrastructure.FileArtifactStore;
@@ -67,6 +70,12 @@ final class BenchHost implements AutoCloseable {
     final FelixBundleHost felix;
     final PluginRuntime runtime;
     final PluginInvoker invoker;
+    /**
+     * A second invoker over the same loaded bundles that sees them as {@link Tier#ISOLATED}, so its
+     * calls take the hand-off path (the invoker's only path before issue #9): the baseline of the
+     * inline path, in the same JVM, with the very same extension instances.
+     */
+    final PluginInvoker handoffInvoker;
     final Map<String, List<InstalledPlugin>> installations = new ConcurrentHashMap<>();
 
     BenchHost(InvokerSettings settings) {
@@ -103,6 +112,33 @@ final class BenchHost implements AutoCloseable {
         };
         runtime = new PluginRuntime(felix, directory, Clock.systemUTC());
         invoker = new PluginInvoker(directory, runtime, settings, Clock.systemUTC());
+        BundleHost asIsolated = new BundleHost() {
+            @Override
+            public LoadedPlugin load(PluginArtifact artifact, byte[] bytes) {
+                LoadedPlugin p = runtime.loaded(artifact);
+                return new LoadedPlugin(p.artifact(), p.extensions(), p.classLoader(), p.handle(), Tier.ISOLATED);
+            }
+
+            @Override
+            public void unload(LoadedPlugin plugin) {}
+
+            @Override
+            public boolean acceptsSdkRange(String range) {
+                return felix.acceptsSdkRange(range);
+            }
+
+            @Override
+            public String sdkVersion() {
+                return felix.sdkVersion();
+            }
+
+            @Override
+            public int bundleCount() {
+                return felix.bundleCount();
+            }
+        };
+        handoffInvoker = new PluginInvoker(
+                directory, new PluginRuntime(asIsolated, directory, Clock.systemUTC()), settings, Clock.systemUTC());
     }
 
     static byte[] bundleBytes(String jarName) {
@@ -158,6 +194,7 @@ final class BenchHost implements AutoCloseable {
     @Override
     public void close() {
         invoker.close();
+        handoffInvoker.close();
         runtime.unloadAll();
         felix.close();
         deleteTree(dir);

@@ -31,14 +31,19 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the invoker adds to a plugin call (issue #3 goal: at most 5 µs at the median).
+ * What the invoker adds to a plugin call (issue #3 goal: at most 5 µs at the median; issue #9:
+ * certified calls inline).
  *
  * <ul>
  *   <li>{@code direct}: the baseline, {@code calculator.quote(context, cart)} on the very extension
  *       instance the runtime loaded, with a context built per call ({@link DirectContext}).</li>
- *   <li>{@code invoker}: the same quote through {@code PluginInvoker.invoke(store, slug, ...)}:
- *       directory lookup, quarantine check, bulkhead and breaker, context, hand-off to a plugin
- *       thread with the bundle's TCCL, wait with the deadline, metrics.</li>
+ *   <li>{@code invoker}: the same quote through {@code PluginInvoker.invoke(store, point, ...)}:
+ *       directory lookup, quarantine check, bulkhead and breaker, context, and — the version being
+ *       certified ({@code Tier.IN_PROCESS}) — the call inline on the caller's thread with the
+ *       bundle's TCCL, registered with the watchdog (issue #9), metrics.</li>
+ *   <li>{@code invokerHandoff}: the same call through an invoker that sees the same loaded bundle as
+ *       {@code Tier.ISOLATED}, so it takes the hand-off path — a plugin thread, waited for with the
+ *       deadline: what every call cost before issue #9 (the baseline, in the same JVM).</li>
  *   <li>{@code handoff}: the direct call submitted to a pool configured as the invoker's (core
  *       threads 2 × CPUs, {@code SynchronousQueue}) and awaited with a timeout, with the TCCL
  *       switch — the share of the overhead that is the thread hand-off alone.</li>
@@ -78,8 +83,8 @@ public class InvokerOverheadBenchmark {
         installed = host.install(STORE, artifact, tax ? BenchHost.taxConfiguration(1) : BenchHost.echoConfiguration(1));
         cart = BenchHost.cart("DE");
         PluginOutcome<TaxQuote> first = invoker();
-        if (!first.answered()) {
-            throw new IllegalStateException("the plugin did not answer: " + first);
+        if (!first.answered() || !invokerHandoff().equals(first)) {
+            throw new IllegalStateException("the plugin did not answer the same on both paths: " + first);
         }
         var loaded = host.runtime.ifLoaded(artifact.releaseId()).orElseThrow();
         calculator = (TaxCalculator) loaded.extensions().get(ExtensionPoint.TAX_CALCULATOR);
@@ -115,6 +120,12 @@ public class InvokerOverheadBenchmark {
     @Benchmark
     public PluginOutcome<TaxQuote> invoker() {
         return host.invoker.invoke(
+                new StoreRef(STORE, STORE), PluginPoint.TAX_CALCULATOR, (c, ctx) -> c.quote(ctx, cart), null);
+    }
+
+    @Benchmark
+    public PluginOutcome<TaxQuote> invokerHandoff() {
+        return host.handoffInvoker.invoke(
                 new StoreRef(STORE, STORE), PluginPoint.TAX_CALCULATOR, (c, ctx) -> c.quote(ctx, cart), null);
     }
 

@@ -4,6 +4,7 @@ import io.caravan.platform.host.application.BundleHost;
 import io.caravan.platform.host.application.LoadedPlugin;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginLoadException;
+import io.caravan.platform.host.application.Tier;
 import io.caravan.runtime.BundleLoadException;
 import io.caravan.runtime.LoadedBundle;
 import io.caravan.runtime.PluginFramework;
@@ -64,7 +65,7 @@ public final class FelixBundleHost implements BundleHost, AutoCloseable {
             }
             throw mismatch;
         }
-        return new LoadedPlugin(artifact, bundle.extensions(), bundle.classLoader(), bundle);
+        return new LoadedPlugin(artifact, bundle.extensions(), bundle.classLoader(), bundle, Tier.IN_PROCESS);
     }
 
     @Override
