@@ -68,7 +68,6 @@ public class PluginHost {
     void start() {
         InvokerSettings settings = settings(config);
         runtime = new PluginRuntime(bundles, directory, clock);
-        invoker = new PluginInvoker(directory, runtime, settings, clock, services, threadFactory);
         Duration idle = config.getOptionalValue("caravan.plugins.idle-unload", Duration.class)
                 .orElse(Duration.ofMinutes(15));
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,6 +75,22 @@ public class PluginHost {
             t.setDaemon(true);
             return t;
         });
+        // A certified version that overran in-process runs sandboxed on this node from then on; the
+        // unload (a framework refresh) happens off the watchdog's thread.
+        invoker = new PluginInvoker(
+                directory,
+                runtime,
+                settings,
+                clock,
+                services,
+                threadFactory,
+                artifact -> housekeeping.execute(() -> {
+                    try {
+                        moveToSandbox(artifact);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Moving " + artifact.location() + " to the sandbox failed", e);
+                    }
+                }));
         housekeeping.scheduleWithFixedDelay(
                 () -> {
                     try {

@@ -94,6 +94,7 @@ public final class PluginInvoker implements AutoCloseable {
     private final Consumer<PluginArtifact> overrunListener;
     /** Inline calls in flight, watched by {@link #watchdog}; identity keys, one entry per call. */
     private final Set<InlineCall> inFlight = ConcurrentHashMap.newKeySet();
+
     private final Thread watchdog;
     private volatile boolean closed;
 

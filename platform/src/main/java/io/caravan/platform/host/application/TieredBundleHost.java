@@ -14,11 +14,8 @@ import java.util.logging.Logger;
 public final class TieredBundleHost implements BundleHost {
     private static final Logger LOG = Logger.getLogger(TieredBundleHost.class.getName());
 
-    /** Which tier a loaded plugin came from. */
+    /** The sandbox tier, as the host sees it. */
     public interface IsolatedTier extends BundleHost {
-        /** Whether the plugin was loaded by this tier. */
-        boolean owns(LoadedPlugin plugin);
-
         /** Whether uncertified code may run on this node (every wall up, or the operator accepted fewer). */
         boolean mayRunUncertified();
 
@@ -70,12 +67,12 @@ public final class TieredBundleHost implements BundleHost {
 
     /** Whether a loaded plugin runs in-process (else in sandbox workers). */
     public boolean inProcess(LoadedPlugin plugin) {
-        return !isolated.owns(plugin);
+        return plugin.tier() == Tier.IN_PROCESS;
     }
 
     @Override
     public void unload(LoadedPlugin plugin) {
-        if (isolated.owns(plugin)) {
+        if (plugin.tier() == Tier.ISOLATED) {
             isolated.unload(plugin);
         } else {
             inProcess.unload(plugin);

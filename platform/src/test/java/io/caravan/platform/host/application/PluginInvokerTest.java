@@ -298,12 +298,12 @@ class PluginInvokerTest {
         assertThat(caller.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(FailureKind.TIMEOUT);
         assertThat(held.thread.get()).as("ran inline").isNotNull();
         assertThat(held.interrupted).as("the watchdog interrupted the call").isTrue();
-        assertThat(interruptLeftOnCaller).as("the interrupt did not outlive the call").isFalse();
+        assertThat(interruptLeftOnCaller)
+                .as("the interrupt did not outlive the call")
+                .isFalse();
         MetricsSnapshot after = metrics("a");
         assertThat(after.answered()).isZero();
-        assertThat(after.failures())
-                .containsEntry(FailureKind.TIMEOUT, 1L)
-                .containsEntry(FailureKind.CIRCUIT_OPEN, 1L);
+        assertThat(after.failures()).containsEntry(FailureKind.TIMEOUT, 1L).containsEntry(FailureKind.CIRCUIT_OPEN, 1L);
         assertThat(after.calls()).isEqualTo(2);
         assertThat(overruns).hasSize(1);
         assertThat(invoker.inlineCallsInFlight()).isZero();

@@ -76,6 +76,7 @@ final class BenchHost implements AutoCloseable {
      * inline path, in the same JVM, with the very same extension instances.
      */
     final PluginInvoker handoffInvoker;
+
     final Map<String, List<InstalledPlugin>> installations = new ConcurrentHashMap<>();
 
     BenchHost(InvokerSettings settings) {

@@ -3,6 +3,7 @@ package io.caravan.platform.host.infrastructure.sandbox;
 import io.caravan.platform.host.application.LoadedPlugin;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginLoadException;
+import io.caravan.platform.host.application.Tier;
 import io.caravan.platform.host.application.TieredBundleHost;
 import io.caravan.runtime.SdkExports;
 import io.caravan.sandbox.protocol.ExtensionMethods;
@@ -67,12 +68,7 @@ public final class IsolatedBundleHost implements TieredBundleHost.IsolatedTier, 
                             type.getClassLoader(), new Class<?>[] {type}, new IsolatedExtension(pool, point)));
         }
         open.add(pool);
-        return new LoadedPlugin(artifact, extensions, IsolatedBundleHost.class.getClassLoader(), pool);
-    }
-
-    @Override
-    public boolean owns(LoadedPlugin plugin) {
-        return plugin.handle() instanceof WorkerPool pool && open.contains(pool);
+        return new LoadedPlugin(artifact, extensions, IsolatedBundleHost.class.getClassLoader(), pool, Tier.ISOLATED);
     }
 
     @Override

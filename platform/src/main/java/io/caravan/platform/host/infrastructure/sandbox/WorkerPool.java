@@ -145,6 +145,9 @@ final class WorkerPool implements AutoCloseable {
         return loaded;
     }
 
+    /** Idle workers beyond the first are ended after this long without a call (the pool shrinks with load). */
+    static final Duration IDLE_BEYOND_ONE = Duration.ofMinutes(2);
+
     /** Gives back a worker that answered its call. */
     void release(WorkerProcess worker) {
         lock.lock();
@@ -153,11 +156,21 @@ final class WorkerPool implements AutoCloseable {
                 worker.kill();
                 live--;
             } else {
+                worker.idleSince(Instant.now());
                 idle.addLast(worker);
+                trimIdle(Instant.now().minus(IDLE_BEYOND_ONE));
             }
             freed.signal();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Ends the longest-idle workers idle since before {@code cutoff}, keeping at least one. Holds the lock. */
+    private void trimIdle(Instant cutoff) {
+        while (idle.size() > 1 && idle.peekFirst().idleSince().isBefore(cutoff)) {
+            idle.pollFirst().kill();
+            live--;
         }
     }
 

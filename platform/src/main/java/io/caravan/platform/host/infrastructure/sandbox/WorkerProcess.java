@@ -38,6 +38,7 @@ public final class WorkerProcess implements AutoCloseable {
     private final Runnable cleanup;
     private volatile String goneReason;
     private volatile String tag;
+    private volatile Instant idleSince = Instant.now();
     private Ready ready;
     private Duration startTime;
 
@@ -208,6 +209,14 @@ public final class WorkerProcess implements AutoCloseable {
     /** How long the JVM took from start to {@code ready}. */
     public Duration startTime() {
         return startTime;
+    }
+
+    Instant idleSince() {
+        return idleSince;
+    }
+
+    void idleSince(Instant at) {
+        this.idleSince = at;
     }
 
     Ready ready() {

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The upload dry run as the plugin runtime defines it ({@link DryRun}: a fresh framework per
+ * Test and benchmark use only — the platform never runs an upload in its own JVM (it runs
+ * {@code SandboxDryRun}); this is the old in-JVM way, kept as the validation tests' fast dry run of
+ * the project's own trusted test bundles and as the benchmark's baseline.
+ *
+ * <p>The upload dry run as the plugin runtime defines it ({@link DryRun}: a fresh framework per
  * upload, the bundle loaded, its health check asked as an unconfigured plugin), in scratch
  * directories under the node's plugin directory. The plugin test kit runs the same
  * {@link DryRun}, so an author sees this verdict before uploading.
