@@ -31,12 +31,29 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * the first JDK class they reach. Native method declarations and class-loader subclasses are
  * reported too.
  *
- * <p>Reflection is judged on what is statically known: {@code setAccessible} always;
- * {@code MethodHandles.privateLookupIn} unless its target is a class literal of the bundle;
- * {@code Lookup.find*}, {@code Lookup.unreflect*} and {@code Class.get(Declared)Method/Field/Constructor(s)}
- * when their target class is a class literal (or {@code Class.forName} of a string constant)
- * outside the bundle, found by following the operand back with ASM's {@link SourceInterpreter}.
- * Reflection on a class computed at run time cannot be judged here.
+ * <p>Reflection is judged on what is statically known, by following operands back with ASM's
+ * {@link SourceInterpreter} (through at most a few local variables that are stored once):
+ *
+ * <ul>
+ *   <li>{@code setAccessible}, {@code trySetAccessible} and {@code MethodHandles.privateLookupIn} are
+ *       refused always;
+ *   <li>a name that picks the target at run time is refused: {@code Class.forName(String)},
+ *       {@code Lookup.findClass}, {@code Class.get(Declared)Method/Field} and the named
+ *       {@code Lookup.find*} must get a string constant (javac folds constant expressions and
+ *       {@code static final} strings into one), anything computed — a parameter, a field, a
+ *       concatenation with a variable, a value from configuration — is refused;
+ *   <li>{@code Lookup.find*}, {@code Lookup.unreflect*} and {@code Class.get(Declared)Method/Field/Constructor(s)}
+ *       are refused when their target class is a class literal (or {@code Class.forName} of a
+ *       string constant) outside the bundle; so are {@code Class.getResource(AsStream)} and
+ *       {@code Class.getClassLoader} (another bundle's or the platform's loader and resources);
+ *   <li>{@code Thread.getStackTrace} is accepted only on {@code Thread.currentThread()}.
+ * </ul>
+ *
+ * <p>Not caught: a member lookup on a {@code Class} object the code was handed at run time (say
+ * {@code obj.getClass()}) with a constant name, and resources read through an object's own
+ * {@code getClass()}: the class literal of a platform type cannot be followed through them. The
+ * class loaders such an object could lead to are refused where they are reached by name
+ * ({@code ClassLoader.loadClass}, {@code getParent}, {@code getSystemClassLoader}, the context loader).
  */
 final class BytecodePolicy {
     private static final String LOOKUP = "java/lang/invoke/MethodHandles$Lookup";
@@ -71,6 +88,12 @@ final class BytecodePolicy {
             "getDeclaredField",
             "getFields",
             "getDeclaredFields");
+    /** The {@code java.lang.Class} lookups whose first argument names the member. */
+    private static final Set<String> NAMED_MEMBER_LOOKUPS =
+            Set.of("getMethod", "getDeclaredMethod", "getField", "getDeclaredField");
+    /** The {@code java.lang.Class} methods that reach a class's loader or resources. */
+    private static final Set<String> CLASS_LOADER_REACH =
+            Set.of("getResource", "getResourceAsStream", "getClassLoader");
     private static final int MAX_TRACE_DEPTH = 8;
 
     private final ClassIndex classes;
@@ -190,6 +213,86 @@ final class BytecodePolicy {
                 }
             }
             reflection(call);
+            runtimeName(call);
+            otherThreadsStack(call);
+            foreignLoader(call);
+        }
+
+        /** A reflective lookup whose name argument is not a string constant: the target is chosen at run time. */
+        private void runtimeName(MethodInsnNode call) {
+            int nameArg = -1;
+            if (call.owner.equals("java/lang/Class")
+                    && call.name.equals("forName")
+                    && call.desc.equals("(Ljava/lang/String;)Ljava/lang/Class;")) {
+                nameArg = 0;
+            } else if (call.owner.equals("java/lang/Class") && NAMED_MEMBER_LOOKUPS.contains(call.name)) {
+                nameArg = 0;
+            } else if (call.owner.equals(LOOKUP) && call.name.equals("findClass")) {
+                nameArg = 0;
+            } else if (call.owner.equals(LOOKUP)
+                    && LOOKUP_FINDERS.contains(call.name)
+                    && !call.name.equals("findConstructor")) {
+                nameArg = 1;
+            }
+            if (nameArg < 0) {
+                return;
+            }
+            Frame<SourceValue> f = frame(call);
+            String name = null;
+            if (f != null) {
+                int first = f.getStackSize() - Type.getArgumentTypes(call.desc).length;
+                name = constantString(f.getStack(first + nameArg), 0);
+            }
+            if (name == null) {
+                violation(
+                        caller + " calls " + member(call.owner, call.name, call.desc)
+                                + " with a name computed at run time; reflection must name its target with a string"
+                                + " constant",
+                        ForbiddenApis.Category.REFLECTION);
+            }
+        }
+
+        /** Thread.getStackTrace on any thread but the current one. */
+        private void otherThreadsStack(MethodInsnNode call) {
+            if (!call.owner.equals("java/lang/Thread") || !call.name.equals("getStackTrace")) {
+                return;
+            }
+            if (!currentThread(top(call), 0)) {
+                violation(
+                        caller + " calls java.lang.Thread.getStackTrace() on a thread that is not"
+                                + " Thread.currentThread()",
+                        ForbiddenApis.Category.MANAGEMENT);
+            }
+        }
+
+        /** Class.getResource(AsStream)/getClassLoader on a class literal outside the bundle. */
+        private void foreignLoader(MethodInsnNode call) {
+            if (!call.owner.equals("java/lang/Class") || !CLASS_LOADER_REACH.contains(call.name)) {
+                return;
+            }
+            Frame<SourceValue> f = frame(call);
+            if (f == null) {
+                return;
+            }
+            int receiver = f.getStackSize() - Type.getArgumentTypes(call.desc).length - 1;
+            String target = constantClass(f.getStack(receiver), 0);
+            if (target != null && !classes.contains(target)) {
+                violation(
+                        caller + " calls java.lang.Class." + call.name + " on " + dotted(target)
+                                + ", a class outside the bundle (its loader and resources are not the bundle's)",
+                        ForbiddenApis.Category.CLASS_LOADING);
+            }
+        }
+
+        private boolean currentThread(SourceValue value, int depth) {
+            AbstractInsnNode producer = single(value);
+            if (producer == null || depth > MAX_TRACE_DEPTH) {
+                return false;
+            }
+            if (producer instanceof MethodInsnNode m) {
+                return m.owner.equals("java/lang/Thread") && m.name.equals("currentThread");
+            }
+            return producer instanceof VarInsnNode && currentThread(stored(producer), depth + 1);
         }
 
         /** Reports a forbidden member reference; true if it was one. */
@@ -265,12 +368,12 @@ final class BytecodePolicy {
                 }
             }
             boolean foreign = target != null && !classes.contains(target);
-            if (privateLookup && (target == null || foreign)) {
+            if (privateLookup) {
                 violation(
                         caller + " calls java.lang.invoke.MethodHandles.privateLookupIn on "
                                 + (target == null
                                         ? "a class not known statically"
-                                        : dotted(target) + ", a class outside the bundle"),
+                                        : foreign ? dotted(target) + ", a class outside the bundle" : dotted(target)),
                         ForbiddenApis.Category.REFLECTION);
             } else if ((finder || unreflect) && foreign) {
                 violation(
