@@ -145,6 +145,24 @@ final class AttackerCorpus {
                                 "MEMBERS",
                                 "static Object k(String n) throws Exception {"
                                         + " return java.lang.invoke.MethodHandles.lookup().findClass(n); }")));
+        c.add(bad(
+                "Class.forName as a method reference",
+                Rules.BYTECODE_FORBIDDEN_API,
+                "references java.lang.Class.forName(java.lang.String) as a method reference",
+                () -> good().calculator(
+                                "MEMBERS",
+                                "interface Loader { Class<?> load(String n) throws Exception; }"
+                                        + " static Object load(String n) throws Exception {"
+                                        + " Loader l = Class::forName; return l.load(n); }")));
+        c.add(bad(
+                "another thread's stack through a method reference",
+                Rules.BYTECODE_FORBIDDEN_API,
+                "references java.lang.Thread.getStackTrace() as a method reference",
+                () -> good().calculator(
+                                "MEMBERS",
+                                "static Object peek(Thread t) {"
+                                        + " java.util.function.Function<Thread, Object> f = Thread::getStackTrace;"
+                                        + " return f.apply(t); }")));
         c.add(forbidden(
                 "privateLookupIn on the bundle's own class",
                 "privateLookupIn on com.acme.tax.AcmeTaxCalculator",

@@ -284,6 +284,22 @@ final class BytecodePolicy {
             }
         }
 
+        /**
+         * The calls judged on their operands (a name that must be a constant, the thread, the class
+         * a loader or resource is reached through); a method reference to one hides them.
+         */
+        private boolean argumentsJudged(String owner, String name, String desc) {
+            if (owner.equals("java/lang/Class")) {
+                return name.equals("forName") && desc.equals("(Ljava/lang/String;)Ljava/lang/Class;")
+                        || NAMED_MEMBER_LOOKUPS.contains(name)
+                        || CLASS_LOADER_REACH.contains(name);
+            }
+            if (owner.equals(LOOKUP)) {
+                return name.equals("findClass") || LOOKUP_FINDERS.contains(name) && !name.equals("findConstructor");
+            }
+            return owner.equals("java/lang/Thread") && name.equals("getStackTrace");
+        }
+
         private boolean currentThread(SourceValue value, int depth) {
             AbstractInsnNode producer = single(value);
             if (producer == null || depth > MAX_TRACE_DEPTH) {
@@ -322,12 +338,22 @@ final class BytecodePolicy {
                     type(t.getDescriptor());
                 }
             } else if (cst instanceof Handle h) {
-                if (!h.getOwner().startsWith("[")) {
-                    memberRef(
-                            h.getOwner(),
-                            h.getName(),
-                            h.getDesc(),
-                            " references " + handleMember(h) + " (method reference or handle)");
+                if (!h.getOwner().startsWith("[")
+                        && !memberRef(
+                                h.getOwner(),
+                                h.getName(),
+                                h.getDesc(),
+                                " references " + handleMember(h) + " (method reference or handle)")
+                        && argumentsJudged(h.getOwner(), h.getName(), h.getDesc())) {
+                    violation(
+                            caller + " references " + handleMember(h)
+                                    + " as a method reference or handle, whose arguments and receiver the check"
+                                    + " cannot see; call it directly",
+                            h.getOwner().equals("java/lang/Thread")
+                                    ? ForbiddenApis.Category.MANAGEMENT
+                                    : CLASS_LOADER_REACH.contains(h.getName())
+                                            ? ForbiddenApis.Category.CLASS_LOADING
+                                            : ForbiddenApis.Category.REFLECTION);
                 }
             } else if (cst instanceof ConstantDynamic dynamic) {
                 constant(dynamic.getBootstrapMethod());
