@@ -344,7 +344,9 @@ final class AttackerCorpus {
                     "static void helper() { }"
                 },
                 new String[] {
-                    "Thread me = Thread.currentThread(); me.getStackTrace(); Thread.currentThread().getStackTrace();", ""
+                    "Thread me = Thread.currentThread(); me.getStackTrace();"
+                            + " Thread.currentThread().getStackTrace();",
+                    ""
                 },
                 new String[] {
                     "java.util.concurrent.CompletableFuture.supplyAsync(() -> \"x\", Runnable::run).join();"
