@@ -321,6 +321,14 @@ final class AttackerCorpus {
                 "getResourceAsStream on io.caravan.sdk.plugin.PluginContext, a class outside the bundle",
                 "PluginContext.class.getResourceAsStream(\"/META-INF/MANIFEST.MF\");"));
         c.add(forbidden(
+                "the loader of an object the platform passed in",
+                "java.lang.Class.getClassLoader on a class not known to be the bundle's",
+                "context.getClass().getClassLoader();"));
+        c.add(forbidden(
+                "resources through an SDK object's class",
+                "java.lang.Class.getResourceAsStream on a class not known to be the bundle's",
+                "Class<?> k = cart.getClass(); k.getResourceAsStream(\"/META-INF/MANIFEST.MF\");"));
+        c.add(forbidden(
                 "another class's loader",
                 "getClassLoader on io.caravan.sdk.model.Cart, a class outside the bundle",
                 "Cart.class.getClassLoader();"));
@@ -354,7 +362,8 @@ final class AttackerCorpus {
                     ""
                 },
                 new String[] {
-                    "getClass().getResourceAsStream(\"/rates.csv\");"
+                    "getClass().getResourceAsStream(\"/rates.csv\"); Class<?> mine = this.getClass();"
+                            + " mine.getClassLoader();"
                             + " AcmeTaxCalculator.class.getResource(\"/rates.csv\");"
                             + " java.lang.reflect.Proxy.newProxyInstance(AcmeTaxCalculator.class.getClassLoader(),"
                             + " new Class<?>[] {Runnable.class}, (p, m, a) -> null);",

@@ -44,16 +44,19 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  *       concatenation with a variable, a value from configuration — is refused;
  *   <li>{@code Lookup.find*}, {@code Lookup.unreflect*} and {@code Class.get(Declared)Method/Field/Constructor(s)}
  *       are refused when their target class is a class literal (or {@code Class.forName} of a
- *       string constant) outside the bundle; so are {@code Class.getResource(AsStream)} and
- *       {@code Class.getClassLoader} (another bundle's or the platform's loader and resources);
+ *       string constant) outside the bundle;
+ *   <li>{@code Class.getResource(AsStream)} and {@code Class.getClassLoader} are accepted only on a
+ *       class literal of the bundle or on {@code getClass()} of {@code this} (local 0, never
+ *       stored to): the {@code getClass()} of an object the platform passed in leads to the
+ *       platform's loader and resources;
  *   <li>{@code Thread.getStackTrace} is accepted only on {@code Thread.currentThread()}.
  * </ul>
  *
- * <p>Not caught: a member lookup on a {@code Class} object the code was handed at run time (say
- * {@code obj.getClass()}) with a constant name, and resources read through an object's own
- * {@code getClass()}: the class literal of a platform type cannot be followed through them. The
- * class loaders such an object could lead to are refused where they are reached by name
- * ({@code ClassLoader.loadClass}, {@code getParent}, {@code getSystemClassLoader}, the context loader).
+ * <p>Not caught: a member lookup with a constant name on a {@code Class} object the code was
+ * handed at run time (say {@code obj.getClass().getMethod("run")}): which class it is cannot be
+ * followed. Loaders are refused where they are reached ({@code getClassLoader} as above,
+ * {@code ClassLoader.loadClass}, {@code getParent}, {@code getSystemClassLoader}, the context
+ * loader), and a method reference to any call judged on its operands is refused.
  */
 final class BytecodePolicy {
     private static final String LOOKUP = "java/lang/invoke/MethodHandles$Lookup";
@@ -271,17 +274,45 @@ final class BytecodePolicy {
                 return;
             }
             Frame<SourceValue> f = frame(call);
-            if (f == null) {
-                return;
-            }
-            int receiver = f.getStackSize() - Type.getArgumentTypes(call.desc).length - 1;
-            String target = constantClass(f.getStack(receiver), 0);
+            SourceValue receiver =
+                    f == null ? null : f.getStack(f.getStackSize() - Type.getArgumentTypes(call.desc).length - 1);
+            String target = receiver == null ? null : constantClass(receiver, 0);
             if (target != null && !classes.contains(target)) {
                 violation(
                         caller + " calls java.lang.Class." + call.name + " on " + dotted(target)
                                 + ", a class outside the bundle (its loader and resources are not the bundle's)",
                         ForbiddenApis.Category.CLASS_LOADING);
+            } else if (target == null && !ownGetClass(receiver, 0)) {
+                violation(
+                        caller + " calls java.lang.Class." + call.name + " on a class not known to be the bundle's"
+                                + " (say, the getClass() of an object the platform passed in, whose loader is the"
+                                + " platform's); use YourClass.class." + call.name + " or getClass() on this",
+                        ForbiddenApis.Category.CLASS_LOADING);
             }
+        }
+
+        /** Whether a Class operand is this.getClass() (a bundle class: only bundle classes extend bundle classes). */
+        private boolean ownGetClass(SourceValue value, int depth) {
+            AbstractInsnNode producer = single(value);
+            if (producer == null || depth > MAX_TRACE_DEPTH) {
+                return false;
+            }
+            if (producer instanceof MethodInsnNode m
+                    && m.name.equals("getClass")
+                    && m.desc.equals("()Ljava/lang/Class;")
+                    && (method.access & Opcodes.ACC_STATIC) == 0) {
+                AbstractInsnNode on = single(top(m));
+                if (!(on instanceof VarInsnNode var) || var.getOpcode() != Opcodes.ALOAD || var.var != 0) {
+                    return false;
+                }
+                // local 0 still holds the receiver only if no instruction stored into it
+                Frame<SourceValue> at = frame(on);
+                return at != null && at.getLocal(0).insns.isEmpty();
+            }
+            if (producer instanceof VarInsnNode || producer.getOpcode() == Opcodes.CHECKCAST) {
+                return ownGetClass(producer instanceof VarInsnNode ? stored(producer) : top(producer), depth + 1);
+            }
+            return false;
         }
 
         /**
