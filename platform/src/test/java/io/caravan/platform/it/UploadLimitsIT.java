@@ -55,8 +55,8 @@ class UploadLimitsIT extends PlatformIT {
         assertThat(dev.post("api/developer/listings", listing(second)).status()).isEqualTo(201);
         String symbolicName = "com.flow." + first.replace('-', '.');
 
-        Api.Reply owned = dev.upload(
-                "api/developer/listings/" + first + "/versions", echoAs(first, symbolicName, "1.0.0"), JAR);
+        Api.Reply owned =
+                dev.upload("api/developer/listings/" + first + "/versions", echoAs(first, symbolicName, "1.0.0"), JAR);
         assertThat(owned.status()).as(owned.toString()).isEqualTo(201);
 
         // another listing may use the name neither with the same version nor with another
@@ -70,7 +70,9 @@ class UploadLimitsIT extends PlatformIT {
                     .isEqualTo("Bundle-SymbolicName");
             assertThat(taken.json().getString("detail")).contains(symbolicName);
         }
-        assertThat(dev.get("api/developer/listings/" + second + "/versions").parse().asJsonArray())
+        assertThat(dev.get("api/developer/listings/" + second + "/versions")
+                        .parse()
+                        .asJsonArray())
                 .as("a refused upload records no version")
                 .isEmpty();
 
@@ -83,8 +85,8 @@ class UploadLimitsIT extends PlatformIT {
         assertThat(firstParty.json().getString("detail")).contains("first-party plugin caravan-tax");
 
         // the owner's next version keeps the name
-        Api.Reply next = dev.upload(
-                "api/developer/listings/" + first + "/versions", echoAs(first, symbolicName, "1.0.1"), JAR);
+        Api.Reply next =
+                dev.upload("api/developer/listings/" + first + "/versions", echoAs(first, symbolicName, "1.0.1"), JAR);
         assertThat(next.status()).as(next.toString()).isEqualTo(201);
     }
 
@@ -100,7 +102,9 @@ class UploadLimitsIT extends PlatformIT {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(409);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().getJsonObject("report").getBoolean("passed")).isFalse();
-        assertThat(dev.get("api/developer/listings/" + slug + "/versions").parse().asJsonArray())
+        assertThat(dev.get("api/developer/listings/" + slug + "/versions")
+                        .parse()
+                        .asJsonArray())
                 .isEmpty();
         Path artifactsDir = Path.of(System.getProperty("caravan.it.plugins-dir"), "artifacts");
         assertThat(artifactsDir)

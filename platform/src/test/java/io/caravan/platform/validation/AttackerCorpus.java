@@ -201,10 +201,10 @@ final class AttackerCorpus {
                 Rules.BYTECODE_FORBIDDEN_API,
                 "extends java.util.concurrent.RecursiveTask",
                 () -> good().calculator(
-                                        "MEMBERS",
-                                        "static final class One extends java.util.concurrent.RecursiveTask<Integer> {"
-                                                + " protected Integer compute() { return 1; } }")
-                                .calculator("QUOTE", "new One().fork();")));
+                                "MEMBERS",
+                                "static final class One extends java.util.concurrent.RecursiveTask<Integer> {"
+                                        + " protected Integer compute() { return 1; } }")
+                        .calculator("QUOTE", "new One().fork();")));
         c.add(forbidden(
                 "Arrays.parallelSort",
                 "java.util.Arrays.parallelSort(int[])",
@@ -237,8 +237,7 @@ final class AttackerCorpus {
                 "new java.util.concurrent.SubmissionPublisher<String>().close();"));
 
         // --- system properties, sockets and name lookups
-        c.add(forbidden(
-                "System.getProperties", "java.lang.System.getProperties()", "System.getProperties().clear();"));
+        c.add(forbidden("System.getProperties", "java.lang.System.getProperties()", "System.getProperties().clear();"));
         c.add(forbidden(
                 "System.clearProperty",
                 "java.lang.System.clearProperty(java.lang.String)",

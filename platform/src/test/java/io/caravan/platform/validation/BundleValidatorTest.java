@@ -537,7 +537,9 @@ class BundleValidatorTest {
     @MethodSource("lookAlikes")
     void theSanctionedLookAlikesOfRefusedFormsPass(String quoteCode, String members) {
         ValidationReport report = VALIDATOR.validate(
-                good().calculator("QUOTE", quoteCode).calculator("MEMBERS", members).build(),
+                good().calculator("QUOTE", quoteCode)
+                        .calculator("MEMBERS", members)
+                        .build(),
                 listing().withDryRun(null));
 
         assertThat(report.failures()).as(report.summary()).isEmpty();

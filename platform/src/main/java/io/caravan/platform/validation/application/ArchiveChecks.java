@@ -130,7 +130,8 @@ final class ArchiveChecks {
                         "directory entry \"" + printable(entry.getName()) + "\" carries " + bytes(data.length)
                                 + (isClass(data) ? " of a class file" : "")
                                 + "; a directory entry holds no bytes (a lookup of \""
-                                + printable(entry.getName().substring(0, entry.getName().length() - 1))
+                                + printable(entry.getName()
+                                        .substring(0, entry.getName().length() - 1))
                                 + "\" would be served them)");
             }
             if (!entry.isDirectory() && isClass(data) && !entry.getName().endsWith(".class")) {

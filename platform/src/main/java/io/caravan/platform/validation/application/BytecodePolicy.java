@@ -97,6 +97,7 @@ final class BytecodePolicy {
     /** The {@code java.lang.Class} methods that reach a class's loader or resources. */
     private static final Set<String> CLASS_LOADER_REACH =
             Set.of("getResource", "getResourceAsStream", "getClassLoader");
+
     private static final int MAX_TRACE_DEPTH = 8;
 
     private final ClassIndex classes;

@@ -264,13 +264,7 @@ final class ForbiddenApis {
                 "clearProperty",
                 "setProperties",
                 "getProperties");
-        members(
-                "java/lang/System",
-                c,
-                "setSecurityManager",
-                "setIn",
-                "setOut",
-                "setErr");
+        members("java/lang/System", c, "setSecurityManager", "setIn", "setOut", "setErr");
         members("java/lang/Thread", c, "setDefaultUncaughtExceptionHandler");
         members("java/util/Locale", c, "setDefault");
         members("java/util/TimeZone", c, "setDefault");

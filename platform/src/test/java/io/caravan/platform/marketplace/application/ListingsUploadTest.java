@@ -7,8 +7,8 @@ import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.identity.domain.CaravanUser;
 import io.caravan.platform.marketplace.domain.Listing;
 import io.caravan.platform.marketplace.domain.ListingDetails;
-import io.caravan.platform.marketplace.domain.Pricing;
 import io.caravan.platform.marketplace.domain.PluginRelease;
+import io.caravan.platform.marketplace.domain.Pricing;
 import io.caravan.platform.validation.application.ValidationReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -115,11 +115,10 @@ class ListingsUploadTest {
 
     @Test
     void aBundleWithAnotherPluginsSymbolicNameIsNeitherStoredNorRecorded() throws IOException {
-        quotas.releases.add(UploadLimitsTest.upload(
-                "listing-eve", "eve-tax", "1.0.0", "io.caravan.test.echotax", 10, true));
+        quotas.releases.add(
+                UploadLimitsTest.upload("listing-eve", "eve-tax", "1.0.0", "io.caravan.test.echotax", 10, true));
 
-        assertThatThrownBy(() ->
-                        listings(30).upload(DEV, "test-echo-tax", bundle("caravan-test-echo-tax-v1.jar")))
+        assertThatThrownBy(() -> listings(30).upload(DEV, "test-echo-tax", bundle("caravan-test-echo-tax-v1.jar")))
                 .isInstanceOf(SymbolicNameTakenException.class);
         assertThat(stored).isEmpty();
         assertThat(recorded).isEmpty();

@@ -51,7 +51,8 @@ class UploadLimitsTest {
             @Override
             public List<Instant> attemptTimesAfter(String developerId, Instant after) {
                 return attempts.stream()
-                        .filter(a -> a.developerId().equals(developerId) && a.attemptedAt().isAfter(after))
+                        .filter(a -> a.developerId().equals(developerId)
+                                && a.attemptedAt().isAfter(after))
                         .map(UploadAttempt::attemptedAt)
                         .sorted()
                         .toList();
@@ -73,15 +74,17 @@ class UploadLimitsTest {
                     assertThat(e.quota()).isEqualTo(UploadQuotaExceededException.Quota.RATE);
                     // the first attempt (T0) leaves the window at T0 + 1 h, 30 minutes from now
                     assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(30));
-                    assertThat(e.getMessage()).contains("30 uploads in the last hour").contains("at most 30");
+                    assertThat(e.getMessage())
+                            .contains("30 uploads in the last hour")
+                            .contains("at most 30");
                 });
         assertThat(attempts).as("a refused upload is not counted").hasSize(30);
 
         // another developer is not affected; after the first attempt expired, one more is admitted
         assertThatCode(() -> limits(now, 30, Long.MAX_VALUE).admit(OTHER_DEV, "eve-tax", 1_000))
                 .doesNotThrowAnyException();
-        assertThatCode(() -> limits(T0.plus(Duration.ofHours(1)), 30, Long.MAX_VALUE)
-                        .admit(DEV, "acme-tax", 1_000))
+        assertThatCode(() ->
+                        limits(T0.plus(Duration.ofHours(1)), 30, Long.MAX_VALUE).admit(DEV, "acme-tax", 1_000))
                 .doesNotThrowAnyException();
     }
 
@@ -96,7 +99,10 @@ class UploadLimitsTest {
                 .isInstanceOfSatisfying(UploadQuotaExceededException.class, e -> {
                     assertThat(e.quota()).isEqualTo(UploadQuotaExceededException.Quota.STORED_BYTES);
                     assertThat(e.retryAfter()).isNull();
-                    assertThat(e.getMessage()).contains("600 bytes").contains("401 bytes").contains("1000 bytes");
+                    assertThat(e.getMessage())
+                            .contains("600 bytes")
+                            .contains("401 bytes")
+                            .contains("1000 bytes");
                 });
     }
 
@@ -125,7 +131,8 @@ class UploadLimitsTest {
                 .hasMessageContaining("Bundle-SymbolicName com.eve.tax belongs to another plugin");
         // the plugin's own name, a new name, and a name only a rejected upload used are free
         assertThatCode(() -> limits.claimSymbolicName("eve-tax", "com.eve.tax")).doesNotThrowAnyException();
-        assertThatCode(() -> limits.claimSymbolicName("acme-tax", "com.acme.tax")).doesNotThrowAnyException();
+        assertThatCode(() -> limits.claimSymbolicName("acme-tax", "com.acme.tax"))
+                .doesNotThrowAnyException();
         assertThatCode(() -> limits.claimSymbolicName("acme-tax", "com.squatted.tax"))
                 .doesNotThrowAnyException();
     }
