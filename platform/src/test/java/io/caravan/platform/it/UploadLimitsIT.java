@@ -82,7 +82,7 @@ class UploadLimitsIT extends PlatformIT {
                 echoAs(second, "io.caravan.plugins.tax", "9.0.0"),
                 JAR);
         assertThat(firstParty.status()).as(firstParty.toString()).isEqualTo(409);
-        assertThat(firstParty.json().getString("detail")).contains("first-party plugin caravan-tax");
+        assertThat(firstParty.json().getString("detail")).contains("reserved for the first-party plugins");
 
         // the owner's next version keeps the name
         Api.Reply next =

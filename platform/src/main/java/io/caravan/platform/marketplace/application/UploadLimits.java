@@ -29,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       the artifact store keeps) together at most {@code caravan.uploads.per-developer.max-bytes}
  *       (default 200 MiB) with this upload (413);
  *   <li>the Bundle-SymbolicName: it belongs to one listing for all its versions; another listing's
- *       (rejected uploads aside, which claim nothing) or a first-party plugin's is refused (409).
+ *       (rejected uploads aside, which claim nothing) or a first-party plugin's is refused (409),
+ *       and so is the whole first-party namespace {@value #FIRST_PARTY_NAMESPACE}*.
  * </ul>
  *
  * <p>Two uploads racing on two nodes may both be admitted at the limit (count, then insert, without
@@ -38,6 +39,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class UploadLimits {
     static final Duration WINDOW = Duration.ofHours(1);
+
+    /**
+     * The first-party plugins' namespace: reserved for the bundles shipped with the platform, also
+     * those a later platform version will ship (an upload claiming one first would break it).
+     */
+    public static final String FIRST_PARTY_NAMESPACE = "io.caravan.plugins.";
 
     @Inject
     UploadAttemptRepository attempts;
@@ -96,6 +103,13 @@ public class UploadLimits {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void claimSymbolicName(String pluginId, String symbolicName) {
+        if (symbolicName.startsWith(FIRST_PARTY_NAMESPACE)) {
+            throw new SymbolicNameTakenException(
+                    symbolicName,
+                    "Bundle-SymbolicName " + symbolicName + " is in " + FIRST_PARTY_NAMESPACE
+                            + "*, reserved for the first-party plugins shipped with the platform. Give your bundle a"
+                            + " symbolic name of your own (your reversed domain, say).");
+        }
         Optional<PluginRelease> other = releases.listBySymbolicName(symbolicName).stream()
                 .filter(r -> !r.pluginId().equals(pluginId))
                 .filter(r -> r.status() != ReleaseStatus.REJECTED)

@@ -108,24 +108,22 @@ class UploadLimitsTest {
 
     @Test
     void aSymbolicNameBelongsToOnePluginAndFirstPartyNamesAreReserved() {
+        // a first-party bundle named outside the namespace (as an older platform might have shipped)
         releases.add(new PluginRelease(
-                "caravan-tax",
-                "0.1.0",
-                "io.caravan.plugins.tax",
-                "ab".repeat(32),
-                10,
-                "{}",
-                ReleaseOrigin.FIRST_PARTY,
-                T0));
+                "caravan-tax", "0.1.0", "io.caravan.tax", "ab".repeat(32), 10, "{}", ReleaseOrigin.FIRST_PARTY, T0));
         releases.add(upload("listing-eve", "eve-tax", "1.0.0", "com.eve.tax", 10, true));
         releases.add(upload("listing-eve", "eve-squat", "1.0.0", "com.squatted.tax", 10, false));
         UploadLimits limits = limits(T0, 30, Long.MAX_VALUE);
 
-        assertThatThrownBy(() -> limits.claimSymbolicName("acme-tax", "io.caravan.plugins.tax"))
+        assertThatThrownBy(() -> limits.claimSymbolicName("acme-tax", "io.caravan.tax"))
                 .isInstanceOfSatisfying(SymbolicNameTakenException.class, e -> {
-                    assertThat(e.symbolicName()).isEqualTo("io.caravan.plugins.tax");
+                    assertThat(e.symbolicName()).isEqualTo("io.caravan.tax");
                     assertThat(e.getMessage()).contains("the first-party plugin caravan-tax");
                 });
+        assertThatThrownBy(() -> limits.claimSymbolicName("acme-tax", "io.caravan.plugins.shipping"))
+                .as("the first-party namespace, also for a plugin not shipped yet")
+                .isInstanceOf(SymbolicNameTakenException.class)
+                .hasMessageContaining("reserved for the first-party plugins");
         assertThatThrownBy(() -> limits.claimSymbolicName("acme-tax", "com.eve.tax"))
                 .isInstanceOf(SymbolicNameTakenException.class)
                 .hasMessageContaining("Bundle-SymbolicName com.eve.tax belongs to another plugin");
