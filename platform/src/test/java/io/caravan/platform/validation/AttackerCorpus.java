@@ -218,6 +218,19 @@ final class AttackerCorpus {
                 "java.util.stream.IntStream.parallel()",
                 "java.util.stream.IntStream.range(0, 9).parallel().sum();"));
         c.add(forbidden(
+                "ConcurrentHashMap bulk operation",
+                "java.util.concurrent.ConcurrentHashMap.forEach(long, java.util.function.BiConsumer)",
+                "new java.util.concurrent.ConcurrentHashMap<String, String>().forEach(1L, (k, v) -> { });"));
+        c.add(
+                bad(
+                        "StreamSupport with a parallel flag",
+                        Rules.BYTECODE_FORBIDDEN_API,
+                        "java.util.stream.StreamSupport.stream(java.util.Spliterator, boolean) with a parallel flag",
+                        () -> good().calculator(
+                                        "MEMBERS",
+                                        "static long n(java.util.List<String> l, boolean p) {"
+                                                + " return java.util.stream.StreamSupport.stream(l.spliterator(), p).count(); }")));
+        c.add(forbidden(
                 "CompletableFuture.supplyAsync without an executor",
                 "java.util.concurrent.CompletableFuture.supplyAsync(java.util.function.Supplier)",
                 "java.util.concurrent.CompletableFuture.supplyAsync(() -> \"x\").join();"));
@@ -366,6 +379,11 @@ final class AttackerCorpus {
                             + " AcmeTaxCalculator.class.getResource(\"/rates.csv\");"
                             + " java.lang.reflect.Proxy.newProxyInstance(AcmeTaxCalculator.class.getClassLoader(),"
                             + " new Class<?>[] {Runnable.class}, (p, m, a) -> null);",
+                    ""
+                },
+                new String[] {
+                    "java.util.stream.StreamSupport.stream(cart.lines().spliterator(), false).count();"
+                            + " new java.util.concurrent.ConcurrentHashMap<String, String>().forEach((k, v) -> { });",
                     ""
                 },
                 new String[] {

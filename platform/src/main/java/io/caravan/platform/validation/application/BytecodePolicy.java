@@ -220,6 +220,21 @@ final class BytecodePolicy {
             runtimeName(call);
             otherThreadsStack(call);
             foreignLoader(call);
+            parallelStreamSupport(call);
+        }
+
+        /** StreamSupport.*stream(..., boolean parallel): only a constant false stays off the common pool. */
+        private void parallelStreamSupport(MethodInsnNode call) {
+            if (!call.owner.equals("java/util/stream/StreamSupport") || !call.desc.contains("Z)")) {
+                return;
+            }
+            AbstractInsnNode parallel = single(top(call));
+            if (parallel == null || parallel.getOpcode() != Opcodes.ICONST_0) {
+                violation(
+                        caller + " calls " + member(call.owner, call.name, call.desc)
+                                + " with a parallel flag that is not the constant false",
+                        ForbiddenApis.Category.THREADS);
+            }
         }
 
         /** A reflective lookup whose name argument is not a string constant: the target is chosen at run time. */

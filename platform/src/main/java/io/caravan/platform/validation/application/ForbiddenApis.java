@@ -175,6 +175,8 @@ final class ForbiddenApis {
         prefix("java/util/concurrent/StructuredTaskScope", ANY, true, c);
         prefix("java/lang/Thread$Builder", ANY, true, c);
         members("java/util/Arrays", c, "parallelSort", "parallelPrefix", "parallelSetAll");
+        // the bulk operations (forEach, search, reduce* with a parallelism threshold first) fork on the common pool
+        add("java/util/concurrent/ConcurrentHashMap", (name, desc) -> desc.startsWith("(J"), c);
         // SubmissionPublisher() delivers on the common pool; with an executor argument it is the caller's
         add("java/util/concurrent/SubmissionPublisher", (name, desc) -> name.equals("<init>") && desc.equals("()V"), c);
         members("java/util/concurrent/ThreadPoolExecutor", c, "<init>");
