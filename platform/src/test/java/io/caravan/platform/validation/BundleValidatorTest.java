@@ -500,6 +500,7 @@ class BundleValidatorTest {
                                 "try { Thread.sleep(30_000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }"
                                         + " return HealthReport.up();"),
                 ctx -> ctx.withDryRun(impatientDryRun)));
+        c.addAll(AttackerCorpus.rejected());
         return c;
     }
 
@@ -526,6 +527,22 @@ class BundleValidatorTest {
                                     "answered DOWN without configuration: no API key",
                                     "needs what a dry run does not lend"));
         }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> lookAlikes() {
+        return AttackerCorpus.accepted().stream().map(a -> org.junit.jupiter.params.provider.Arguments.of(a[0], a[1]));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lookAlikes")
+    void theSanctionedLookAlikesOfRefusedFormsPass(String quoteCode, String members) {
+        ValidationReport report = VALIDATOR.validate(
+                good().calculator("QUOTE", quoteCode)
+                        .calculator("MEMBERS", members)
+                        .build(),
+                listing().withDryRun(null));
+
+        assertThat(report.failures()).as(report.summary()).isEmpty();
     }
 
     @Test

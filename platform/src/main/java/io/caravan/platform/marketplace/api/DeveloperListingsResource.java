@@ -2,6 +2,8 @@ package io.caravan.platform.marketplace.api;
 
 import io.caravan.platform.marketplace.application.ArtifactStore;
 import io.caravan.platform.marketplace.application.Listings;
+import io.caravan.platform.marketplace.application.SymbolicNameTakenException;
+import io.caravan.platform.marketplace.application.UploadQuotaExceededException;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.tenancy.application.Access;
 import io.caravan.platform.tenancy.application.RequestCaller;
@@ -97,10 +99,29 @@ public class DeveloperListingsResource {
             summary = "Upload a version (the bundle jar as the request body)",
             description =
                     "The bundle is checked at once: 201 with the report when it passed, 422 with the report when it"
-                            + " failed (stored as rejected, never installable), 409 when the version number exists.")
+                            + " failed (stored as rejected, never installable), 409 when the version number exists"
+                            + " or the Bundle-SymbolicName is another plugin's, 429 (Retry-After) over the developer's"
+                            + " uploads per hour, 413 over the developer's stored bytes.")
     public Response upload(@PathParam("slug") String slug, InputStream body, @Context UriInfo uri) {
         byte[] bundle = read(body);
-        Listings.Upload upload = listings.upload(caller.user(), slug, bundle);
+        Listings.Upload upload;
+        try {
+            upload = listings.upload(caller.user(), slug, bundle);
+        } catch (SymbolicNameTakenException taken) {
+            return problem(
+                    409,
+                    "symbolic-name-taken",
+                    "Bundle-SymbolicName taken",
+                    taken.getMessage(),
+                    "errors",
+                    Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder()
+                                    .add("field", SymbolicNameTakenException.FIELD)
+                                    .add("message", "is the symbolic name of another plugin: " + taken.symbolicName()))
+                            .build());
+        } catch (UploadQuotaExceededException over) {
+            return quota(over);
+        }
         JsonObject report;
         try (var reader = Json.createReader(new StringReader(upload.reportJson()))) {
             report = reader.readObject();
@@ -138,7 +159,25 @@ public class DeveloperListingsResource {
                 .build();
     }
 
-    /** An RFC 9457 problem with one extension member (the check report, or the rejected version). */
+    /** 429 with Retry-After (seconds) for the upload rate, 413 for the stored bytes; names the quota's property. */
+    private static Response quota(UploadQuotaExceededException over) {
+        boolean rate = over.quota() == UploadQuotaExceededException.Quota.RATE;
+        Response problem = problem(
+                rate ? 429 : 413,
+                rate ? "upload-rate-exceeded" : "upload-storage-exceeded",
+                rate ? "Too many uploads" : "Upload storage quota exceeded",
+                over.getMessage(),
+                "quota",
+                Json.createValue(
+                        rate ? "caravan.uploads.per-developer.per-hour" : "caravan.uploads.per-developer.max-bytes"));
+        if (!rate) {
+            return problem;
+        }
+        long seconds = Math.max(1, (over.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(problem).header("Retry-After", seconds).build();
+    }
+
+    /** An RFC 9457 problem with one extension member (the check report, the rejected version, the errors). */
     private static Response problem(
             int status, String type, String title, String detail, String member, jakarta.json.JsonValue value) {
         return Response.status(status)

@@ -57,6 +57,9 @@ public class Listings {
     @Inject
     PluginDataLifecycle data;
 
+    @Inject
+    UploadLimits limits;
+
     private final BundleValidator validator = new BundleValidator();
 
     /** An upload's outcome: the version row (absent when the bytes could not be tied to a version) and its report. */
@@ -114,14 +117,23 @@ public class Listings {
 
     /**
      * Checks the bundle (archive, manifest, descriptor, bytecode, a dry run in a scratch framework)
-     * outside any transaction, then records the version: passed, or rejected with the report.
+     * outside any transaction, then records the version: passed, or rejected with the report. The
+     * developer's quotas are cleared first and the symbolic name after the checks, both before any
+     * byte is stored ({@link UploadLimits}).
+     *
+     * @throws UploadQuotaExceededException over the developer's upload rate or stored bytes
+     * @throws SymbolicNameTakenException if the bundle's symbolic name is another plugin's
      */
     public Upload upload(CaravanUser developer, String pluginId, byte[] bundle) {
         Listing listing = transactions.owned(developer, pluginId);
+        limits.admit(developer, pluginId, bundle.length);
         ValidationContext context = ValidationContext.of(listing.symbolicName(), host.sdkVersion(), dryRun)
                 .withExpectedPluginId(pluginId)
                 .withPublishedVersions(version -> transactions.publishedSha(pluginId, version));
         ValidationReport report = validator.validate(bundle, context);
+        if (report.identity() != null && report.identity().symbolicName() != null) {
+            limits.claimSymbolicName(pluginId, report.identity().symbolicName());
+        }
         String json = ReportJson.of(report);
         // Only bytes that passed every check reach the artifact store: a rejected upload keeps its
         // report, never its bytes, so garbage cannot fill the disk (the report names its SHA-256).

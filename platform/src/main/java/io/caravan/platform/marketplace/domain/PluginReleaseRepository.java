@@ -15,5 +15,11 @@ public interface PluginReleaseRepository {
 
     List<PluginRelease> listByStatus(ReleaseStatus status);
 
+    /** Every release, of any plugin, whose bundle has this Bundle-SymbolicName. */
+    List<PluginRelease> listBySymbolicName(String symbolicName);
+
+    /** The bytes stored for a developer: the sizes of their listings' releases that passed the checks. */
+    long storedBytesOfDeveloper(String developerId);
+
     void add(PluginRelease release);
 }

@@ -63,6 +63,31 @@ public class JpaPluginReleaseRepository implements PluginReleaseRepository {
     }
 
     @Override
+    public List<PluginRelease> listBySymbolicName(String symbolicName) {
+        return persistence
+                .platform()
+                .createQuery(
+                        "select r from PluginRelease r where r.symbolicName = :name order by r.registeredAt",
+                        PluginRelease.class)
+                .setParameter("name", symbolicName)
+                .getResultList();
+    }
+
+    @Override
+    public long storedBytesOfDeveloper(String developerId) {
+        Long sum = persistence
+                .platform()
+                .createQuery(
+                        "select sum(r.sizeBytes) from PluginRelease r where r.status <> :rejected and r.listingId in"
+                                + " (select l.id from Listing l where l.developerId = :developer)",
+                        Long.class)
+                .setParameter("rejected", ReleaseStatus.REJECTED)
+                .setParameter("developer", developerId)
+                .getSingleResult();
+        return sum == null ? 0 : sum;
+    }
+
+    @Override
     public void add(PluginRelease release) {
         persistence.platform().persist(release);
     }

@@ -124,12 +124,30 @@ final class ArchiveChecks {
                 return stopped(findings);
             }
             total += data.length;
+            if (entry.isDirectory() && data.length > 0) {
+                findings.fail(
+                        Rules.ARCHIVE_HIDDEN_CLASS,
+                        "directory entry \"" + printable(entry.getName()) + "\" carries " + bytes(data.length)
+                                + (isClass(data) ? " of a class file" : "")
+                                + "; a directory entry holds no bytes (a lookup of \""
+                                + printable(entry.getName()
+                                        .substring(0, entry.getName().length() - 1))
+                                + "\" would be served them)");
+            }
+            if (!entry.isDirectory() && isClass(data) && !entry.getName().endsWith(".class")) {
+                findings.fail(
+                        Rules.ARCHIVE_HIDDEN_CLASS,
+                        "entry \"" + printable(entry.getName())
+                                + "\" is a class file (it starts with 0xCAFEBABE) under a name that is not .class;"
+                                + " a bundle's classes must be where the checks and the framework see them");
+            }
             if (!entry.isDirectory()) {
                 if (!ARCHIVE_EXTENSIONS.contains(extension(entry.getName())) && isZip(data)) {
                     findings.fail(
                             Rules.ARCHIVE_NESTED_ARCHIVE,
                             "entry \"" + printable(entry.getName())
-                                    + "\" holds a zip archive (by its content); a bundle may not carry archives");
+                                    + "\" holds a zip or gzip archive (by its content); a bundle may not carry"
+                                    + " archives");
                 }
                 files.putIfAbsent(entry.getName(), data);
             }
@@ -144,6 +162,8 @@ final class ArchiveChecks {
         findings.pass(Rules.ARCHIVE_PATH_TRAVERSAL, "every entry name is a relative path inside the bundle");
         findings.pass(Rules.ARCHIVE_DUPLICATE_ENTRY, "no entry name repeats");
         findings.pass(Rules.ARCHIVE_NESTED_ARCHIVE, "no archive inside the archive");
+        findings.pass(
+                Rules.ARCHIVE_HIDDEN_CLASS, "class files only in .class entries; no directory entry carries bytes");
         if (findings.anyFailed(
                 List.of(Rules.ARCHIVE_PATH_TRAVERSAL, Rules.ARCHIVE_DUPLICATE_ENTRY, Rules.ARCHIVE_NESTED_ARCHIVE))) {
             return stopped(findings);
@@ -284,11 +304,23 @@ final class ArchiveChecks {
         return null;
     }
 
+    /** Zip (local header, empty archive, spanned) or gzip content. */
     private static boolean isZip(byte[] data) {
-        return data.length >= 4
+        boolean zip = data.length >= 4
                 && data[0] == 'P'
                 && data[1] == 'K'
                 && (data[2] == 3 && data[3] == 4 || data[2] == 5 && data[3] == 6 || data[2] == 7 && data[3] == 8);
+        boolean gzip = data.length >= 3 && (data[0] & 0xff) == 0x1f && (data[1] & 0xff) == 0x8b && data[2] == 8;
+        return zip || gzip;
+    }
+
+    /** Starts with the class file magic number 0xCAFEBABE. */
+    static boolean isClass(byte[] data) {
+        return data.length >= 4
+                && (data[0] & 0xff) == 0xCA
+                && (data[1] & 0xff) == 0xFE
+                && (data[2] & 0xff) == 0xBA
+                && (data[3] & 0xff) == 0xBE;
     }
 
     private static String extension(String name) {

@@ -31,12 +31,32 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * the first JDK class they reach. Native method declarations and class-loader subclasses are
  * reported too.
  *
- * <p>Reflection is judged on what is statically known: {@code setAccessible} always;
- * {@code MethodHandles.privateLookupIn} unless its target is a class literal of the bundle;
- * {@code Lookup.find*}, {@code Lookup.unreflect*} and {@code Class.get(Declared)Method/Field/Constructor(s)}
- * when their target class is a class literal (or {@code Class.forName} of a string constant)
- * outside the bundle, found by following the operand back with ASM's {@link SourceInterpreter}.
- * Reflection on a class computed at run time cannot be judged here.
+ * <p>Reflection is judged on what is statically known, by following operands back with ASM's
+ * {@link SourceInterpreter} (through at most a few local variables that are stored once):
+ *
+ * <ul>
+ *   <li>{@code setAccessible}, {@code trySetAccessible} and {@code MethodHandles.privateLookupIn} are
+ *       refused always;
+ *   <li>a name that picks the target at run time is refused: {@code Class.forName(String)},
+ *       {@code Lookup.findClass}, {@code Class.get(Declared)Method/Field} and the named
+ *       {@code Lookup.find*} must get a string constant (javac folds constant expressions and
+ *       {@code static final} strings into one), anything computed — a parameter, a field, a
+ *       concatenation with a variable, a value from configuration — is refused;
+ *   <li>{@code Lookup.find*}, {@code Lookup.unreflect*} and {@code Class.get(Declared)Method/Field/Constructor(s)}
+ *       are refused when their target class is a class literal (or {@code Class.forName} of a
+ *       string constant) outside the bundle;
+ *   <li>{@code Class.getResource(AsStream)} and {@code Class.getClassLoader} are accepted only on a
+ *       class literal of the bundle or on {@code getClass()} of {@code this} (local 0, never
+ *       stored to): the {@code getClass()} of an object the platform passed in leads to the
+ *       platform's loader and resources;
+ *   <li>{@code Thread.getStackTrace} is accepted only on {@code Thread.currentThread()}.
+ * </ul>
+ *
+ * <p>Not caught: a member lookup with a constant name on a {@code Class} object the code was
+ * handed at run time (say {@code obj.getClass().getMethod("run")}): which class it is cannot be
+ * followed. Loaders are refused where they are reached ({@code getClassLoader} as above,
+ * {@code ClassLoader.loadClass}, {@code getParent}, {@code getSystemClassLoader}, the context
+ * loader), and a method reference to any call judged on its operands is refused.
  */
 final class BytecodePolicy {
     private static final String LOOKUP = "java/lang/invoke/MethodHandles$Lookup";
@@ -71,6 +91,13 @@ final class BytecodePolicy {
             "getDeclaredField",
             "getFields",
             "getDeclaredFields");
+    /** The {@code java.lang.Class} lookups whose first argument names the member. */
+    private static final Set<String> NAMED_MEMBER_LOOKUPS =
+            Set.of("getMethod", "getDeclaredMethod", "getField", "getDeclaredField");
+    /** The {@code java.lang.Class} methods that reach a class's loader or resources. */
+    private static final Set<String> CLASS_LOADER_REACH =
+            Set.of("getResource", "getResourceAsStream", "getClassLoader");
+
     private static final int MAX_TRACE_DEPTH = 8;
 
     private final ClassIndex classes;
@@ -190,6 +217,145 @@ final class BytecodePolicy {
                 }
             }
             reflection(call);
+            runtimeName(call);
+            otherThreadsStack(call);
+            foreignLoader(call);
+            parallelStreamSupport(call);
+        }
+
+        /** StreamSupport.*stream(..., boolean parallel): only a constant false stays off the common pool. */
+        private void parallelStreamSupport(MethodInsnNode call) {
+            if (!call.owner.equals("java/util/stream/StreamSupport") || !call.desc.contains("Z)")) {
+                return;
+            }
+            AbstractInsnNode parallel = single(top(call));
+            if (parallel == null || parallel.getOpcode() != Opcodes.ICONST_0) {
+                violation(
+                        caller + " calls " + member(call.owner, call.name, call.desc)
+                                + " with a parallel flag that is not the constant false",
+                        ForbiddenApis.Category.THREADS);
+            }
+        }
+
+        /** A reflective lookup whose name argument is not a string constant: the target is chosen at run time. */
+        private void runtimeName(MethodInsnNode call) {
+            int nameArg = -1;
+            if (call.owner.equals("java/lang/Class")
+                    && call.name.equals("forName")
+                    && call.desc.equals("(Ljava/lang/String;)Ljava/lang/Class;")) {
+                nameArg = 0;
+            } else if (call.owner.equals("java/lang/Class") && NAMED_MEMBER_LOOKUPS.contains(call.name)) {
+                nameArg = 0;
+            } else if (call.owner.equals(LOOKUP) && call.name.equals("findClass")) {
+                nameArg = 0;
+            } else if (call.owner.equals(LOOKUP)
+                    && LOOKUP_FINDERS.contains(call.name)
+                    && !call.name.equals("findConstructor")) {
+                nameArg = 1;
+            }
+            if (nameArg < 0) {
+                return;
+            }
+            Frame<SourceValue> f = frame(call);
+            String name = null;
+            if (f != null) {
+                int first = f.getStackSize() - Type.getArgumentTypes(call.desc).length;
+                name = constantString(f.getStack(first + nameArg), 0);
+            }
+            if (name == null) {
+                violation(
+                        caller + " calls " + member(call.owner, call.name, call.desc)
+                                + " with a name computed at run time; reflection must name its target with a string"
+                                + " constant",
+                        ForbiddenApis.Category.REFLECTION);
+            }
+        }
+
+        /** Thread.getStackTrace on any thread but the current one. */
+        private void otherThreadsStack(MethodInsnNode call) {
+            if (!call.owner.equals("java/lang/Thread") || !call.name.equals("getStackTrace")) {
+                return;
+            }
+            if (!currentThread(top(call), 0)) {
+                violation(
+                        caller + " calls java.lang.Thread.getStackTrace() on a thread that is not"
+                                + " Thread.currentThread()",
+                        ForbiddenApis.Category.MANAGEMENT);
+            }
+        }
+
+        /** Class.getResource(AsStream)/getClassLoader on a class literal outside the bundle. */
+        private void foreignLoader(MethodInsnNode call) {
+            if (!call.owner.equals("java/lang/Class") || !CLASS_LOADER_REACH.contains(call.name)) {
+                return;
+            }
+            Frame<SourceValue> f = frame(call);
+            SourceValue receiver =
+                    f == null ? null : f.getStack(f.getStackSize() - Type.getArgumentTypes(call.desc).length - 1);
+            String target = receiver == null ? null : constantClass(receiver, 0);
+            if (target != null && !classes.contains(target)) {
+                violation(
+                        caller + " calls java.lang.Class." + call.name + " on " + dotted(target)
+                                + ", a class outside the bundle (its loader and resources are not the bundle's)",
+                        ForbiddenApis.Category.CLASS_LOADING);
+            } else if (target == null && !ownGetClass(receiver, 0)) {
+                violation(
+                        caller + " calls java.lang.Class." + call.name + " on a class not known to be the bundle's"
+                                + " (say, the getClass() of an object the platform passed in, whose loader is the"
+                                + " platform's); use YourClass.class." + call.name + " or getClass() on this",
+                        ForbiddenApis.Category.CLASS_LOADING);
+            }
+        }
+
+        /** Whether a Class operand is this.getClass() (a bundle class: only bundle classes extend bundle classes). */
+        private boolean ownGetClass(SourceValue value, int depth) {
+            AbstractInsnNode producer = single(value);
+            if (producer == null || depth > MAX_TRACE_DEPTH) {
+                return false;
+            }
+            if (producer instanceof MethodInsnNode m
+                    && m.name.equals("getClass")
+                    && m.desc.equals("()Ljava/lang/Class;")
+                    && (method.access & Opcodes.ACC_STATIC) == 0) {
+                AbstractInsnNode on = single(top(m));
+                if (!(on instanceof VarInsnNode var) || var.getOpcode() != Opcodes.ALOAD || var.var != 0) {
+                    return false;
+                }
+                // local 0 still holds the receiver only if no instruction stored into it
+                Frame<SourceValue> at = frame(on);
+                return at != null && at.getLocal(0).insns.isEmpty();
+            }
+            if (producer instanceof VarInsnNode || producer.getOpcode() == Opcodes.CHECKCAST) {
+                return ownGetClass(producer instanceof VarInsnNode ? stored(producer) : top(producer), depth + 1);
+            }
+            return false;
+        }
+
+        /**
+         * The calls judged on their operands (a name that must be a constant, the thread, the class
+         * a loader or resource is reached through); a method reference to one hides them.
+         */
+        private boolean argumentsJudged(String owner, String name, String desc) {
+            if (owner.equals("java/lang/Class")) {
+                return name.equals("forName") && desc.equals("(Ljava/lang/String;)Ljava/lang/Class;")
+                        || NAMED_MEMBER_LOOKUPS.contains(name)
+                        || CLASS_LOADER_REACH.contains(name);
+            }
+            if (owner.equals(LOOKUP)) {
+                return name.equals("findClass") || LOOKUP_FINDERS.contains(name) && !name.equals("findConstructor");
+            }
+            return owner.equals("java/lang/Thread") && name.equals("getStackTrace");
+        }
+
+        private boolean currentThread(SourceValue value, int depth) {
+            AbstractInsnNode producer = single(value);
+            if (producer == null || depth > MAX_TRACE_DEPTH) {
+                return false;
+            }
+            if (producer instanceof MethodInsnNode m) {
+                return m.owner.equals("java/lang/Thread") && m.name.equals("currentThread");
+            }
+            return producer instanceof VarInsnNode && currentThread(stored(producer), depth + 1);
         }
 
         /** Reports a forbidden member reference; true if it was one. */
@@ -219,12 +385,22 @@ final class BytecodePolicy {
                     type(t.getDescriptor());
                 }
             } else if (cst instanceof Handle h) {
-                if (!h.getOwner().startsWith("[")) {
-                    memberRef(
-                            h.getOwner(),
-                            h.getName(),
-                            h.getDesc(),
-                            " references " + handleMember(h) + " (method reference or handle)");
+                if (!h.getOwner().startsWith("[")
+                        && !memberRef(
+                                h.getOwner(),
+                                h.getName(),
+                                h.getDesc(),
+                                " references " + handleMember(h) + " (method reference or handle)")
+                        && argumentsJudged(h.getOwner(), h.getName(), h.getDesc())) {
+                    violation(
+                            caller + " references " + handleMember(h)
+                                    + " as a method reference or handle, whose arguments and receiver the check"
+                                    + " cannot see; call it directly",
+                            h.getOwner().equals("java/lang/Thread")
+                                    ? ForbiddenApis.Category.MANAGEMENT
+                                    : CLASS_LOADER_REACH.contains(h.getName())
+                                            ? ForbiddenApis.Category.CLASS_LOADING
+                                            : ForbiddenApis.Category.REFLECTION);
                 }
             } else if (cst instanceof ConstantDynamic dynamic) {
                 constant(dynamic.getBootstrapMethod());
@@ -265,12 +441,12 @@ final class BytecodePolicy {
                 }
             }
             boolean foreign = target != null && !classes.contains(target);
-            if (privateLookup && (target == null || foreign)) {
+            if (privateLookup) {
                 violation(
                         caller + " calls java.lang.invoke.MethodHandles.privateLookupIn on "
                                 + (target == null
                                         ? "a class not known statically"
-                                        : dotted(target) + ", a class outside the bundle"),
+                                        : foreign ? dotted(target) + ", a class outside the bundle" : dotted(target)),
                         ForbiddenApis.Category.REFLECTION);
             } else if ((finder || unreflect) && foreign) {
                 violation(

@@ -23,15 +23,21 @@ final class ForbiddenApis {
         NATIVE("plugins may not load native code"),
         REFLECTION("plugins may not open up code outside their bundle by reflection"),
         UNSAFE("plugins may not use Unsafe or other JDK internals"),
-        CLASS_LOADING("plugins may not create class loaders, define classes, or load classes through another loader"
-                + " than their bundle's"),
+        CLASS_LOADING("plugins may not create class loaders, define classes, compile or instrument code, or reach"
+                + " classes and resources through another loader than their bundle's"),
         THREADS("plugins may not create threads or use shared thread pools; the platform runs every call on its own"
                 + " threads, under its deadline"),
         NETWORK("plugins reach the network only through PluginContext.http() (EgressHttp), to their declared hosts"),
         FILES("plugins may not use the file system; use PluginContext.storage() and the bundle's own resources"),
         JVM_STATE("plugins may not change JVM-wide state shared with the platform and other plugins"),
+        SYSTEM_PROPERTIES("plugins may not change system properties nor take all of them (a live, JVM-wide table"
+                + " that holds the platform's settings); read one named property with System.getProperty, or use"
+                + " the plugin's configuration"),
+        LOGGING("plugins log through java.util.logging.Logger or System.Logger as they are; handlers and the log"
+                + " manager belong to the platform (a handler sees every plugin's and the platform's records)"),
         ENVIRONMENT("plugins may not read the platform's environment variables, which hold its credentials"),
-        MANAGEMENT("plugins may not manage the JVM");
+        MANAGEMENT("plugins may not manage or inspect the JVM (management beans, attach, flight recorder, other"
+                + " threads and their stacks)");
 
         final String reason;
 
@@ -82,6 +88,26 @@ final class ForbiddenApis {
                 "java/lang/reflect/Executable")) {
             members(owner, c, "setAccessible", "trySetAccessible");
         }
+        // java.beans runs methods and creates objects named by strings; ObjectInputStream creates objects
+        // of classes the stream names.
+        for (String owner : List.of(
+                "java/beans/Statement",
+                "java/beans/Expression",
+                "java/beans/XMLDecoder",
+                "java/beans/EventHandler",
+                "java/beans/Beans",
+                "java/io/ObjectInputStream")) {
+            any(owner, c);
+        }
+        members("java/lang/Module", c, "addOpens", "addExports", "addReads");
+        // a caller's Class object (the platform's) is a handle for reflection on it
+        members("java/lang/StackWalker", c, "getCallerClass");
+        add(
+                "java/lang/StackWalker",
+                (name, desc) -> name.equals("getInstance") && !desc.equals("()Ljava/lang/StackWalker;"),
+                c);
+
+        prefix("com/sun/tools/attach/", ANY, true, Category.MANAGEMENT);
 
         c = Category.UNSAFE;
         any("sun/misc/Unsafe", c);
@@ -100,7 +126,22 @@ final class ForbiddenApis {
                 "findSystemClass",
                 "getSystemClassLoader",
                 "getPlatformClassLoader");
+        members(
+                "java/lang/ClassLoader",
+                c,
+                "getSystemResource",
+                "getSystemResources",
+                "getSystemResourceAsStream",
+                "getParent");
+        members("java/lang/Thread", c, "getContextClassLoader", "setContextClassLoader");
+        members("java/lang/Class", c, "getProtectionDomain");
         members("java/security/SecureClassLoader", c, "<init>", "defineClass");
+        prefix("java/lang/instrument/", ANY, true, c);
+        prefix("javax/tools/", ANY, true, c);
+        prefix("javax/script/", ANY, true, c);
+        any("java/rmi/server/RMIClassLoader", c);
+        any("java/lang/ModuleLayer", c);
+        any("java/lang/ModuleLayer$Controller", c);
         any("java/net/URLClassLoader", c);
         members(
                 "java/lang/invoke/MethodHandles$Lookup",
@@ -108,6 +149,7 @@ final class ForbiddenApis {
                 "defineClass",
                 "defineHiddenClass",
                 "defineHiddenClassWithClassData");
+        members("java/lang/invoke/MethodHandles", c, "classData", "classDataAt");
         add(
                 "java/lang/Class",
                 (name, desc) -> name.equals("forName")
@@ -118,14 +160,39 @@ final class ForbiddenApis {
         c = Category.THREADS;
         members("java/lang/Thread", c, "<init>", "start", "startVirtualThread", "ofPlatform", "ofVirtual");
         add("java/util/concurrent/Executors", (name, desc) -> !name.equals("callable"), c);
-        any("java/util/concurrent/ForkJoinPool", c);
+        // the common pool: ForkJoinPool itself and tasks, whose fork()/invoke() outside a pool run there
+        for (String owner : List.of(
+                "java/util/concurrent/ForkJoinPool",
+                "java/util/concurrent/ForkJoinPool$ManagedBlocker",
+                "java/util/concurrent/ForkJoinTask",
+                "java/util/concurrent/RecursiveTask",
+                "java/util/concurrent/RecursiveAction",
+                "java/util/concurrent/CountedCompleter",
+                "java/util/concurrent/ForkJoinWorkerThread",
+                "java/nio/channels/AsynchronousChannelGroup")) {
+            any(owner, c);
+        }
+        prefix("java/util/concurrent/StructuredTaskScope", ANY, true, c);
+        prefix("java/lang/Thread$Builder", ANY, true, c);
+        members("java/util/Arrays", c, "parallelSort", "parallelPrefix", "parallelSetAll");
+        // the bulk operations (forEach, search, reduce* with a parallelism threshold first) fork on the common pool
+        add("java/util/concurrent/ConcurrentHashMap", (name, desc) -> desc.startsWith("(J"), c);
+        // SubmissionPublisher() delivers on the common pool; with an executor argument it is the caller's
+        add("java/util/concurrent/SubmissionPublisher", (name, desc) -> name.equals("<init>") && desc.equals("()V"), c);
         members("java/util/concurrent/ThreadPoolExecutor", c, "<init>");
         members("java/util/concurrent/ScheduledThreadPoolExecutor", c, "<init>");
         any("java/util/Timer", c);
-        add(
-                "java/util/concurrent/CompletableFuture",
-                (name, desc) -> name.endsWith("Async") || name.equals("delayedExecutor"),
-                c);
+        // *Async without an Executor argument runs on the common pool; timeouts on a JDK-wide scheduler thread
+        for (String owner : List.of("java/util/concurrent/CompletableFuture", "java/util/concurrent/CompletionStage")) {
+            add(
+                    owner,
+                    (name, desc) -> name.endsWith("Async") && !desc.contains("Ljava/util/concurrent/Executor;")
+                            || name.equals("delayedExecutor")
+                            || name.equals("defaultExecutor")
+                            || name.equals("orTimeout")
+                            || name.equals("completeOnTimeout"),
+                    c);
+        }
         members("java/lang/ref/Cleaner", c, "create");
         members("java/lang/Runtime", c, "addShutdownHook", "removeShutdownHook");
         prefix("java/util/", (name, desc) -> name.equals("parallelStream"), false, c);
@@ -151,7 +218,20 @@ final class ForbiddenApis {
         }
         members("java/net/URL", c, "<init>", "of", "openConnection");
         members("java/net/URI", c, "toURL");
-        members("java/net/InetAddress", c, "getByName", "getAllByName", "getLocalHost");
+        members(
+                "java/net/InetAddress",
+                c,
+                "getByName",
+                "getAllByName",
+                "getLocalHost",
+                "getHostName",
+                "getCanonicalHostName");
+        any("java/net/NetworkInterface", c);
+        // new InetSocketAddress(host, port) resolves the host name
+        add(
+                "java/net/InetSocketAddress",
+                (name, desc) -> name.equals("<init>") && desc.startsWith("(Ljava/lang/String;"),
+                c);
 
         c = Category.FILES;
         for (String owner : List.of(
@@ -181,14 +261,12 @@ final class ForbiddenApis {
         c = Category.JVM_STATE;
         members(
                 "java/lang/System",
-                c,
+                Category.SYSTEM_PROPERTIES,
                 "setProperty",
                 "clearProperty",
                 "setProperties",
-                "setSecurityManager",
-                "setIn",
-                "setOut",
-                "setErr");
+                "getProperties");
+        members("java/lang/System", c, "setSecurityManager", "setIn", "setOut", "setErr");
         members("java/lang/Thread", c, "setDefaultUncaughtExceptionHandler");
         members("java/util/Locale", c, "setDefault");
         members("java/util/TimeZone", c, "setDefault");
@@ -201,10 +279,31 @@ final class ForbiddenApis {
             members(owner, c, "setDefault");
         }
         members("java/net/URL", c, "setURLStreamHandlerFactory");
-        members("java/util/logging/LogManager", c, "reset", "readConfiguration", "updateConfiguration");
+
+        c = Category.LOGGING;
+        for (String owner : List.of(
+                "java/util/logging/LogManager",
+                "java/util/logging/Handler",
+                "java/util/logging/StreamHandler",
+                "java/util/logging/ConsoleHandler",
+                "java/util/logging/FileHandler",
+                "java/util/logging/SocketHandler",
+                "java/util/logging/MemoryHandler",
+                "java/lang/System$LoggerFinder")) {
+            any(owner, c);
+        }
+        members("java/util/logging/Logger", c, "addHandler", "removeHandler", "setParent", "setUseParentHandlers");
 
         members("java/lang/System", Category.ENVIRONMENT, "getenv");
-        members("java/lang/management/ManagementFactory", Category.MANAGEMENT, "getPlatformMBeanServer");
+
+        c = Category.MANAGEMENT;
+        prefix("java/lang/management/", ANY, true, c);
+        prefix("javax/management/", ANY, true, c);
+        prefix("jdk/management/", ANY, true, c);
+        prefix("jdk/jfr/", ANY, true, c);
+        members("java/lang/Thread", c, "getAllStackTraces", "enumerate");
+        any("java/lang/ThreadGroup", c);
+        members("java/lang/Thread", c, "getThreadGroup");
     }
 
     private ForbiddenApis() {}

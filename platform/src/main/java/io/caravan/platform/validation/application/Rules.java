@@ -24,6 +24,13 @@ public final class Rules {
     public static final String ARCHIVE_DUPLICATE_ENTRY = "archive.duplicate-entry";
     /** No archive inside the archive (.jar, .zip, .war, ..., or zip/gzip content under another name). */
     public static final String ARCHIVE_NESTED_ARCHIVE = "archive.nested-archive";
+    /**
+     * Class files are found by their content (the magic number 0xCAFEBABE), not their name: one is
+     * accepted only in an entry named {@code .class} (where the bytecode policy reads it), never in a
+     * resource of another name, and no directory entry carries bytes (java.util.zip serves a
+     * directory entry {@code X.class/} to a lookup of {@code X.class}).
+     */
+    public static final String ARCHIVE_HIDDEN_CLASS = "archive.hidden-class";
     /** The central directory (what the framework loads) and the local entries (what a stream reads) agree. */
     public static final String ARCHIVE_DIRECTORY_MISMATCH = "archive.directory-mismatch";
 
@@ -105,6 +112,7 @@ public final class Rules {
             ARCHIVE_PATH_TRAVERSAL,
             ARCHIVE_DUPLICATE_ENTRY,
             ARCHIVE_NESTED_ARCHIVE,
+            ARCHIVE_HIDDEN_CLASS,
             ARCHIVE_DIRECTORY_MISMATCH,
             MANIFEST_MISSING,
             MANIFEST_MANIFEST_VERSION,
