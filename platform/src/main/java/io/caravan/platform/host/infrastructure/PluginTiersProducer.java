@@ -35,6 +35,7 @@ public class PluginTiersProducer {
     private SandboxLauncher launcher;
     private SpareWorkers spares;
     private IsolatedBundleHost isolated;
+    private TieredBundleHost tiers;
 
     private synchronized void start() {
         if (launcher != null) {
@@ -64,6 +65,7 @@ public class PluginTiersProducer {
         spares = new SpareWorkers(launcher);
         isolated = new IsolatedBundleHost(launcher, spares);
         felix = FelixBundleHost.start(Path.of(pluginsDir, "felix-cache"));
+        tiers = new TieredBundleHost(felix, isolated);
     }
 
     private int positive(String key, int fallback) {
@@ -74,11 +76,14 @@ public class PluginTiersProducer {
         return value;
     }
 
+    /**
+     * The node's one tiered host. Dependent scope (a final class cannot be proxied); the producer
+     * builds it once and hands the same instance to every injection point.
+     */
     @Produces
-    @ApplicationScoped
     TieredBundleHost bundleHost() {
         start();
-        return new TieredBundleHost(felix, isolated);
+        return tiers;
     }
 
     /** Every upload's dry run runs in a sandbox process of its own, never in this JVM. */
