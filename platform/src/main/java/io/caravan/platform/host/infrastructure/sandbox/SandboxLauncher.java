@@ -45,6 +45,7 @@ public final class SandboxLauncher implements AutoCloseable {
      */
     private static final String ENTER = """
             set -eu
+            umask 022
             groups="$1"; root="$2"; jdk="$3"; lib="$4"; size="$5"; shift 5
             oldifs="$IFS"; IFS=:
             for f in $groups; do [ -n "$f" ] && echo $$ > "$f"; done
@@ -52,6 +53,7 @@ public final class SandboxLauncher implements AutoCloseable {
             exec unshare --mount --net --pid --ipc --uts --fork --kill-child --propagation private \
               /bin/sh -c '
             set -eu
+            umask 022
             root="$1"; jdk="$2"; lib="$3"; size="$4"; shift 4
             mount -t tmpfs -o "size=${size}m,mode=755,nosuid,nodev" caravan-sandbox "$root"
             mkdir -p "$root/usr" "$root/proc" "$root/dev" "$root/tmp" "$root/work" "$root/sandbox/lib"
