@@ -12,7 +12,9 @@ import java.util.Locale;
 
 /**
  * Checkout's tax step: the store's installed tax plugin quotes the cart through the invoker. No
- * transaction is held while the plugin runs. Fail-closed failures surface as
+ * transaction is held while the plugin runs. The quote is checked against the cart inside the call
+ * ({@link TaxQuoteCheck}), so a wrong answer is the plugin's failure like an exception: counted in
+ * its metrics and breaker and handled by its failure policy. Fail-closed failures surface as
  * {@code PluginFailedException}; a fail-open plugin's failure comes back as a skipped outcome.
  */
 @ApplicationScoped
@@ -24,7 +26,7 @@ public class TaxQuoting {
         return host.call(
                 store.ref(),
                 PluginPoint.TAX_CALCULATOR,
-                (calculator, context) -> calculator.quote(context, cart),
+                (calculator, context) -> TaxQuoteCheck.check(calculator.quote(context, cart), cart),
                 null);
     }
 }
