@@ -9,6 +9,7 @@ import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -323,6 +324,26 @@ class PluginHostIT extends PlatformIT {
         assertThat(metrics.getJsonNumber("answered").longValue()).isZero();
         assertThat(metrics.getJsonObject("failures").getJsonNumber("ERROR").longValue())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void plugin_code_cannot_reach_the_platform_through_the_sdk_or_its_context() {
+        Api admin = admin();
+        String slug = Stores.uniqueSlug("loaders");
+        Api checkout = storeWithQuoteKey(admin, slug);
+        install(admin, slug, MISBEHAVING, null, config("{\"mode\":\"class-loaders\"}"));
+
+        Api.Reply reply = checkout.post("api/stores/" + slug + "/tax/quote", cart("FR"));
+
+        // the bundle tries <object>.getClass().getClassLoader().loadClass(PluginHost) and says what happened
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        List<String> notices = reply.json().getJsonArray("notices").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
+        assertThat(notices)
+                .hasSize(7)
+                .contains("TaxCalculator.class: cannot reach the platform", "context: cannot reach the platform")
+                .allSatisfy(notice -> assertThat(notice).contains(": cannot reach the platform"));
     }
 
     @Test

@@ -38,7 +38,11 @@ import java.util.List;
  *       {@code millis} and ends, and returns the ok result at once;</li>
  *   <li>{@code foreign-currency}: the ok result in JPY whatever the cart's currency (EUR carts get yen);</li>
  *   <li>{@code unknown-line}: the ok result plus a tax on a line {@value #UNKNOWN_LINE} the cart does not have;</li>
- *   <li>{@code giant-rate}: the ok result with the rate {@code 1E+100000000} (a 100-million-digit plain string).</li>
+ *   <li>{@code giant-rate}: the ok result with the rate {@code 1E+100000000} (a 100-million-digit plain string);</li>
+ *   <li>{@code class-loaders}: the ok result with one notice per object the plugin can see (the SDK's
+ *       classes, the context and each of its parts), saying whether that object's class loader loads
+ *       {@value #PLATFORM_CLASS}: {@code "<what>: reaches the platform"} or
+ *       {@code "<what>: cannot reach the platform"}.</li>
  * </ul>
  * The last three are wrong answers the platform must refuse (it checks quotes against the cart).
  */
@@ -55,6 +59,9 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
 
     /** The line id the {@code unknown-line} mode taxes. */
     public static final String UNKNOWN_LINE = "no-such-line";
+
+    /** The platform class the {@code class-loaders} mode tries to load. */
+    public static final String PLATFORM_CLASS = "io.caravan.platform.host.application.PluginHost";
 
     /** The rate of the ok result. */
     public static final BigDecimal RATE = new BigDecimal("0.10");
@@ -89,6 +96,17 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
             case "thread" -> leakThread(millis);
             case "foreign-currency", "unknown-line", "giant-rate" -> {
                 return wrong(cart, mode);
+            }
+            case "class-loaders" -> {
+                TaxQuote ok = ok(cart, mode);
+                return new TaxQuote(
+                        ok.currency(),
+                        ok.prices(),
+                        ok.dutyTreatment(),
+                        ok.lineTaxes(),
+                        ok.shippingTaxes(),
+                        ok.duties(),
+                        classLoaders(context));
             }
             default -> throw new IllegalArgumentException("misbehaving: unknown mode \"" + mode + "\"");
         }
@@ -144,6 +162,31 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
                 LEAK_THREAD_NAME);
         leak.setDaemon(true);
         leak.start();
+    }
+
+    private static List<String> classLoaders(PluginContext context) {
+        List<String> notices = new ArrayList<>();
+        notices.add(probe("TaxCalculator.class", TaxCalculator.class));
+        notices.add(probe("context", context.getClass()));
+        notices.add(probe("configuration", context.configuration().getClass()));
+        notices.add(probe("storage", context.storage().getClass()));
+        notices.add(probe("http", context.http().getClass()));
+        notices.add(probe("clock", context.clock().getClass()));
+        notices.add(probe("logger", context.logger().getClass()));
+        return notices;
+    }
+
+    private static String probe(String what, Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null) {
+            return what + ": cannot reach the platform (a JDK class)";
+        }
+        try {
+            loader.loadClass(PLATFORM_CLASS);
+            return what + ": reaches the platform";
+        } catch (ClassNotFoundException | LinkageError e) {
+            return what + ": cannot reach the platform";
+        }
     }
 
     private static TaxQuote wrong(Cart cart, String mode) {
