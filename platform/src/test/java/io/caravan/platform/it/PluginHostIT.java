@@ -9,6 +9,7 @@ import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -285,6 +286,64 @@ class PluginHostIT extends PlatformIT {
                 .getJsonObject(0);
         assertThat(metrics.getJsonNumber("answered").longValue()).isEqualTo(11);
         assertThat(metrics.getJsonObject("failures")).isEmpty();
+    }
+
+    @Test
+    void a_quote_that_does_not_answer_the_cart_is_the_plugins_failure_not_a_200() {
+        Api admin = admin();
+        String slug = Stores.uniqueSlug("wrong");
+        Api checkout = storeWithQuoteKey(admin, slug);
+        install(admin, slug, MISBEHAVING, null, config("{\"mode\":\"ok\"}"));
+        String[][] wrongAnswers = {
+            {"foreign-currency", "currency is JPY, the cart's is EUR"},
+            {"unknown-line", "lineRef \"no-such-line\" names no line of the cart"},
+            {"giant-rate", "rate has scale -100000000"}
+        };
+        for (String[] wrong : wrongAnswers) {
+            Api.Reply reconfigured = admin.put(
+                    "api/admin/stores/" + slug + "/plugins/" + MISBEHAVING + "/configuration",
+                    Json.createObjectBuilder()
+                            .add("configuration", config("{\"mode\":\"" + wrong[0] + "\"}"))
+                            .build());
+            assertThat(reconfigured.status()).as(reconfigured.toString()).isEqualTo(200);
+
+            Api.Reply reply = checkout.post("api/stores/" + slug + "/tax/quote", cart("FR"));
+
+            assertThat(reply.status()).as(wrong[0] + ": " + reply).isEqualTo(503);
+            assertThat(reply.body().length()).isLessThan(2_000);
+            assertThat(reply.json().getString("type")).endsWith("plugin-failed");
+            assertThat(reply.json().getString("detail")).contains(MISBEHAVING).contains(wrong[1]);
+        }
+
+        Api owner = admin.withToken(Stores.signIn(Stores.ownerEmail(slug)));
+        JsonObject metrics = owner.get("api/stores/" + slug + "/plugins/metrics").parse().asJsonArray().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("point").equals("TAX_CALCULATOR"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(metrics.getJsonNumber("answered").longValue()).isZero();
+        assertThat(metrics.getJsonObject("failures").getJsonNumber("ERROR").longValue())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void plugin_code_cannot_reach_the_platform_through_the_sdk_or_its_context() {
+        Api admin = admin();
+        String slug = Stores.uniqueSlug("loaders");
+        Api checkout = storeWithQuoteKey(admin, slug);
+        install(admin, slug, MISBEHAVING, null, config("{\"mode\":\"class-loaders\"}"));
+
+        Api.Reply reply = checkout.post("api/stores/" + slug + "/tax/quote", cart("FR"));
+
+        // the bundle tries <object>.getClass().getClassLoader().loadClass(PluginHost) and says what happened
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        List<String> notices = reply.json().getJsonArray("notices").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
+        assertThat(notices)
+                .hasSize(7)
+                .contains("TaxCalculator.class: cannot reach the platform", "context: cannot reach the platform")
+                .allSatisfy(notice -> assertThat(notice).contains(": cannot reach the platform"));
     }
 
     @Test

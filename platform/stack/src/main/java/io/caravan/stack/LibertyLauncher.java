@@ -18,6 +18,10 @@ import java.util.stream.Stream;
  * ({@code server run}), ready when the application's {@code /health/ready} answers 200.
  */
 public final class LibertyLauncher {
+    /** The plugin API library's jars (server.xml, caravanPluginApi), as the build names them. */
+    static final List<String> PLUGIN_API_JARS =
+            List.of("caravan-sdk.jar", "caravan-plugin-runtime.jar", "org.apache.felix.framework.jar");
+
     private final Path wlp;
     private final String serverName;
     private final Path consoleLog;
@@ -50,6 +54,16 @@ public final class LibertyLauncher {
         if (!Files.isExecutable(wlp.resolve("bin/server"))
                 || !Files.isRegularFile(serverDir().resolve("server.xml"))) {
             throw new StackException("the build did not create the Liberty server " + serverDir(), buildLog);
+        }
+        // The SDK, the plugin runtime and Felix are not in the WAR: they are the server's plugin API
+        // library (server.xml, caravanPluginApi), which the build copies next to server.xml.
+        for (String jar : PLUGIN_API_JARS) {
+            if (!Files.isRegularFile(serverDir().resolve("plugin-api").resolve(jar))) {
+                throw new StackException(
+                        "the build did not copy the plugin API library into " + serverDir().resolve("plugin-api")
+                                + " (missing " + jar + ")",
+                        buildLog);
+            }
         }
         try {
             if (Files.isDirectory(testOnlyOverrides)) {

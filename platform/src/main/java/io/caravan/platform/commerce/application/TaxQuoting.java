@@ -4,6 +4,7 @@ import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.host.application.PluginOutcome;
 import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.tenancy.application.StoreContext;
+import io.caravan.runtime.SealedPluginContext;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.tax.TaxQuote;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,11 @@ import java.util.Locale;
 
 /**
  * Checkout's tax step: the store's installed tax plugin quotes the cart through the invoker. No
- * transaction is held while the plugin runs. Fail-closed failures surface as
- * {@code PluginFailedException}; a fail-open plugin's failure comes back as a skipped outcome.
+ * transaction is held while the plugin runs. The quote is checked against the cart inside the call
+ * ({@link TaxQuoteCheck}), so a wrong answer is the plugin's failure like an exception: counted in
+ * its metrics and breaker and handled by its failure policy. Fail-closed failures surface as
+ * {@code PluginFailedException}; a fail-open plugin's failure comes back as a skipped outcome. The
+ * plugin gets the context sealed ({@link SealedPluginContext}): no object of a platform class.
  */
 @ApplicationScoped
 public class TaxQuoting {
@@ -24,7 +28,8 @@ public class TaxQuoting {
         return host.call(
                 store.ref(),
                 PluginPoint.TAX_CALCULATOR,
-                (calculator, context) -> calculator.quote(context, cart),
+                (calculator, context) ->
+                        TaxQuoteCheck.check(calculator.quote(SealedPluginContext.of(context), cart), cart),
                 null);
     }
 }

@@ -1,5 +1,6 @@
 package io.caravan.platform.host.application;
 
+import io.caravan.runtime.SealedPluginContext;
 import io.caravan.runtime.TaggedPluginLogger;
 import io.caravan.sdk.plugin.EgressHttp;
 import io.caravan.sdk.plugin.ExtensionPoint;
@@ -11,7 +12,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 
-/** The per-call context the invoker hands a plugin: one store, one call. */
+/**
+ * The per-call context the invoker hands a plugin: one store, one call. Its parts are of classes
+ * that cannot lead a plugin to the platform's: the host's storage, egress and clock are wrapped by
+ * the plugin runtime ({@link SealedPluginContext}), whose class loader (the server's plugin API
+ * library) cannot see the web application. This class itself is the platform's, so callers hand
+ * plugins {@code SealedPluginContext.of(context)}, never it.
+ */
 final class HostPluginContext implements PluginContext {
     private final InstalledPlugin installation;
     private final Clock clock;
@@ -30,11 +37,11 @@ final class HostPluginContext implements PluginContext {
             PluginStorage storage,
             EgressHttp http) {
         this.installation = installation;
-        this.clock = clock;
+        this.clock = SealedPluginContext.clock(clock);
         this.deadline = deadline;
         this.locale = locale;
-        this.storage = storage;
-        this.http = http;
+        this.storage = SealedPluginContext.storage(storage);
+        this.http = SealedPluginContext.egress(http);
         this.logger = new TaggedPluginLogger(
                 installation.pluginId().value(),
                 "[store=" + installation.store().slug() + " plugin=" + installation.pluginId() + "@"
@@ -48,7 +55,7 @@ final class HostPluginContext implements PluginContext {
 
     @Override
     public PluginConfiguration configuration() {
-        return installation.configuration();
+        return SealedPluginContext.configuration(installation.configuration());
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.caravan.sdk.tax.TaxQuote;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -34,8 +35,16 @@ import java.util.List;
  *   <li>{@code allocate}: {@code megabytes} arrays of 1 MiB held in a local list, every 4 KiB page
  *       written, then the ok result (garbage once the call returns);</li>
  *   <li>{@code thread}: starts a platform thread named {@value #LEAK_THREAD_NAME} that sleeps
- *       {@code millis} and ends, and returns the ok result at once.</li>
+ *       {@code millis} and ends, and returns the ok result at once;</li>
+ *   <li>{@code foreign-currency}: the ok result in JPY whatever the cart's currency (EUR carts get yen);</li>
+ *   <li>{@code unknown-line}: the ok result plus a tax on a line {@value #UNKNOWN_LINE} the cart does not have;</li>
+ *   <li>{@code giant-rate}: the ok result with the rate {@code 1E+100000000} (a 100-million-digit plain string);</li>
+ *   <li>{@code class-loaders}: the ok result with one notice per object the plugin can see (the SDK's
+ *       classes, the context and each of its parts), saying whether that object's class loader loads
+ *       {@value #PLATFORM_CLASS}: {@code "<what>: reaches the platform"} or
+ *       {@code "<what>: cannot reach the platform"}.</li>
  * </ul>
+ * The last three are wrong answers the platform must refuse (it checks quotes against the cart).
  */
 public final class MisbehavingTaxCalculator implements TaxCalculator {
 
@@ -47,6 +56,12 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
 
     /** The name of the thread the {@code thread} mode starts. */
     public static final String LEAK_THREAD_NAME = "misbehaving-leak";
+
+    /** The line id the {@code unknown-line} mode taxes. */
+    public static final String UNKNOWN_LINE = "no-such-line";
+
+    /** The platform class the {@code class-loaders} mode tries to load. */
+    public static final String PLATFORM_CLASS = "io.caravan.platform.host.application.PluginHost";
 
     /** The rate of the ok result. */
     public static final BigDecimal RATE = new BigDecimal("0.10");
@@ -79,6 +94,20 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
             case "spin" -> spin(millis);
             case "allocate" -> allocate(megabytes);
             case "thread" -> leakThread(millis);
+            case "foreign-currency", "unknown-line", "giant-rate" -> {
+                return wrong(cart, mode);
+            }
+            case "class-loaders" -> {
+                TaxQuote ok = ok(cart, mode);
+                return new TaxQuote(
+                        ok.currency(),
+                        ok.prices(),
+                        ok.dutyTreatment(),
+                        ok.lineTaxes(),
+                        ok.shippingTaxes(),
+                        ok.duties(),
+                        classLoaders(context));
+            }
             default -> throw new IllegalArgumentException("misbehaving: unknown mode \"" + mode + "\"");
         }
         return ok(cart, mode);
@@ -133,6 +162,77 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
                 LEAK_THREAD_NAME);
         leak.setDaemon(true);
         leak.start();
+    }
+
+    private static List<String> classLoaders(PluginContext context) {
+        List<String> notices = new ArrayList<>();
+        notices.add(probe("TaxCalculator.class", TaxCalculator.class));
+        notices.add(probe("context", context.getClass()));
+        notices.add(probe("configuration", context.configuration().getClass()));
+        notices.add(probe("storage", context.storage().getClass()));
+        notices.add(probe("http", context.http().getClass()));
+        notices.add(probe("clock", context.clock().getClass()));
+        notices.add(probe("logger", context.logger().getClass()));
+        return notices;
+    }
+
+    private static String probe(String what, Class<?> type) {
+        ClassLoader loader = type.getClassLoader();
+        if (loader == null) {
+            return what + ": cannot reach the platform (a JDK class)";
+        }
+        try {
+            loader.loadClass(PLATFORM_CLASS);
+            return what + ": reaches the platform";
+        } catch (ClassNotFoundException | LinkageError e) {
+            return what + ": cannot reach the platform";
+        }
+    }
+
+    private static TaxQuote wrong(Cart cart, String mode) {
+        TaxQuote ok = ok(cart, mode);
+        List<TaxLine> lines = new ArrayList<>();
+        Currency currency = cart.currency();
+        for (TaxLine t : ok.lineTaxes()) {
+            switch (mode) {
+                case "foreign-currency" -> {
+                    currency = Currency.getInstance("JPY");
+                    lines.add(new TaxLine(
+                            t.lineRef(),
+                            new Money(t.taxableAmount().minorUnits(), currency),
+                            new Money(t.taxAmount().minorUnits(), currency),
+                            t.rate(),
+                            t.jurisdiction(),
+                            t.ruleId(),
+                            t.explanation(),
+                            t.collectedAt()));
+                }
+                case "giant-rate" ->
+                    lines.add(new TaxLine(
+                            t.lineRef(),
+                            t.taxableAmount(),
+                            t.taxAmount(),
+                            new BigDecimal("1E+100000000"),
+                            t.jurisdiction(),
+                            t.ruleId(),
+                            t.explanation(),
+                            t.collectedAt()));
+                default -> lines.add(t);
+            }
+        }
+        if (mode.equals("unknown-line")) {
+            TaxLine t = ok.lineTaxes().get(0);
+            lines.add(new TaxLine(
+                    UNKNOWN_LINE,
+                    t.taxableAmount(),
+                    t.taxAmount(),
+                    t.rate(),
+                    t.jurisdiction(),
+                    t.ruleId(),
+                    t.explanation(),
+                    t.collectedAt()));
+        }
+        return new TaxQuote(currency, cart.prices(), DutyTreatment.DAP, lines, List.of(), List.of(), List.of());
     }
 
     private static TaxQuote ok(Cart cart, String mode) {

@@ -133,6 +133,33 @@ class MisbehavingBundleIT {
     }
 
     @Test
+    void wrongAnswerModes() {
+        TaxQuote yen = quote("""
+                {"mode": "foreign-currency"}""");
+        assertThat(yen.currency()).isEqualTo(Currency.getInstance("JPY"));
+        assertThat(yen.lineTaxes()).extracting(t -> t.taxAmount().currency().getCurrencyCode()).containsOnly("JPY");
+
+        TaxQuote unknown = quote("""
+                {"mode": "unknown-line"}""");
+        assertThat(unknown.lineTaxes()).extracting(TaxLine::lineRef).containsExactly("a", "b", "no-such-line");
+
+        TaxQuote giant = quote("""
+                {"mode": "giant-rate"}""");
+        assertThat(giant.lineTaxes()).extracting(t -> t.rate().scale()).containsOnly(-100_000_000);
+    }
+
+    @Test
+    void classLoadersMode() {
+        // outside the server everything shares one class path: the mode only reports, one notice per object
+        TaxQuote q = quote("""
+                {"mode": "class-loaders"}""");
+        assertOk(q);
+        assertThat(q.notices())
+                .hasSize(7)
+                .allSatisfy(n -> assertThat(n).containsPattern(": (reaches|cannot reach) the platform"));
+    }
+
+    @Test
     void throwMode() {
         assertThatThrownBy(() -> quote("""
                 {"mode": "throw"}"""))
