@@ -60,8 +60,8 @@ public final class LibertyLauncher {
         for (String jar : PLUGIN_API_JARS) {
             if (!Files.isRegularFile(serverDir().resolve("plugin-api").resolve(jar))) {
                 throw new StackException(
-                        "the build did not copy the plugin API library into " + serverDir().resolve("plugin-api")
-                                + " (missing " + jar + ")",
+                        "the build did not copy the plugin API library into "
+                                + serverDir().resolve("plugin-api") + " (missing " + jar + ")",
                         buildLog);
             }
         }

@@ -455,8 +455,7 @@ public final class SealedPluginContext implements PluginContext {
         public Optional<Secret> secret(String pointer) {
             return delegate.secret(pointer).map(s -> {
                 if (!harmless(s)) {
-                    throw new PluginUnavailableException(
-                            "the platform answered with an unexpected secret", null, null);
+                    throw new PluginUnavailableException("the platform answered with an unexpected secret", null, null);
                 }
                 return s;
             });

@@ -230,7 +230,10 @@ class SealedPluginContextTest {
         assertThat(sealed.storeSlug()).isEqualTo("lisbon");
         assertThat(sealed.clock().instant()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
         assertThat(sealed.deadline()).isEqualTo(Instant.parse("2026-11-23T10:00:05Z"));
-        assertThat(sealed.storage().get("k")).get().extracting(StoredValue::version).isEqualTo(1L);
+        assertThat(sealed.storage().get("k"))
+                .get()
+                .extracting(StoredValue::version)
+                .isEqualTo(1L);
         assertThat(sealed.storage().keys("", 10)).containsExactly("a");
         assertThat(sealed.configuration().string("/mode")).contains("ok");
     }

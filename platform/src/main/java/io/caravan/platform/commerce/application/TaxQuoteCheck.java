@@ -143,7 +143,8 @@ public final class TaxQuoteCheck {
         }
         if (rate.getClass() != BigDecimal.class) {
             // a subclass could answer scale() or toPlainString() as it likes
-            throw invalid(field + " must be a java.math.BigDecimal, was a " + rate.getClass().getName());
+            throw invalid(field + " must be a java.math.BigDecimal, was a "
+                    + rate.getClass().getName());
         }
         int scale = rate.scale();
         if (scale > MAX_SCALE || scale < -MAX_SCALE) {
@@ -172,8 +173,8 @@ public final class TaxQuoteCheck {
 
     private static void atMost(Money amount, long limit, String field, String what) {
         if (amount.minorUnits() > limit) {
-            throw invalid(field + " " + amount.minorUnits() + " is more than the " + what + " (" + limit
-                    + " minor units)");
+            throw invalid(
+                    field + " " + amount.minorUnits() + " is more than the " + what + " (" + limit + " minor units)");
         }
     }
 

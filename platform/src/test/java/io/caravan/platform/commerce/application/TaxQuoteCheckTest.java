@@ -213,9 +213,12 @@ class TaxQuoteCheckTest {
 
     @Test
     void rates_from_zero_to_ten_pass() {
-        assertThat(TaxQuoteCheck.check(lines(tax("l1", 10, BigDecimal.ZERO)), cart())).isNotNull();
-        assertThat(TaxQuoteCheck.check(lines(tax("l1", 10, BigDecimal.TEN)), cart())).isNotNull();
-        assertThat(TaxQuoteCheck.check(lines(tax("l1", 10, new BigDecimal("1E+1"))), cart())).isNotNull();
+        assertThat(TaxQuoteCheck.check(lines(tax("l1", 10, BigDecimal.ZERO)), cart()))
+                .isNotNull();
+        assertThat(TaxQuoteCheck.check(lines(tax("l1", 10, BigDecimal.TEN)), cart()))
+                .isNotNull();
+        assertThat(TaxQuoteCheck.check(lines(tax("l1", 10, new BigDecimal("1E+1"))), cart()))
+                .isNotNull();
         assertThat(TaxQuoteCheck.check(lines(tax("l1", 10, new BigDecimal("0.0000000001"))), cart()))
                 .isNotNull();
     }

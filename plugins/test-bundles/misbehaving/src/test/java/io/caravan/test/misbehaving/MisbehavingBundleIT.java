@@ -137,7 +137,9 @@ class MisbehavingBundleIT {
         TaxQuote yen = quote("""
                 {"mode": "foreign-currency"}""");
         assertThat(yen.currency()).isEqualTo(Currency.getInstance("JPY"));
-        assertThat(yen.lineTaxes()).extracting(t -> t.taxAmount().currency().getCurrencyCode()).containsOnly("JPY");
+        assertThat(yen.lineTaxes())
+                .extracting(t -> t.taxAmount().currency().getCurrencyCode())
+                .containsOnly("JPY");
 
         TaxQuote unknown = quote("""
                 {"mode": "unknown-line"}""");
