@@ -4,7 +4,6 @@ import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.host.application.PluginOutcome;
 import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.tenancy.application.StoreContext;
-import io.caravan.runtime.SealedPluginContext;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.tax.TaxQuote;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,7 @@ import java.util.Locale;
  * ({@link TaxQuoteCheck}), so a wrong answer is the plugin's failure like an exception: counted in
  * its metrics and breaker and handled by its failure policy. Fail-closed failures surface as
  * {@code PluginFailedException}; a fail-open plugin's failure comes back as a skipped outcome. The
- * plugin gets the context sealed ({@link SealedPluginContext}): no object of a platform class.
+ * plugin gets the context sealed by the invoker ({@code SealedPluginContext}): no object of a platform class.
  */
 @ApplicationScoped
 public class TaxQuoting {
@@ -28,8 +27,7 @@ public class TaxQuoting {
         return host.call(
                 store.ref(),
                 PluginPoint.TAX_CALCULATOR,
-                (calculator, context) ->
-                        TaxQuoteCheck.check(calculator.quote(SealedPluginContext.of(context), cart), cart),
+                (calculator, context) -> TaxQuoteCheck.check(calculator.quote(context, cart), cart),
                 null);
     }
 }

@@ -5,6 +5,7 @@ import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerConfig;
 import io.caravan.platform.shared.domain.InstallationId;
 import io.caravan.platform.shared.domain.StoreRef;
+import io.caravan.runtime.SealedPluginContext;
 import io.caravan.sdk.plugin.Extension;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.FailurePolicy;
@@ -341,7 +342,7 @@ public final class PluginInvoker implements AutoCloseable {
         try {
             inFlight.add(watched);
             thread.setContextClassLoader(bundleLoader);
-            value = call.apply(extension, context);
+            value = call.apply(extension, SealedPluginContext.of(context));
         } catch (Throwable e) { // as a plugin thread's FutureTask would: anything the plugin throws is its failure
             thrown = e;
         } finally {
@@ -466,7 +467,7 @@ public final class PluginInvoker implements AutoCloseable {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(bundleLoader);
         try {
-            return call.apply(extension, context);
+            return call.apply(extension, SealedPluginContext.of(context));
         } finally {
             thread.setContextClassLoader(previous);
             Thread.interrupted(); // a cancelled call must not leave its interrupt to the next one

@@ -65,21 +65,20 @@ public class Moderation {
 
     /**
      * Certifies a version at review (in review or approved): it may then run in the platform's JVM.
-     * Every node moves it in-process on its next call (the artifact it resolves says certified).
+     * The change bumps the plugin revision; this node applies it at once, the others at their next
+     * poll, and each moves the version in-process on its next call.
      */
-    @Transactional
     public PluginRelease certify(Actor admin, String releaseId) {
-        PluginRelease release = existing(releaseId);
-        release.certify(admin.name(), clock.instant());
+        PluginRelease release = transactions.certification(admin, releaseId, true);
+        revisions.check();
         LOG.info(() -> "Certified " + release.pluginId() + " " + release.version() + " by " + admin.name());
         return release;
     }
 
     /** Withdraws a version's certification: it runs in sandbox workers from its next call on. */
-    @Transactional
     public PluginRelease decertify(Actor admin, String releaseId) {
-        PluginRelease release = existing(releaseId);
-        release.decertify(admin.name(), clock.instant());
+        PluginRelease release = transactions.certification(admin, releaseId, false);
+        revisions.check();
         LOG.info(() -> "Decertified " + release.pluginId() + " " + release.version() + " by " + admin.name());
         return release;
     }

@@ -41,6 +41,26 @@ public class ModerationTransactions {
         return release;
     }
 
+    /**
+     * Certifies or decertifies a version and bumps the plugin revision in the same transaction, so
+     * every node drops its cached installations and the version changes tier on its next call.
+     */
+    @Transactional
+    public PluginRelease certification(Actor admin, String releaseId, boolean certified) {
+        PluginRelease release = releases.findById(releaseId)
+                .orElseThrow(() -> new NotFoundException("No plugin release " + releaseId + "."));
+        boolean before = release.certified();
+        if (certified) {
+            release.certify(admin.name(), clock.instant());
+        } else {
+            release.decertify(admin.name(), clock.instant());
+        }
+        if (before != release.certified()) {
+            revisions.bump();
+        }
+        return release;
+    }
+
     @Transactional
     public Page<Store> stores(PageRequest page) {
         return stores.search(null, null, page);

@@ -12,6 +12,7 @@ import java.util.Set;
  * @param locale         the language tag of the shopper's locale
  * @param configuration  the installation's configuration, a JSON object with the secret fields removed
  * @param secretPointers the JSON Pointers of the descriptor's secret fields
+ * @param secretsSet     those of them that hold a value for this installation (names, never values)
  * @param logTag         the prefix of the plugin's log lines on the platform
  */
 public record CallContext(
@@ -20,4 +21,5 @@ public record CallContext(
         String locale,
         String configuration,
         Set<String> secretPointers,
+        Set<String> secretsSet,
         String logTag) {}

@@ -110,7 +110,8 @@ final class WorkerContext implements PluginContext {
 
         @Override
         public boolean has(String pointer) {
-            return local.has(pointer);
+            // secret fields were removed from the document the worker holds
+            return context.secretsSet().contains(base + pointer) || local.has(pointer);
         }
 
         @Override

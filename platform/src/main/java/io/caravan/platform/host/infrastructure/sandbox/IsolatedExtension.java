@@ -194,7 +194,25 @@ final class IsolatedExtension implements InvocationHandler {
                 context.locale().toLanguageTag(),
                 withoutSecrets(context.configuration()),
                 secretPointers,
+                secretsSet(context.configuration()),
                 tag(context));
+    }
+
+    /** The declared secret fields that hold a value (their names only). */
+    private Set<String> secretsSet(PluginConfiguration configuration) {
+        if (!(configuration instanceof JsonPluginConfiguration json)) {
+            return Set.of();
+        }
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        for (String pointer : secretPointers) {
+            JsonPointer p = Json.createPointer(pointer);
+            if (p.containsValue(json.json())
+                    && p.getValue(json.json()) instanceof jakarta.json.JsonString text
+                    && !text.getString().isEmpty()) {
+                set.add(pointer);
+            }
+        }
+        return set;
     }
 
     /** The configuration document with every declared secret field removed. */

@@ -34,7 +34,7 @@ public record SandboxSettings(
     /** Defaults under a node's plugin directory, on the platform's own JDK. */
     public static SandboxSettings defaults(Path root) {
         return new SandboxSettings(
-                root, Path.of(System.getProperty("java.home")), false, 96, 256, 100, 128, 4, 1, Duration.ofSeconds(20));
+                root, Path.of(System.getProperty("java.home")), false, 96, 256, 100, 128, 4, 2, Duration.ofSeconds(20));
     }
 
     /** The same settings, weaker sandboxes accepted (or not). */

@@ -37,9 +37,12 @@ final class WorkerPool implements AutoCloseable {
     private final Condition freed = lock.newCondition();
     private final Deque<WorkerProcess> idle = new ArrayDeque<>();
     private int live;
+    private int growing;
+    private WorkerException lastGrowthFailure;
     private boolean closed;
     private volatile Loaded loaded;
     private volatile Duration lastReplacement;
+    private Instant replacingSince;
     private volatile long replacements;
     private volatile long lastDiscardedPid = -1;
 
@@ -82,14 +85,23 @@ final class WorkerPool implements AutoCloseable {
                     }
                     live--;
                 }
-                if (live < max) {
+                // None idle: grow by one in the background (a JVM start takes longer than most
+                // calls), and meanwhile take whichever worker is free first, old or new.
+                if (live == 0 && lastGrowthFailure != null) {
+                    WorkerException failure = lastGrowthFailure;
+                    lastGrowthFailure = null;
+                    throw failure;
+                }
+                if (live < max && growing == 0) {
                     live++;
-                    break;
+                    growing++;
+                    background.execute(this::grow);
                 }
                 long nanos = Duration.between(Instant.now(), deadline).toNanos();
-                if (nanos <= 0 || !freed.await(nanos, TimeUnit.NANOSECONDS)) {
-                    throw new WorkerException.Timeout("all " + max + " sandbox workers of this version are busy");
+                if (nanos <= 0) {
+                    throw new WorkerException.Timeout("all " + live + " sandbox workers of this version stayed busy");
                 }
+                freed.await(nanos, TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,17 +109,35 @@ final class WorkerPool implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Starts one more worker (its place already counted in {@code live}) and offers it to the waiting calls. */
+    private void grow() {
         try {
-            return prepare();
-        } catch (WorkerException | RuntimeException e) {
+            WorkerProcess worker = prepare();
             lock.lock();
             try {
-                live--;
-                freed.signal();
+                growing--;
+                lastGrowthFailure = null;
+                if (replacingSince != null) {
+                    lastReplacement = Duration.between(replacingSince, Instant.now());
+                    replacements++;
+                    replacingSince = null;
+                }
             } finally {
                 lock.unlock();
             }
-            throw e;
+            release(worker);
+        } catch (WorkerException | RuntimeException e) {
+            lock.lock();
+            try {
+                growing--;
+                live--;
+                lastGrowthFailure = e instanceof WorkerException w ? w : new WorkerException(e.getMessage());
+                freed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -160,7 +190,7 @@ final class WorkerPool implements AutoCloseable {
                 idle.addLast(worker);
                 trimIdle(Instant.now().minus(IDLE_BEYOND_ONE));
             }
-            freed.signal();
+            freed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -184,37 +214,18 @@ final class WorkerPool implements AutoCloseable {
         lastDiscardedPid = worker.pid();
         LOG.warning(() -> "Ended sandbox worker " + worker.name() + " of "
                 + artifact.descriptor().id() + " " + artifact.descriptor().version() + ": " + why);
-        boolean replace;
         lock.lock();
         try {
             live--;
-            freed.signal();
-            replace = !closed && idle.isEmpty() && live < max;
-            if (replace) {
+            if (!closed && idle.isEmpty() && live < max && growing == 0) {
                 live++;
+                growing++;
+                replacingSince = at;
+                background.execute(this::grow);
             }
+            freed.signalAll();
         } finally {
             lock.unlock();
-        }
-        if (replace) {
-            background.execute(() -> {
-                try {
-                    WorkerProcess replacement = prepare();
-                    lastReplacement = Duration.between(at, Instant.now());
-                    replacements++;
-                    release(replacement);
-                } catch (WorkerException | RuntimeException e) {
-                    LOG.warning(() -> "Cannot replace a sandbox worker of "
-                            + artifact.descriptor().id() + ": " + e.getMessage());
-                    lock.lock();
-                    try {
-                        live--;
-                        freed.signal();
-                    } finally {
-                        lock.unlock();
-                    }
-                }
-            });
         }
     }
 
