@@ -116,6 +116,48 @@ class SandboxIT extends PlatformIT {
     }
 
     @Test
+    void a_class_hidden_in_a_resource_or_a_directory_entry_is_refused_at_upload() throws Exception {
+        Api dev = anonymous().withToken(Stores.demoToken("dev"));
+        for (String hidingPlace :
+                List.of("rates/table.bin", "META-INF/versions/21/io/x/Hidden", "io/x/Hidden.class/")) {
+            String slug = Stores.uniqueSlug("hide");
+            assertThat(dev.post(
+                                    "api/developer/listings",
+                                    Marketplace.listing(
+                                            slug, Json.createObjectBuilder().add("model", "FREE")))
+                            .status())
+                    .isEqualTo(201);
+            byte[] jar = withEntry(Marketplace.echo(slug, "1.0.0"), hidingPlace);
+            Api.Reply uploaded = dev.upload("api/developer/listings/" + slug + "/versions", jar, Marketplace.JAR);
+            assertThat(uploaded.status()).as(hidingPlace + ": " + uploaded).isEqualTo(422);
+            assertThat(uploaded.body()).as(hidingPlace).contains("archive.hidden-class");
+        }
+    }
+
+    /** The jar with one more entry holding the bytes of one of its own classes. */
+    private static byte[] withEntry(byte[] jar, String name) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] someClass = null;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(jar));
+                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (someClass == null && entry.getName().endsWith(".class")) {
+                    someClass = content;
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry(name));
+            zip.write(someClass);
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void an_uncertified_version_answers_from_the_sandbox_and_certification_moves_it_in_process() {
         Api dev = anonymous().withToken(Stores.demoToken("dev"));
         Api admin = admin();

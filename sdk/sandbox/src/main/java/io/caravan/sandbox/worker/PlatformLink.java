@@ -3,6 +3,7 @@ package io.caravan.sandbox.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.sandbox.protocol.Callback;
 import io.caravan.sandbox.protocol.CallbackResult;
+import io.caravan.sandbox.protocol.Envelope;
 import io.caravan.sandbox.protocol.FrameChannel;
 import io.caravan.sandbox.protocol.Log;
 import io.caravan.sandbox.protocol.SandboxProtocol;
@@ -12,55 +13,43 @@ import io.caravan.sdk.plugin.StorageLimitExceededException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The worker's side of callbacks: sends one, waits for its result, throws what the platform threw. */
+/** The worker's side of callbacks: sends one, reads its result, throws what the platform threw. */
 final class PlatformLink {
     private final FrameChannel channel;
     private final AtomicLong sequence = new AtomicLong();
-    private final Map<Long, CompletableFuture<CallbackResult>> waiting = new ConcurrentHashMap<>();
 
     PlatformLink(FrameChannel channel) {
         this.channel = channel;
     }
 
-    /** Delivers a result read by the worker's main loop. */
-    void deliver(CallbackResult result) {
-        CompletableFuture<CallbackResult> future = waiting.remove(result.sequence());
-        if (future != null) {
-            future.complete(result);
-        }
-    }
-
     /**
-     * Asks the platform to carry out an operation for a call, waiting until the call's deadline
-     * at most (the platform ends the worker soon after anyway).
+     * Asks the platform to carry out an operation for a call and reads its result on this thread:
+     * the worker runs one call at a time on its only protocol thread, so the next frame is this
+     * request's result (no hand-off between threads, which costs more than the call on a busy
+     * machine). Serialised, in case plugin code calls its context from a thread of its own.
      *
      * @throws IOException for an egress failure the platform reported
      */
-    JsonNode request(long call, String operation, Object arguments, Duration timeout) throws IOException {
+    synchronized JsonNode request(long call, String operation, Object arguments, Duration timeout) throws IOException {
         long seq = sequence.incrementAndGet();
-        CompletableFuture<CallbackResult> future = new CompletableFuture<>();
-        waiting.put(seq, future);
         CallbackResult result;
         try {
             channel.send(
                     SandboxProtocol.CALLBACK,
                     new Callback(call, seq, operation, io.caravan.sandbox.protocol.SandboxJson.tree(arguments)));
-            result = future.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PluginUnavailableException("interrupted while waiting for the platform", (Duration) null, e);
-        } catch (ExecutionException | TimeoutException e) {
+            Envelope answer = channel.receive();
+            if (!SandboxProtocol.CALLBACK_RESULT.equals(answer.type())) {
+                throw new PluginUnavailableException(
+                        "the platform answered " + answer.type() + " to " + operation, (Duration) null, null);
+            }
+            result = io.caravan.sandbox.protocol.SandboxJson.read(answer.body(), CallbackResult.class);
+            if (result.sequence() != seq) {
+                throw new PluginUnavailableException("the platform answered another request", (Duration) null, null);
+            }
+        } catch (IOException e) {
             throw new PluginUnavailableException("the platform did not answer " + operation, (Duration) null, e);
-        } finally {
-            waiting.remove(seq);
         }
         if (result.error() == null) {
             return result.value();

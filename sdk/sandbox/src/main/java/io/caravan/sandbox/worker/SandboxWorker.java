@@ -8,7 +8,6 @@ import io.caravan.runtime.PluginFramework;
 import io.caravan.runtime.SdkExports;
 import io.caravan.sandbox.protocol.Answer;
 import io.caravan.sandbox.protocol.Call;
-import io.caravan.sandbox.protocol.CallbackResult;
 import io.caravan.sandbox.protocol.DryRunRequest;
 import io.caravan.sandbox.protocol.Envelope;
 import io.caravan.sandbox.protocol.ErrorMessage;
@@ -35,16 +34,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The main class of a sandbox process: the plugin runtime, the SDK and, once loaded, one plugin
  * bundle. It reads requests from its standard input and answers on its standard output (the
  * protocol of {@link io.caravan.sandbox.protocol}); {@code System.out} is pointed at standard error
  * first, so nothing a plugin prints can reach the protocol stream by accident. It serves one call
- * at a time (the platform sends the next one only after an answer) on a call thread, while its main
- * thread keeps reading the platform's answers to that call's callbacks.
+ * at a time (the platform sends the next one only after an answer), on its one protocol thread: a
+ * call's callbacks read their results from the channel on that thread too (no hand-off).
  *
  * <p>The worker trusts nothing it holds: it may be killed at any moment (that is how the platform
  * ends a call that overran), and keeps nothing that must survive it.
@@ -55,11 +52,6 @@ public final class SandboxWorker {
     private final FrameChannel channel;
     private final Path work;
     private final PlatformLink link;
-    private final ExecutorService calls = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "caravan-sandbox-call");
-        t.setDaemon(true);
-        return t;
-    });
     private PluginFramework framework;
     private LoadedBundle bundle;
 
@@ -116,12 +108,8 @@ public final class SandboxWorker {
                         DryRun.run(
                                 request.bundle(), work.resolve("dry-run"), Duration.ofMillis(request.timeoutMillis())));
             }
-            case SandboxProtocol.CALL -> {
-                Call call = SandboxJson.read(envelope.body(), Call.class);
-                calls.execute(() -> answer(call));
-            }
-            case SandboxProtocol.CALLBACK_RESULT ->
-                link.deliver(SandboxJson.read(envelope.body(), CallbackResult.class));
+            // on this thread: the call's callbacks read their results from the channel themselves
+            case SandboxProtocol.CALL -> answer(SandboxJson.read(envelope.body(), Call.class));
             default -> channel.send(SandboxProtocol.ERROR, new ErrorMessage("unknown message " + envelope.type()));
         }
     }

@@ -314,7 +314,6 @@ public final class SandboxLauncher implements AutoCloseable {
                 "-Xmx" + settings.heapMegabytes() + "m",
                 "-Xss512k",
                 "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
                 "-XX:MaxMetaspaceSize=96m",
                 "-XX:ReservedCodeCacheSize=32m",
                 "-XX:ActiveProcessorCount=1",
