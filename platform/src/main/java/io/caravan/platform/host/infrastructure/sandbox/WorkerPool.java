@@ -217,7 +217,9 @@ final class WorkerPool implements AutoCloseable {
         lock.lock();
         try {
             live--;
-            if (!closed && idle.isEmpty() && live < max && growing == 0) {
+            // every killed worker is replaced at once, in parallel (warm spares make most of it
+            // a bundle load): after a burst of overruns the version must serve again quickly
+            if (!closed && live < max) {
                 live++;
                 growing++;
                 replacingSince = at;
@@ -266,6 +268,7 @@ final class WorkerPool implements AutoCloseable {
     /** Kills the idle workers now and the busy ones as they are given back. */
     @Override
     public void close() {
+
         lock.lock();
         try {
             closed = true;
