@@ -3,19 +3,12 @@ package io.caravan.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
-import io.caravan.platform.it.support.KeycloakServer;
 import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,62 +124,6 @@ class NewcomerFlowIT extends PlatformIT {
                 .containsExactlyInAnyOrder(first, second);
         assertThat(owner.get("api/stores/" + first).status()).isEqualTo(200);
         assertThat(owner.get("api/stores/" + second).status()).isEqualTo(200);
-    }
-
-    @Test
-    void concurrentOnboardingsOfOneSlugMakeOneStoreAndLeaveNoStrayUser() throws Exception {
-        Api admin = admin();
-        String slug = Stores.uniqueSlug("race");
-        String ownerEmail = Stores.ownerEmail(slug);
-        String rivalEmail = "rival@" + slug + ".test";
-        List<JsonObject> requests = List.of(
-                Stores.onboardRequest(slug, ownerEmail),
-                Stores.onboardRequest(slug, ownerEmail),
-                Stores.onboardRequest(slug, ownerEmail),
-                Stores.onboardRequest(slug, rivalEmail));
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Api.Reply>> pending = new ArrayList<>();
-        for (JsonObject request : requests) {
-            pending.add(pool.submit(() -> {
-                go.await();
-                return admin.post("api/admin/stores", request);
-            }));
-        }
-        go.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Api.Reply> reply : pending) {
-            statuses.add(reply.get(120, TimeUnit.SECONDS).status());
-        }
-        pool.shutdown();
-
-        assertThat(statuses).as(statuses.toString()).isSubsetOf(200, 201, 409).containsOnlyOnce(201);
-        assertThat(statuses)
-                .as("the rival or the identical requests lose, never both")
-                .contains(409);
-        JsonObject store = admin.get("api/admin/stores/" + slug).json();
-        String winner = store.getJsonObject("owner").getString("email");
-        if (winner.equals(ownerEmail)) {
-            assertThat(statuses.subList(0, 3))
-                    .as("identical requests answer like retries")
-                    .isSubsetOf(200, 201);
-            assertThat(statuses.get(3)).isEqualTo(409);
-            assertThat(KeycloakServer.get().userExists(rivalEmail))
-                    .as("the rival's new user is removed")
-                    .isFalse();
-        } else {
-            assertThat(statuses.subList(0, 3)).containsOnly(409);
-        }
-        assertThat(admin.get("api/admin/stores?q=" + slug)
-                        .json()
-                        .getJsonNumber("total")
-                        .longValue())
-                .isEqualTo(1);
-        Api owner = admin.withToken(Stores.signIn(winner));
-        assertThat(owner.get("api/me").json().getJsonArray("stores").getValuesAs(JsonString.class))
-                .extracting(JsonString::getString)
-                .containsExactly(slug);
-        assertThat(owner.get("api/stores/" + slug).status()).isEqualTo(200);
     }
 
     @Test

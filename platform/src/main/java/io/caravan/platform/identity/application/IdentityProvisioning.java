@@ -1,5 +1,8 @@
 package io.caravan.platform.identity.application;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * What the platform needs from the identity provider to onboard stores and their people.
  * Implemented by the Keycloak adapter; the only door through which other contexts reach
@@ -14,6 +17,12 @@ public interface IdentityProvisioning {
     /** Creates the organization for a store, or returns the existing one with this alias. */
     Provisioned ensureOrganization(String alias, String displayName);
 
+    /**
+     * The organization with this alias, if there is one. Used after a call whose answer was lost,
+     * to learn whether the provider carried it out.
+     */
+    Optional<String> findOrganization(String alias, String displayName);
+
     /** Deletes an organization; a missing one is not an error. */
     void deleteOrganization(String organizationId);
 
@@ -22,6 +31,13 @@ public interface IdentityProvisioning {
      * password on first login).
      */
     Provisioned ensureUser(String email, String firstName, String lastName);
+
+    /**
+     * The user with this e-mail if it was created at or after {@code since} and belongs to no
+     * organization: after a user creation whose answer was lost, the user that call may have
+     * made, and that nothing else uses yet.
+     */
+    Optional<String> findUnattachedUserCreatedSince(String email, Instant since);
 
     /** Deletes a user; a missing one is not an error. */
     void deleteUser(String userId);

@@ -2,39 +2,41 @@ package io.caravan.platform.tenancy.application;
 
 import io.caravan.platform.identity.application.IdentityProvisioning;
 import io.caravan.platform.identity.application.IdentityProvisioning.Provisioned;
-import io.caravan.platform.shared.domain.StateConflictException;
 import io.caravan.platform.tenancy.domain.Actor;
-import io.caravan.platform.tenancy.domain.InvalidStoreException;
+import io.caravan.platform.tenancy.domain.SlugClaimedException;
 import io.caravan.platform.tenancy.domain.Store;
 import io.caravan.platform.tenancy.domain.StoreSettings;
 import io.caravan.platform.tenancy.domain.StoreSlug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Onboards a store: identity first (organization, owner, membership), then the store row, its
- * owner membership and the audit entry in one transaction. Safe to retry: an identical request
- * returns the existing store, and organizations/users that already exist are adopted. When a step
- * fails, whatever this attempt created in Keycloak is removed again, so nothing is left behind.
+ * Onboards a store: claim the slug in the database, then identity (organization, owner,
+ * membership), then the store row, its owner membership and the audit entry in one transaction
+ * that also gives the claim up. Safe to retry: an identical request returns the existing store,
+ * and organizations/users that already exist are adopted.
+ *
+ * <p>The claim is what makes concurrent onboardings of one slug safe on any number of nodes: the
+ * second attempt is refused before it calls Keycloak. When a step fails, whatever this attempt
+ * created in Keycloak is removed again — also when the failing call's answer was lost and the
+ * provider may have carried it out — so nothing is left behind.
  */
 @ApplicationScoped
 public class StoreOnboarding {
     private static final Logger LOG = Logger.getLogger(StoreOnboarding.class.getName());
-    private static final ReentrantLock[] SLUG_LOCKS = new ReentrantLock[64];
-
-    static {
-        for (int i = 0; i < SLUG_LOCKS.length; i++) {
-            SLUG_LOCKS[i] = new ReentrantLock();
-        }
-    }
+    /** Keycloak's clock may run a little behind ours; a user created this much "earlier" is still this attempt's. */
+    private static final Duration PROVIDER_CLOCK_SKEW = Duration.ofSeconds(2);
 
     @Inject
     IdentityProvisioning identity;
@@ -42,21 +44,24 @@ public class StoreOnboarding {
     @Inject
     StoreRegistrar registrar;
 
-    public OnboardingResult onboard(OnboardStoreCommand command, Actor actor) {
-        StoreSlug slug = new StoreSlug(command.slug());
-        // Keycloak answers concurrent creations of one organization or user unpredictably (a 4xx
-        // for the loser, not always a findable 409), so on this node one slug onboards at a time.
-        // Across nodes the unique slug and the loser handling below still keep one store.
-        ReentrantLock lock = SLUG_LOCKS[Math.floorMod(slug.value().hashCode(), SLUG_LOCKS.length)];
-        lock.lock();
-        try {
-            return onboardLocked(slug, command, actor);
-        } finally {
-            lock.unlock();
-        }
+    @Inject
+    Clock clock;
+
+    /** Longer than any attempt takes (a handful of Keycloak calls, 5 s timeout each) by a wide margin. */
+    @Inject
+    @ConfigProperty(name = "caravan.onboarding.claim-expiry-seconds", defaultValue = "120")
+    long claimExpirySeconds;
+
+    /** Which identity step an attempt was in when it failed. */
+    private enum Step {
+        ORGANIZATION,
+        USER,
+        MEMBERSHIP,
+        REGISTRATION
     }
 
-    private OnboardingResult onboardLocked(StoreSlug slug, OnboardStoreCommand command, Actor actor) {
+    public OnboardingResult onboard(OnboardStoreCommand command, Actor actor) {
+        StoreSlug slug = new StoreSlug(command.slug());
         StoreSettings settings = new StoreSettings(
                 command.name(),
                 StoreSettings.currency(command.defaultCurrency()),
@@ -68,17 +73,36 @@ public class StoreOnboarding {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        String claimId = UUID.randomUUID().toString();
+        Instant started = clock.instant();
+        try {
+            if (registrar
+                    .claim(slug, claimId, Duration.ofSeconds(claimExpirySeconds))
+                    .isPresent()) {
+                // Registered by a rival since the first look: answer as for any repeat.
+                return registrar
+                        .existing(slug, settings.name(), ownerEmail, true)
+                        .orElseThrow(() -> new OnboardingInProgressException(slug));
+            }
+        } catch (SlugClaimedException held) {
+            throw new OnboardingInProgressException(slug);
+        }
 
         Provisioned organization = null;
         Provisioned owner = null;
+        Step step = Step.ORGANIZATION;
         try {
             organization = identity.ensureOrganization(slug.value(), organizationName(settings.name(), slug));
+            step = Step.USER;
             owner = identity.ensureUser(
                     ownerEmail,
                     command.ownerFirstName().strip(),
                     command.ownerLastName().strip());
+            step = Step.MEMBERSHIP;
             identity.addMember(organization.id(), owner.id());
+            step = Step.REGISTRATION;
             Store store = registrar.register(
+                    claimId,
                     slug,
                     settings,
                     ownerEmail,
@@ -88,37 +112,60 @@ public class StoreOnboarding {
                     organization.id(),
                     actor);
             return new OnboardingResult(store, true);
-        } catch (RuntimeException failure) {
-            if (!isDuplicate(failure)) {
-                undoCreated(slug, organization, owner);
-                throw failure;
+        } catch (StoreRegistrar.ClaimLostException lost) {
+            // This attempt stalled past the claim's expiry and another one took the slug over. If
+            // that one registered this very request, everything touched here is its too.
+            Optional<OnboardingResult> identical = registrar.existing(slug, settings.name(), ownerEmail, false);
+            if (identical.isPresent()) {
+                return identical.get();
             }
-            // A concurrent request registered the slug first. The organization (same alias) is now
-            // the winner's, whoever created it, so it stays.
-            Optional<OnboardingResult> winner = registrar.existing(slug, settings.name(), ownerEmail, false);
-            if (winner.isPresent()) {
-                // An identical request: everything this attempt touched is the winner's too.
-                return winner.get();
-            }
+            // Otherwise the organization (same alias) is the other attempt's: it stays, and this
+            // attempt's owner leaves it.
             withdrawLoser(slug, organization, owner);
-            throw new StateConflictException("slug '" + slug + "' is already taken by another store");
+            registrar.existing(slug, settings.name(), ownerEmail, true);
+            throw new OnboardingInProgressException(slug);
+        } catch (RuntimeException failure) {
+            undo(slug, settings, ownerEmail, step, organization, owner, started);
+            if (!registrar.release(slug, claimId)) {
+                LOG.warning("The claim on " + slug + " was taken over while this attempt failed");
+            }
+            throw failure;
         }
     }
 
-    /** Undoes what a failed attempt created: the organization and user it created, nothing it adopted. */
-    private void undoCreated(StoreSlug slug, Provisioned organization, Provisioned owner) {
+    /**
+     * Undoes what a failed attempt created: the organization and user it created, nothing it
+     * adopted. When the failing call was the creation itself, its answer may have been lost after
+     * the provider carried it out: the organization is then looked up by its alias (this attempt
+     * holds the slug's claim, so an organization with that alias and no store is this attempt's),
+     * the user by its e-mail, created since the attempt began and in no organization.
+     */
+    private void undo(
+            StoreSlug slug,
+            StoreSettings settings,
+            String ownerEmail,
+            Step failedAt,
+            Provisioned organization,
+            Provisioned owner,
+            Instant started) {
         List<Runnable> steps = new ArrayList<>();
         if (owner != null && owner.created()) {
             steps.add(() -> identity.deleteUser(owner.id()));
+        } else if (failedAt == Step.USER) {
+            steps.add(() -> identity.findUnattachedUserCreatedSince(ownerEmail, started.minus(PROVIDER_CLOCK_SKEW))
+                    .ifPresent(identity::deleteUser));
         }
         if (organization != null && organization.created()) {
             steps.add(() -> identity.deleteOrganization(organization.id()));
+        } else if (failedAt == Step.ORGANIZATION) {
+            steps.add(() -> identity.findOrganization(slug.value(), organizationName(settings.name(), slug))
+                    .ifPresent(identity::deleteOrganization));
         }
         run(slug, steps);
     }
 
     /**
-     * A different store won the slug: take this attempt's owner back out of the winner's
+     * A different attempt won the slug: take this attempt's owner back out of the winner's
      * organization, and delete the user if this attempt created it. The organization stays.
      */
     private void withdrawLoser(StoreSlug slug, Provisioned organization, Provisioned owner) {
@@ -152,20 +199,5 @@ public class StoreOnboarding {
                                 + undo.getMessage());
             }
         }
-    }
-
-    private static boolean isDuplicate(RuntimeException failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InvalidStoreException) {
-                return false;
-            }
-            if (t instanceof PersistenceException || t instanceof java.sql.SQLIntegrityConstraintViolationException) {
-                String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-                if (message.contains("uq_stores_slug")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

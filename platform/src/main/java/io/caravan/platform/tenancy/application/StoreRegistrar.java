@@ -4,6 +4,7 @@ import io.caravan.platform.shared.domain.StateConflictException;
 import io.caravan.platform.tenancy.domain.Actor;
 import io.caravan.platform.tenancy.domain.AuditEntry;
 import io.caravan.platform.tenancy.domain.AuditLog;
+import io.caravan.platform.tenancy.domain.SlugClaims;
 import io.caravan.platform.tenancy.domain.Store;
 import io.caravan.platform.tenancy.domain.StoreMembership;
 import io.caravan.platform.tenancy.domain.StoreMembershipRepository;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -32,7 +34,17 @@ public class StoreRegistrar {
     AuditLog audit;
 
     @Inject
+    SlugClaims claims;
+
+    @Inject
     Clock clock;
+
+    /** This attempt's claim on the slug was taken over by another attempt. */
+    static final class ClaimLostException extends RuntimeException {
+        ClaimLostException() {
+            super("the slug's claim was taken over by another onboarding attempt", null, false, false);
+        }
+    }
 
     /**
      * The store already registered under this slug, when the request repeats it. When the slug
@@ -50,8 +62,41 @@ public class StoreRegistrar {
         return store.map(existing -> new OnboardingResult(existing, false));
     }
 
+    /**
+     * Claims the slug for this attempt in its own transaction, so that the claim is visible to
+     * every node before the attempt calls Keycloak. Returns the store when the slug was registered
+     * meanwhile (the claim is then not kept).
+     *
+     * @throws io.caravan.platform.tenancy.domain.SlugClaimedException when a live attempt holds it
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Store> claim(StoreSlug slug, String claimId, Duration expiry) {
+        Instant now = clock.instant();
+        claims.claim(slug, claimId, now, now.minus(expiry));
+        // Read after the claim: a rival that registered the store and released its claim has
+        // committed before this claim could be inserted, so its store is visible now.
+        Optional<Store> registered = stores.findBySlug(slug);
+        if (registered.isPresent()) {
+            claims.release(slug, claimId);
+        }
+        return registered;
+    }
+
+    /** Gives the claim up after a failed attempt; false if another attempt had taken it over. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean release(StoreSlug slug, String claimId) {
+        return claims.release(slug, claimId);
+    }
+
+    /**
+     * Registers the store and gives up the claim in one transaction.
+     *
+     * @throws ClaimLostException when another attempt took the claim over (this one stalled past
+     *     the claim's expiry); nothing is written then
+     */
     @Transactional
     public Store register(
+            String claimId,
             StoreSlug slug,
             StoreSettings settings,
             String ownerEmail,
@@ -60,6 +105,9 @@ public class StoreRegistrar {
             String ownerUserId,
             String organizationId,
             Actor actor) {
+        if (!claims.release(slug, claimId)) {
+            throw new ClaimLostException();
+        }
         Instant now = clock.instant();
         Store store = Store.onboard(
                 slug,

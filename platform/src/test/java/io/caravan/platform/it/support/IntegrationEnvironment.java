@@ -6,7 +6,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Prepares the real servers the integration tests run against, once per failsafe run and before
  * Arquillian starts Liberty: Keycloak (started from the distribution the build unpacked) and, for
- * the PostgreSQL run, a fresh database with its owner and application roles. Does nothing in
+ * the PostgreSQL run, a fresh database with its owner and application roles; and the
+ * {@link KeycloakProxy} through which the platform reaches Keycloak's admin API. Does nothing in
  * unit-test runs.
  */
 public class IntegrationEnvironment implements LauncherSessionListener {
@@ -19,5 +20,6 @@ public class IntegrationEnvironment implements LauncherSessionListener {
             PostgresDatabase.recreate();
         }
         KeycloakServer.get();
+        KeycloakProxy.get();
     }
 }

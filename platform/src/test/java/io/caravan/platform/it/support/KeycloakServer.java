@@ -230,6 +230,37 @@ public final class KeycloakServer {
         }
     }
 
+    /** The e-mails of the members of the organization with this alias (empty when there is none). */
+    public java.util.List<String> organizationMemberEmails(String alias) {
+        String token = serviceAccountToken();
+        int pageSize = 100;
+        for (int first = 0; ; first += pageSize) {
+            HttpResponse<String> response = admin(
+                    token,
+                    "GET",
+                    adminUrl("/organizations?briefRepresentation=true&first=" + first + "&max=" + pageSize),
+                    null);
+            expect(200, response, "list organizations");
+            JsonArray page = json(response.body()).asJsonArray();
+            Optional<String> id = page.getValuesAs(JsonObject.class).stream()
+                    .filter(o -> alias.equals(o.getString("alias", null)))
+                    .map(o -> o.getString("id"))
+                    .findFirst();
+            if (id.isPresent()) {
+                HttpResponse<String> members =
+                        admin(token, "GET", adminUrl("/organizations/" + id.get() + "/members?max=1000"), null);
+                expect(200, members, "list members of " + alias);
+                return json(members.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .map(m -> m.getString("email", ""))
+                        .sorted()
+                        .toList();
+            }
+            if (page.size() < pageSize) {
+                return java.util.List.of();
+            }
+        }
+    }
+
     public boolean userExists(String email) {
         return findUser(serviceAccountToken(), email).isPresent();
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,12 +54,15 @@ public class KeycloakAdminClient implements IdentityProvisioning {
     @Inject
     public KeycloakAdminClient(
             @ConfigProperty(name = "caravan.keycloak.url", defaultValue = "http://127.0.0.1:8180") String url,
+            @ConfigProperty(name = "caravan.keycloak.admin-url") Optional<String> adminUrl,
             @ConfigProperty(name = "caravan.keycloak.realm", defaultValue = "caravan") String realm,
             @ConfigProperty(name = "caravan.keycloak.client-id", defaultValue = "caravan-platform") String clientId,
             @ConfigProperty(name = "caravan.keycloak.client-secret", defaultValue = "caravan-platform-dev-secret")
                     String clientSecret,
             @ConfigProperty(name = "caravan.keycloak.timeout-ms", defaultValue = "5000") long timeoutMs) {
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        // The admin API may be reached another way than the issuer (a private address, a proxy).
+        String admin = adminUrl.filter(u -> !u.isBlank()).orElse(url);
+        this.baseUrl = admin.endsWith("/") ? admin.substring(0, admin.length() - 1) : admin;
         this.realm = realm;
         this.timeout = Duration.ofMillis(timeoutMs);
         // HTTP/1.1: the default (HTTP/2) sends an h2c upgrade on every plain-http request.
@@ -126,6 +131,11 @@ public class KeycloakAdminClient implements IdentityProvisioning {
         }
     }
 
+    @Override
+    public Optional<String> findOrganization(String alias, String displayName) {
+        return findOrganizationByAlias(alias, displayName);
+    }
+
     private static Optional<String> withAlias(JsonArray organizations, String alias) {
         return organizations.getValuesAs(JsonObject.class).stream()
                 .filter(o -> alias.equals(o.getString("alias", null)))
@@ -178,6 +188,27 @@ public class KeycloakAdminClient implements IdentityProvisioning {
                 .filter(u -> email.equalsIgnoreCase(u.getString("email", null)))
                 .map(u -> u.getString("id"))
                 .findFirst();
+    }
+
+    @Override
+    public Optional<String> findUnattachedUserCreatedSince(String email, Instant since) {
+        JsonArray users = getArray(
+                "/users?exact=true&briefRepresentation=false&email=" + KeycloakHttp.query(email), "search users");
+        Optional<JsonObject> user = users.getValuesAs(JsonObject.class).stream()
+                .filter(u -> email.equalsIgnoreCase(u.getString("email", null)))
+                .findFirst();
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNumber created = user.get().getJsonNumber("createdTimestamp");
+        if (created == null || Instant.ofEpochMilli(created.longValue()).isBefore(since)) {
+            return Optional.empty();
+        }
+        String id = user.get().getString("id");
+        JsonArray organizations = getArray(
+                "/organizations/members/" + KeycloakHttp.segment(id) + "/organizations?briefRepresentation=true",
+                "list the user's organizations");
+        return organizations.isEmpty() ? Optional.of(id) : Optional.empty();
     }
 
     @Override
