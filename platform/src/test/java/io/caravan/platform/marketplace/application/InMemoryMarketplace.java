@@ -98,7 +98,7 @@ final class InMemoryMarketplace {
         }
     }
 
-    static final class Listings implements ListingRepository {
+    static class Listings implements ListingRepository {
         final List<Listing> all = new ArrayList<>();
 
         @Override
