@@ -243,6 +243,26 @@ class StoreOnboardingTest {
     }
 
     @Test
+    void aFinishedOnboardingLetsAnotherThreadOnboardTheSameSlug() throws Exception {
+        onboarding.onboard(LISBON, ada);
+
+        OnboardingResult again = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> onboarding.onboard(LISBON, ada))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(again.created()).isFalse();
+    }
+
+    @Test
+    void aFailureThatIsNotAPersistenceFailureIsNeverALostRaceWhateverItsMessage() {
+        RuntimeException odd = new IllegalStateException("uq_stores_slug");
+        onboarding.registrar = failingRegistrar(odd);
+
+        assertThatThrownBy(() -> onboarding.onboard(LISBON, ada)).isSameAs(odd);
+        assertThat(tenancy.identity.calls).doesNotContain("removeMember");
+    }
+
+    @Test
     void theOrganizationNameCarriesTheSlugAndFitsKeycloaksLimit() {
         StoreSlug slug = new StoreSlug("tea-house");
         assertThat(StoreOnboarding.organizationName("Tea House", slug)).isEqualTo("Tea House (tea-house)");
