@@ -95,9 +95,11 @@ public class Installation {
         if (target.id().equals(releaseId)) {
             throw new StateConflictException("the store already runs " + pluginId + " " + target.version());
         }
+        // checked before any field changes, so a refused change leaves the installation as it was
+        String configuration = Objects.requireNonNull(configurationJson);
         this.previousReleaseId = releaseId;
         this.releaseId = target.id();
-        this.configuration = Objects.requireNonNull(configurationJson);
+        this.configuration = configuration;
         this.updatedAt = now;
     }
 

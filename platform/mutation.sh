@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Mutation testing (issue #13; README.md, "Mutation testing"): PIT over the domain and application
+# layers of the tenancy, marketplace and host contexts, one context at a time, then one line of
+# figures per context. Not part of `./caravan test`.
+#
+#   platform/mutation.sh                  all three contexts
+#   platform/mutation.sh host tenancy     only these
+#
+# Extra Maven options go in MVN_OPTS_PIT (e.g. MVN_OPTS_PIT=-o to stay offline). Reports:
+# platform/target/pit-reports/<context>/index.html (and mutations.xml).
+set -u -o pipefail
+
+PLATFORM="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+ROOT="$(dirname "$PLATFORM")"
+cd "$ROOT" || exit 1
+
+# The build's enforcer wants a JDK 21+ (./caravan finds one; here JAVA_HOME or java on the PATH).
+java_major="$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n 1)"
+if [ -z "$java_major" ] || [ "$java_major" -lt 21 ]; then
+  echo "mutation.sh: needs a JDK 21 or newer (found Java ${java_major:-none}); set JAVA_HOME" >&2
+  exit 2
+fi
+
+contexts=("$@")
+[ ${#contexts[@]} -gt 0 ] || contexts=(tenancy marketplace host)
+
+count() { grep -o "status='$1'" "$2" | wc -l | tr -d ' '; }
+
+rows=()
+status=0
+for ctx in "${contexts[@]}"; do
+  case "$ctx" in tenancy|marketplace|host) ;; *) echo "mutation.sh: unknown context '$ctx'" >&2; exit 2 ;; esac
+  log="$PLATFORM/target/pit-$ctx.log"
+  mkdir -p "$PLATFORM/target"
+  start=$(date +%s)
+  # shellcheck disable=SC2086
+  if ! mvn -B ${MVN_OPTS_PIT:-} -pl platform -Pmutation test-compile \
+      "org.pitest:pitest-maven:mutationCoverage@$ctx" >"$log" 2>&1; then
+    echo "mutation.sh: PIT failed for $ctx, see $log" >&2
+    status=1
+    continue
+  fi
+  secs=$(( $(date +%s) - start ))
+  xml="$PLATFORM/target/pit-reports/$ctx/mutations.xml"
+  total=$(grep -o '<mutation ' "$xml" | wc -l | tr -d ' ')
+  detected=$(grep -o "detected='true'" "$xml" | wc -l | tr -d ' ')
+  killed=$(count KILLED "$xml"); survived=$(count SURVIVED "$xml")
+  nocov=$(count NO_COVERAGE "$xml"); timedout=$(count TIMED_OUT "$xml")
+  covered=$(( total - nocov ))
+  score=$(awk -v d="$detected" -v t="$total" 'BEGIN { printf "%.1f", t ? 100 * d / t : 0 }')
+  strength=$(awk -v d="$detected" -v c="$covered" 'BEGIN { printf "%.1f", c ? 100 * d / c : 0 }')
+  rows+=("$(printf '%-12s %9s %7s %9s %11s %10s %7s%% %9s%% %6ss' \
+    "$ctx" "$total" "$killed" "$survived" "$nocov" "$timedout" "$score" "$strength" "$secs")")
+done
+
+printf '%-12s %9s %7s %9s %11s %10s %8s %10s %7s\n' \
+  context generated killed survived no-coverage timed-out score strength time
+for row in "${rows[@]}"; do echo "$row"; done
+exit $status
