@@ -7,6 +7,8 @@ import io.caravan.platform.tenancy.domain.Actor;
 import io.caravan.platform.tenancy.domain.AuditEntry;
 import io.caravan.platform.tenancy.domain.AuditLog;
 import io.caravan.platform.tenancy.domain.PriceDisplay;
+import io.caravan.platform.tenancy.domain.SlugClaimedException;
+import io.caravan.platform.tenancy.domain.SlugClaims;
 import io.caravan.platform.tenancy.domain.Store;
 import io.caravan.platform.tenancy.domain.StoreApiKey;
 import io.caravan.platform.tenancy.domain.StoreApiKeyRepository;
@@ -43,6 +45,7 @@ final class InMemoryTenancy {
     final ApiKeys apiKeys = new ApiKeys();
     final Audit audit = new Audit();
     final Identity identity = new Identity();
+    final Claims claims = new Claims();
 
     /** A store added straight to the repository, with its owner's membership. */
     Store store(String slug) {
@@ -179,9 +182,34 @@ final class InMemoryTenancy {
         }
     }
 
+    /** Slug claims in memory: slug → (claim id, claimed at). */
+    static final class Claims implements SlugClaims {
+        final Map<String, Map.Entry<String, Instant>> bySlug = new LinkedHashMap<>();
+
+        @Override
+        public void claim(StoreSlug slug, String claimId, Instant now, Instant staleBefore) {
+            Map.Entry<String, Instant> held = bySlug.get(slug.value());
+            if (held != null && !held.getValue().isBefore(staleBefore)) {
+                throw new SlugClaimedException(slug);
+            }
+            bySlug.put(slug.value(), Map.entry(claimId, now));
+        }
+
+        @Override
+        public boolean release(StoreSlug slug, String claimId) {
+            Map.Entry<String, Instant> held = bySlug.get(slug.value());
+            if (held == null || !held.getKey().equals(claimId)) {
+                return false;
+            }
+            bySlug.remove(slug.value());
+            return true;
+        }
+    }
+
     /**
      * An identity provider that remembers what exists and logs every call; {@link #failOn} makes one
-     * operation throw, to test what a failed step leaves behind.
+     * operation throw before it does anything, {@link #loseAnswerOn} after it did its work (an answer
+     * lost on the way back), to test what a failed step leaves behind.
      */
     static class Identity implements IdentityProvisioning {
         final Map<String, String> organizationsByAlias = new LinkedHashMap<>();
@@ -189,6 +217,10 @@ final class InMemoryTenancy {
         final List<String> members = new ArrayList<>();
         final List<String> calls = new ArrayList<>();
         String failOn;
+        String loseAnswerOn;
+        /** Users this provider created, with when (the fixed clock's instant). */
+        final Map<String, Instant> createdAt = new LinkedHashMap<>();
+
         Supplier<RuntimeException> failure = () -> new IllegalStateException("identity provider down");
         int next;
 
@@ -209,7 +241,31 @@ final class InMemoryTenancy {
             String id = "org-" + (++next);
             organizationsByAlias.put(alias, id);
             calls.add("org " + displayName);
+            maybeLoseAnswer("ensureOrganization");
             return new Provisioned(id, true);
+        }
+
+        private void maybeLoseAnswer(String operation) {
+            if (operation.equals(loseAnswerOn)) {
+                throw failure.get();
+            }
+        }
+
+        @Override
+        public Optional<String> findOrganization(String alias, String displayName) {
+            calls.add("findOrganization");
+            return Optional.ofNullable(organizationsByAlias.get(alias));
+        }
+
+        @Override
+        public Optional<String> findUnattachedUserCreatedSince(String email, Instant since) {
+            calls.add("findUnattachedUser");
+            String id = usersByEmail.get(email);
+            boolean fresh = id != null
+                    && createdAt.containsKey(id)
+                    && !createdAt.get(id).isBefore(since);
+            boolean attached = members.stream().anyMatch(m -> m.endsWith(" " + id));
+            return fresh && !attached ? Optional.of(id) : Optional.empty();
         }
 
         @Override
@@ -227,7 +283,9 @@ final class InMemoryTenancy {
             }
             String id = "user-" + (++next);
             usersByEmail.put(email, id);
+            createdAt.put(id, NOW);
             calls.add("user " + email + " " + firstName + " " + lastName);
+            maybeLoseAnswer("ensureUser");
             return new Provisioned(id, true);
         }
 
@@ -243,6 +301,7 @@ final class InMemoryTenancy {
             if (!members.contains(organizationId + " " + userId)) {
                 members.add(organizationId + " " + userId);
             }
+            maybeLoseAnswer("addMember");
         }
 
         @Override

@@ -45,8 +45,11 @@ class StoreOnboardingTest {
         registrar.memberships = tenancy.memberships;
         registrar.audit = tenancy.audit;
         registrar.clock = tenancy.clock;
+        registrar.claims = tenancy.claims;
         onboarding.identity = tenancy.identity;
         onboarding.registrar = registrar;
+        onboarding.clock = tenancy.clock;
+        onboarding.claimExpirySeconds = 120;
     }
 
     @Test
@@ -146,7 +149,94 @@ class StoreOnboardingTest {
 
         assertThatThrownBy(() -> onboarding.onboard(LISBON, ada)).hasMessage("identity provider down");
 
-        assertThat(tenancy.identity.calls).containsExactly("ensureOrganization");
+        // the call failed before it did anything, so the alias lookup finds nothing to remove
+        assertThat(tenancy.identity.calls).containsExactly("ensureOrganization", "findOrganization");
+        assertThat(tenancy.claims.bySlug).as("the claim is given up").isEmpty();
+    }
+
+    @Test
+    void anOrganizationWhoseCreationAnswerWasLostIsFoundByAliasAndRemoved() {
+        tenancy.identity.loseAnswerOn = "ensureOrganization";
+
+        assertThatThrownBy(() -> onboarding.onboard(LISBON, ada)).hasMessage("identity provider down");
+
+        assertThat(tenancy.identity.organizationsByAlias).isEmpty();
+        assertThat(tenancy.identity.calls).contains("findOrganization", "deleteOrganization");
+        assertThat(tenancy.claims.bySlug).isEmpty();
+    }
+
+    @Test
+    void aUserWhoseCreationAnswerWasLostIsFoundAndRemovedWithTheOrganization() {
+        tenancy.identity.loseAnswerOn = "ensureUser";
+
+        assertThatThrownBy(() -> onboarding.onboard(LISBON, ada)).hasMessage("identity provider down");
+
+        assertThat(tenancy.identity.usersByEmail).isEmpty();
+        assertThat(tenancy.identity.organizationsByAlias).isEmpty();
+    }
+
+    @Test
+    void anExistingUserIsNeverTakenForOneALostAnswerCreated() {
+        tenancy.identity.usersByEmail.put("mara@lisbon-ceramics.test", "user-old");
+        tenancy.identity.failOn = "ensureUser";
+
+        assertThatThrownBy(() -> onboarding.onboard(LISBON, ada)).hasMessage("identity provider down");
+
+        assertThat(tenancy.identity.usersByEmail).containsEntry("mara@lisbon-ceramics.test", "user-old");
+        assertThat(tenancy.identity.calls).contains("findUnattachedUser").doesNotContain("deleteUser");
+    }
+
+    @Test
+    void aSlugClaimedByALiveAttemptIsRefusedBeforeAnyIdentityStep() {
+        tenancy.claims.bySlug.put(
+                "lisbon-ceramics", java.util.Map.entry("other", InMemoryTenancy.NOW.minusSeconds(119)));
+
+        assertThatThrownBy(() -> onboarding.onboard(LISBON, ada))
+                .isInstanceOf(OnboardingInProgressException.class)
+                .hasMessageContaining("being onboarded by another request");
+
+        assertThat(tenancy.identity.calls).isEmpty();
+        assertThat(tenancy.claims.bySlug.get("lisbon-ceramics").getKey()).isEqualTo("other");
+    }
+
+    @Test
+    void aClaimPastItsExpiryIsTakenOverAndTheStoreRegistered() {
+        tenancy.claims.bySlug.put(
+                "lisbon-ceramics", java.util.Map.entry("dead", InMemoryTenancy.NOW.minusSeconds(121)));
+
+        OnboardingResult result = onboarding.onboard(LISBON, ada);
+
+        assertThat(result.created()).isTrue();
+        assertThat(tenancy.claims.bySlug).as("registration gives the claim up").isEmpty();
+    }
+
+    @Test
+    void aStoreRegisteredWhileTheClaimWasTakenIsReturnedForAnIdenticalRequest() {
+        Store winner = onboarding.onboard(LISBON, ada).store();
+        // as if the first look happened before the winner registered
+        StoreRegistrar late = new StoreRegistrar() {
+            {
+                stores = tenancy.stores;
+                claims = tenancy.claims;
+                clock = tenancy.clock;
+            }
+
+            @Override
+            public java.util.Optional<OnboardingResult> existing(
+                    StoreSlug slug, String name, String ownerEmail, boolean refuseOther) {
+                return calls++ == 0 ? java.util.Optional.empty() : super.existing(slug, name, ownerEmail, refuseOther);
+            }
+
+            int calls;
+        };
+        onboarding.registrar = late;
+        tenancy.identity.calls.clear();
+
+        OnboardingResult again = onboarding.onboard(LISBON, ada);
+
+        assertThat(again.store()).isSameAs(winner);
+        assertThat(tenancy.identity.calls).isEmpty();
+        assertThat(tenancy.claims.bySlug).isEmpty();
     }
 
     @Test
@@ -215,34 +305,6 @@ class StoreOnboardingTest {
     }
 
     @Test
-    void aPersistenceFailureWithoutTheSlugConstraintIsNotALostRaceEvenIfItsCauseNamesIt() {
-        // the domain rule's message happens to name the constraint: only persistence failures count
-        PersistenceException wrapped =
-                new PersistenceException("rollback", new InvalidStoreException("name uq_stores_slug is odd"));
-        onboarding.registrar = failingRegistrar(wrapped);
-
-        assertThatThrownBy(() -> onboarding.onboard(LISBON, ada)).isSameAs(wrapped);
-
-        assertThat(tenancy.identity.calls).doesNotContain("removeMember");
-        assertThat(tenancy.identity.usersByEmail).isEmpty();
-    }
-
-    @Test
-    void aSlugConstraintViolationDeepInTheCausesIsALostRace() {
-        RuntimeException deep = new RuntimeException(
-                "commit failed",
-                new java.sql.SQLIntegrityConstraintViolationException(
-                        "Unique index or primary key violation: \"PUBLIC.UQ_STORES_SLUG\""));
-        StoreRegistrar failing = failingRegistrar(deep);
-        onboarding.registrar = failing;
-
-        assertThatThrownBy(() -> onboarding.onboard(LISBON, ada))
-                .as("no winner is registered, so the slug counts as another store's")
-                .isInstanceOf(StateConflictException.class);
-        assertThat(tenancy.identity.calls).contains("removeMember");
-    }
-
-    @Test
     void aFinishedOnboardingLetsAnotherThreadOnboardTheSameSlug() throws Exception {
         onboarding.onboard(LISBON, ada);
 
@@ -251,15 +313,6 @@ class StoreOnboardingTest {
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
 
         assertThat(again.created()).isFalse();
-    }
-
-    @Test
-    void aFailureThatIsNotAPersistenceFailureIsNeverALostRaceWhateverItsMessage() {
-        RuntimeException odd = new IllegalStateException("uq_stores_slug");
-        onboarding.registrar = failingRegistrar(odd);
-
-        assertThatThrownBy(() -> onboarding.onboard(LISBON, ada)).isSameAs(odd);
-        assertThat(tenancy.identity.calls).doesNotContain("removeMember");
     }
 
     @Test
@@ -274,7 +327,7 @@ class StoreOnboardingTest {
         assertThat(StoreOnboarding.organizationName(exact, slug)).isEqualTo(exact + " (tea-house)");
     }
 
-    /** A registrar that finds, at registration, that a concurrent request took the slug first. */
+    /** A registrar that finds, at registration, that another attempt took the claim over and registered first. */
     private void racingRegistrar(String winnerName, String winnerEmail) {
         onboarding.registrar = new StoreRegistrar() {
             {
@@ -282,10 +335,12 @@ class StoreOnboardingTest {
                 memberships = tenancy.memberships;
                 audit = tenancy.audit;
                 clock = tenancy.clock;
+                claims = tenancy.claims;
             }
 
             @Override
             public Store register(
+                    String claimId,
                     StoreSlug slug,
                     StoreSettings settings,
                     String ownerEmail,
@@ -305,7 +360,8 @@ class StoreOnboardingTest {
                         organizationId,
                         InMemoryTenancy.NOW);
                 tenancy.stores.add(competitor);
-                throw new PersistenceException("duplicate key value violates unique constraint \"uq_stores_slug\"");
+                // the competitor took the stalled attempt's claim over and registered first
+                throw new ClaimLostException();
             }
         };
     }
@@ -314,10 +370,13 @@ class StoreOnboardingTest {
         return new StoreRegistrar() {
             {
                 stores = tenancy.stores;
+                claims = tenancy.claims;
+                clock = tenancy.clock;
             }
 
             @Override
             public Store register(
+                    String claimId,
                     StoreSlug slug,
                     StoreSettings settings,
                     String ownerEmail,
