@@ -355,8 +355,8 @@ class MarketplaceFlowIT extends PlatformIT {
                         .status())
                 .isEqualTo(403);
         assertThat(admin.get("api/developer/listings/" + slug).status())
-                .as("an admin is not the listing's developer")
-                .isIn(403, 404);
+                .as("an admin is not a plugin developer: the developer API refuses them")
+                .isEqualTo(403);
 
         Api.Reply invalid = dev.post(
                 "api/developer/listings",

@@ -9,14 +9,17 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The two demo stores of the embedded run, onboarded through the real onboarding path (so they
- * adopt the demo organizations and owners of the imported realm). Enabled by
- * {@code caravan.demo.enabled}; onboarding is idempotent, so every start is a no-op after the first.
+ * adopt the demo organizations and owners of the imported realm), and their demo staff, invited
+ * through the real invite path (so they adopt the realm's demo user and organization membership).
+ * Enabled by {@code caravan.demo.enabled}; onboarding and inviting are idempotent, so every start
+ * is a no-op after the first.
  */
 @ApplicationScoped
 public class DemoStores {
@@ -42,12 +45,24 @@ public class DemoStores {
                     List.of("US", "GB", "AU", "SG", "CA", "JP"),
                     PriceDisplay.EXCLUDING_TAX));
 
+    /** A demo staff member of a demo store (a user of the imported realm). */
+    record DemoStaff(String store, String email, String firstName, String lastName) {}
+
+    static final List<DemoStaff> STAFF =
+            List.of(new DemoStaff("lisbon-ceramics", "tomas@lisbon-ceramics.test", "Tomas", "Staff"));
+
     @Inject
     @ConfigProperty(name = "caravan.demo.enabled", defaultValue = "false")
     boolean enabled;
 
     @Inject
     StoreOnboarding onboarding;
+
+    @Inject
+    StoreAccess storeAccess;
+
+    @Inject
+    StoreStaff staff;
 
     void seed(
             @Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 10) @Initialized(ApplicationScoped.class)
@@ -63,6 +78,23 @@ public class DemoStores {
                 LOG.log(
                         Level.WARNING,
                         "Demo store " + store.slug() + " could not be onboarded now (is Keycloak up?): "
+                                + e.getMessage());
+            }
+        }
+        for (DemoStaff member : STAFF) {
+            try {
+                Optional<StoreContext> store = storeAccess.asPlatform(member.store());
+                if (store.isEmpty()) {
+                    LOG.warning("Demo store " + member.store() + " is not onboarded; " + member.email()
+                            + " becomes its staff on a later start");
+                    continue;
+                }
+                staff.invite(store.get(), member.email(), member.firstName(), member.lastName());
+                LOG.info(() -> "Demo staff " + member.email() + " of " + member.store() + " present");
+            } catch (RuntimeException e) {
+                LOG.log(
+                        Level.WARNING,
+                        "Demo staff " + member.email() + " could not be invited now (is Keycloak up?): "
                                 + e.getMessage());
             }
         }

@@ -1,0 +1,198 @@
+package io.caravan.platform.it.matrix;
+
+import static io.caravan.platform.it.matrix.Entry.Role.OWNER;
+import static io.caravan.platform.it.matrix.Entry.Role.STAFF;
+
+import io.caravan.platform.it.support.Carts;
+import io.caravan.platform.it.support.Marketplace;
+import io.caravan.platform.it.support.Stores;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * Every operation of the API with its expected status per caller. The control callers run in
+ * this order after every other caller has been refused, so the writes are ordered to succeed one
+ * after another (install before upgrade, the review before uninstalling, …).
+ *
+ * <p>Path parameters: {@code {store}} is the target store (the suspended store for its own owner
+ * and key; the spare store on /api/admin/stores/…), {@code {plugin}} and {@code {slug}} dev's
+ * listing installed there, {@code {member}} a staff member, {@code {key}} an API key,
+ * {@code {version}} 1.0.0 — unless an entry says otherwise.
+ */
+public final class EndpointTable {
+    private EndpointTable() {}
+
+    public static final List<Entry> ENTRIES = List.of(
+            // --- a store's people: reads
+            Entry.store("GET", "/api/stores/{store}", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/storefront", STAFF, Entry.Scope.STOREFRONT_READ, 200),
+            Entry.store("GET", "/api/stores/{store}/members", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/api-keys", OWNER, 200),
+            Entry.store("GET", "/api/stores/{store}/audit", OWNER, 200),
+            Entry.store("GET", "/api/stores/{store}/charges", OWNER, 200),
+            Entry.store("GET", "/api/stores/{store}/catalog", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/catalog/{slug}", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/catalog/{slug}/reviews", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/catalog/{slug}/review", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/plugins", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/plugins/{plugin}", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/plugins/metrics", STAFF, 200),
+            Entry.store("POST", "/api/stores/{store}/tax/quote", STAFF, Entry.Scope.TAX_QUOTE, 200)
+                    .body(f -> Carts.mugs("DE").toString()),
+            // --- a store's owner: writes
+            Entry.store("PUT", "/api/stores/{store}/settings", OWNER, 200)
+                    .body(f -> Json.createObjectBuilder()
+                            .add("name", "Hijacked")
+                            .add("defaultCurrency", "USD")
+                            .add("sellingCountries", Json.createArrayBuilder().add("US"))
+                            .add("priceDisplay", "EXCLUDING_TAX")
+                            .build()
+                            .toString()),
+            Entry.store("POST", "/api/stores/{store}/members", OWNER, 201)
+                    .body(f -> Json.createObjectBuilder()
+                            .add("email", "intruder-" + f.hex + "@example.test")
+                            .add("firstName", "Ivo")
+                            .add("lastName", "Intruder")
+                            .build()
+                            .toString()),
+            Entry.store("DELETE", "/api/stores/{store}/members/{member}", OWNER, 204),
+            Entry.store("POST", "/api/stores/{store}/api-keys", OWNER, 201)
+                    .body(f -> Json.createObjectBuilder()
+                            .add("name", "intruder")
+                            .add(
+                                    "scopes",
+                                    Json.createArrayBuilder()
+                                            .add("storefront:read")
+                                            .add("tax:quote"))
+                            .build()
+                            .toString()),
+            Entry.store("DELETE", "/api/stores/{store}/api-keys/{key}", OWNER, 200),
+            Entry.store("PUT", "/api/stores/{store}/catalog/{slug}/review", OWNER, 200)
+                    .body(f -> Json.createObjectBuilder()
+                            .add("stars", 1)
+                            .add("title", "Hijacked")
+                            .build()
+                            .toString()),
+            Entry.store("DELETE", "/api/stores/{store}/catalog/{slug}/review", OWNER, 204),
+            Entry.store("POST", "/api/stores/{store}/plugins", OWNER, 201)
+                    .body(f -> Json.createObjectBuilder()
+                            .add("pluginId", f.moderated)
+                            .add("consent", Marketplace.consent())
+                            .build()
+                            .toString()),
+            Entry.store("PUT", "/api/stores/{store}/plugins/{plugin}/version", OWNER, 200)
+                    .body(f -> Json.createObjectBuilder()
+                            .add("pluginId", f.listing)
+                            .add("version", "1.1.0")
+                            .add("consent", Marketplace.consent())
+                            .build()
+                            .toString()),
+            Entry.store("POST", "/api/stores/{store}/plugins/{plugin}/rollback", OWNER, 200),
+            Entry.store("PUT", "/api/stores/{store}/plugins/{plugin}/configuration", OWNER, 200)
+                    .body(f -> configuration("hijacked")),
+            Entry.store("POST", "/api/stores/{store}/plugins/{plugin}/disable", OWNER, 200)
+                    .body(f -> reason("matrix")),
+            Entry.store("POST", "/api/stores/{store}/plugins/{plugin}/enable", OWNER, 200),
+            Entry.store("DELETE", "/api/stores/{store}/plugins/{plugin}", OWNER, 204),
+
+            // --- plugin developers, on dev's listing
+            Entry.developer("GET", "/api/developer/listings", 200).expect(Caller.OTHER_DEVELOPER, 200),
+            Entry.developer("GET", "/api/developer/earnings", 200).expect(Caller.OTHER_DEVELOPER, 200),
+            Entry.developer("GET", "/api/developer/listings/{slug}", 200).expect(Caller.OTHER_DEVELOPER, 404),
+            Entry.developer("GET", "/api/developer/listings/{slug}/versions", 200)
+                    .expect(Caller.OTHER_DEVELOPER, 404),
+            Entry.developer("GET", "/api/developer/listings/{slug}/versions/{version}", 200)
+                    .expect(Caller.OTHER_DEVELOPER, 404),
+            Entry.developer("GET", "/api/developer/listings/{slug}/stats", 200).expect(Caller.OTHER_DEVELOPER, 404),
+            Entry.developer("GET", "/api/developer/listings/{slug}/reviews", 200)
+                    .expect(Caller.OTHER_DEVELOPER, 404),
+            // Everyone else tries to take dev's slug; the other developer is told it is taken.
+            Entry.developer("POST", "/api/developer/listings", 201)
+                    .expect(Caller.OTHER_DEVELOPER, 409)
+                    .body(f -> MatrixFixture.listing(f.listing, "Hijacked", MatrixFixture.oneTime(1))
+                            .toString())
+                    .controlBody(f -> Marketplace.listing(f.newListing, MatrixFixture.free())
+                            .toString()),
+            Entry.developer("PUT", "/api/developer/listings/{slug}", 200)
+                    .expect(Caller.OTHER_DEVELOPER, 404)
+                    .body(f -> MatrixFixture.listing(f.listing, "Hijacked", MatrixFixture.oneTime(1))
+                            .toString())
+                    .controlBody(f -> MatrixFixture.listing(
+                                    f.listing, "Matrix Listing " + f.hex, MatrixFixture.oneTime(4900))
+                            .toString()),
+            Entry.developer("POST", "/api/developer/listings/{slug}/versions", 201)
+                    .expect(Caller.OTHER_DEVELOPER, 404)
+                    .jar(f -> Marketplace.echo(f.listing, "1.3.0")),
+            Entry.developer("POST", "/api/developer/listings/{slug}/versions/{version}/submit", 200)
+                    .expect(Caller.OTHER_DEVELOPER, 404)
+                    .param("version", f -> "1.2.0"),
+
+            // --- platform admins ({store} is the spare store)
+            Entry.admin("GET", "/api/admin/stores", 200),
+            Entry.admin("POST", "/api/admin/stores", 200)
+                    .body(f -> Stores.onboardRequest(f.spare, Stores.ownerEmail(f.spare))
+                            .toString()),
+            Entry.admin("GET", "/api/admin/stores/{store}", 200),
+            Entry.admin("GET", "/api/admin/stores/{store}/audit", 200),
+            Entry.admin("GET", "/api/admin/stores/{store}/plugins", 200),
+            Entry.admin("POST", "/api/admin/stores/{store}/plugins", 201)
+                    .body(f -> Json.createObjectBuilder()
+                            .add("pluginId", f.listing)
+                            .add("version", "1.0.0")
+                            .add("configuration", Json.createObjectBuilder())
+                            .build()
+                            .toString()),
+            Entry.admin("GET", "/api/admin/stores/{store}/plugins/{plugin}", 200),
+            Entry.admin("PUT", "/api/admin/stores/{store}/plugins/{plugin}/version", 200)
+                    .body(f -> Json.createObjectBuilder()
+                            .add("version", "1.1.0")
+                            .build()
+                            .toString()),
+            Entry.admin("POST", "/api/admin/stores/{store}/plugins/{plugin}/rollback", 200),
+            Entry.admin("PUT", "/api/admin/stores/{store}/plugins/{plugin}/configuration", 200)
+                    .body(f -> configuration("admin")),
+            Entry.admin("POST", "/api/admin/stores/{store}/plugins/{plugin}/disable", 200)
+                    .body(f -> reason("matrix")),
+            Entry.admin("POST", "/api/admin/stores/{store}/plugins/{plugin}/enable", 200),
+            Entry.admin("DELETE", "/api/admin/stores/{store}/plugins/{plugin}", 204),
+            Entry.admin("POST", "/api/admin/stores/{store}/suspend", 200).body(f -> reason("matrix")),
+            Entry.admin("POST", "/api/admin/stores/{store}/reactivate", 200),
+            Entry.admin("GET", "/api/admin/plugins/releases", 200),
+            Entry.admin("GET", "/api/admin/plugins/node", 200),
+            Entry.admin("DELETE", "/api/admin/plugins/releases/{release}/quarantine", 204)
+                    .param("release", f -> f.listingRelease),
+            Entry.admin("GET", "/api/admin/marketplace/reviews", 200),
+            Entry.admin("POST", "/api/admin/marketplace/versions/{id}/approve", 200)
+                    .param("id", f -> f.moderatedToApprove),
+            Entry.admin("POST", "/api/admin/marketplace/versions/{id}/certify", 200)
+                    .param("id", f -> f.moderatedApproved),
+            Entry.admin("POST", "/api/admin/marketplace/versions/{id}/decertify", 200)
+                    .param("id", f -> f.moderatedApproved),
+            Entry.admin("POST", "/api/admin/marketplace/versions/{id}/decline", 200)
+                    .param("id", f -> f.moderatedToDecline)
+                    .body(f -> reason("matrix")),
+            Entry.admin("POST", "/api/admin/marketplace/versions/{id}/yank", 200)
+                    .param("id", f -> f.moderatedApproved)
+                    .body(f -> reason("matrix")),
+            Entry.admin("POST", "/api/admin/marketplace/listings/{slug}/suspend", 200)
+                    .param("slug", f -> f.moderated)
+                    .body(f -> reason("matrix")),
+            Entry.admin("POST", "/api/admin/marketplace/listings/{slug}/reinstate", 200)
+                    .param("slug", f -> f.moderated),
+            Entry.admin("POST", "/api/admin/billing/run", 200).body(f -> "{}"),
+
+            // --- anyone signed in
+            Entry.signedIn("GET", "/api/me", 200));
+
+    private static String configuration(String label) {
+        JsonObject body = Json.createObjectBuilder()
+                .add("configuration", Json.createObjectBuilder().add(MatrixFixture.CONFIG_LABEL, label))
+                .build();
+        return body.toString();
+    }
+
+    private static String reason(String reason) {
+        return Json.createObjectBuilder().add("reason", reason).build().toString();
+    }
+}
