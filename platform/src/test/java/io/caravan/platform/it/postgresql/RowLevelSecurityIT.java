@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * billing and purge jobs iterating stores), so it has no RLS and every role reads it unbound
  * (this test does, to find the stores' ids). What protects it is asserted below: the application
  * role may not delete or truncate it, the row a request acts on is chosen by the request gate
- * (membership and role) before anything is read for that store, and it holds the store's
+ * (membership and role) before any row the store owns is read, and it holds the store's
  * directory entry only; everything the store owns lives in the tables with a {@code store_id}.
  */
 class RowLevelSecurityIT extends PlatformIT {
