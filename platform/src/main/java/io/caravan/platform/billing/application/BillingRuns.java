@@ -16,6 +16,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,15 +24,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Moves the invoker's usage counts into the database every minute, and runs billing (subscription
- * months and completed usage months) for every store every hour and on demand. Each store is
- * billed in its own transaction; runs are idempotent.
+ * months and completed usage months) for every store every {@code caravan.billing.run-every} (an
+ * hour by default; the first run five minutes after start, or sooner when the period is shorter)
+ * and on demand. Each store is billed in its own transaction, which holds the store's row lock, so
+ * two runs at once (two requests, the schedule and a request, two nodes) bill a store one after
+ * the other and the second finds nothing left to charge; runs are idempotent.
  */
 @ApplicationScoped
 public class BillingRuns {
     private static final Logger LOG = Logger.getLogger(BillingRuns.class.getName());
+    private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(5);
 
     @Inject
     PluginHost host;
@@ -48,6 +54,11 @@ public class BillingRuns {
     @Resource
     ManagedScheduledExecutorService executor;
 
+    /** The period of the scheduled billing run. */
+    @Inject
+    @ConfigProperty(name = "caravan.billing.run-every", defaultValue = "PT1H")
+    Duration runEvery;
+
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
 
     /** What a billing run did. */
@@ -57,17 +68,21 @@ public class BillingRuns {
             @Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 50) @Initialized(ApplicationScoped.class)
                     Object ignored) {
         schedules.add(executor.scheduleWithFixedDelay(this::flushQuietly, 60, 60, TimeUnit.SECONDS));
+        if (runEvery.isNegative() || runEvery.isZero()) {
+            throw new IllegalStateException("caravan.billing.run-every must be a positive duration, not " + runEvery);
+        }
+        long period = runEvery.toMillis();
         schedules.add(executor.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        run(clock.instant());
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "Billing run failed; the next one retries", e);
-                    }
-                },
-                5,
-                60,
-                TimeUnit.MINUTES));
+                this::runQuietly, Math.min(FIRST_RUN_AFTER.toMillis(), period), period, TimeUnit.MILLISECONDS));
+    }
+
+    /** The scheduled run: bills every store as of now; a failure is logged and the next run retries. */
+    void runQuietly() {
+        try {
+            run(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Billing run failed; the next one retries", e);
+        }
     }
 
     /** Stores the usage counted since the last flush; a count that cannot be stored is kept for the next. */

@@ -6,8 +6,10 @@ import io.caravan.platform.marketplace.domain.InstallationRepository;
 import io.caravan.platform.marketplace.domain.Listing;
 import io.caravan.platform.marketplace.domain.ListingRepository;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
+import io.caravan.platform.tenancy.domain.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +37,17 @@ public class StoreBilling {
         billing.addUsage(storeId, pluginId, calls, at);
     }
 
+    /**
+     * Bills one store as of {@code asOf}. The store's row is locked first (select for update), so
+     * concurrent runs for the same store are serialised: the second waits, then sees the first
+     * one's charges and adds none. The ledger's unique (store, plugin, kind, period start) stays
+     * the last guard.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int bill(String storeId, Instant asOf) {
+        if (persistence.platform().find(Store.class, storeId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            return 0;
+        }
         int charges = 0;
         Set<String> plugins = new TreeSet<>();
         for (Installation installation : installations.list(storeId)) {

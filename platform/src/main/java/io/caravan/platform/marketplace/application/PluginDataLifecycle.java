@@ -34,12 +34,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * What happens to a plugin's stored data and install count around installs. An uninstall keeps the
  * plugin's data for {@code caravan.marketplace.data-retention} (30 days by default) unless the
- * merchant asks for it to go at once; installing again within that time brings it back; an hourly
- * job deletes what is due, store by store, and audits it.
+ * merchant asks for it to go at once; installing again within that time brings it back; a job
+ * every {@code caravan.marketplace.data-purge-every} (an hour by default; the first run ten minutes
+ * after start, or sooner when the period is shorter) deletes what is due, store by store, and
+ * audits it.
  */
 @ApplicationScoped
 public class PluginDataLifecycle {
     private static final Logger LOG = Logger.getLogger(PluginDataLifecycle.class.getName());
+    private static final Duration FIRST_PURGE_AFTER = Duration.ofMinutes(10);
 
     @Inject
     StoreScopedPersistence persistence;
@@ -63,6 +66,11 @@ public class PluginDataLifecycle {
     @ConfigProperty(name = "caravan.marketplace.data-retention", defaultValue = "P30D")
     Duration retention;
 
+    /** The period of the purge job. */
+    @Inject
+    @ConfigProperty(name = "caravan.marketplace.data-purge-every", defaultValue = "PT1H")
+    Duration purgeEvery;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -71,6 +79,11 @@ public class PluginDataLifecycle {
     void start(
             @Observes @Priority(DatabaseMigrations.STARTUP_ORDER + 60) @Initialized(ApplicationScoped.class)
                     Object ignored) {
+        if (purgeEvery.isNegative() || purgeEvery.isZero()) {
+            throw new IllegalStateException(
+                    "caravan.marketplace.data-purge-every must be a positive duration, not " + purgeEvery);
+        }
+        long period = purgeEvery.toMillis();
         job = executor.scheduleWithFixedDelay(
                 () -> {
                     try {
@@ -79,9 +92,9 @@ public class PluginDataLifecycle {
                         LOG.log(Level.WARNING, "Purging retained plugin data failed; the next run retries", e);
                     }
                 },
-                10,
-                60,
-                TimeUnit.MINUTES);
+                Math.min(FIRST_PURGE_AFTER.toMillis(), period),
+                period,
+                TimeUnit.MILLISECONDS);
     }
 
     /** In the install's transaction: retained data (if any) belongs to the new installation; one more install. */

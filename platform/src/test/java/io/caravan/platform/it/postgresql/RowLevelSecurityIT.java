@@ -19,9 +19,19 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The second wall, on the schema the application's own migrations built: SQL that goes around
+ * The second wall on rows the application itself wrote through its API: SQL that goes around
  * EclipseLink entirely, run as the application's database role, sees and changes nothing of a
- * store other than the one bound to the transaction, and nothing at all when none is bound.
+ * store other than the one bound to the transaction, and nothing of the store-owned tables
+ * checked here when none is bound. StoreOwnedTablesIT proves the same for every table with a
+ * {@code store_id}, found in the catalog.
+ *
+ * <p>{@code stores} is the exception, on purpose: it is the tenant directory, read before any
+ * store is bound (to resolve the store a request names, the platform admin's store list, the
+ * billing and purge jobs iterating stores), so it has no RLS and every role reads it unbound
+ * (this test does, to find the stores' ids). What protects it is asserted below: the application
+ * role may not delete or truncate it, the row a request acts on is chosen by the request gate
+ * (membership and role) before any row the store owns is read, and it holds the store's
+ * directory entry only; everything the store owns lives in the tables with a {@code store_id}.
  */
 class RowLevelSecurityIT extends PlatformIT {
     @Test
@@ -108,6 +118,35 @@ class RowLevelSecurityIT extends PlatformIT {
         }
         assertThat(ownerA.get("api/stores/" + slugA + "/api-keys").parse().asJsonArray())
                 .hasSize(1);
+    }
+
+    /** The exemption of {@code stores}, stated as what the database enforces instead of RLS. */
+    @Test
+    void storesIsReadableUnboundButTheApplicationCanNeitherDeleteNorTruncateIt() throws SQLException {
+        try (Connection app = PostgresDatabase.connectAsApplication()) {
+            assertThat(queryString(
+                            app,
+                            "select relrowsecurity::text from pg_class where relname = 'stores'"
+                                    + " and relnamespace = current_schema()::regnamespace"))
+                    .as("stores is exempt from RLS (the tenant directory; docs/architecture.md decision 6)")
+                    .isEqualTo("false");
+            assertThat(queryString(app, "select tableowner from pg_tables where tablename = 'stores'"))
+                    .isEqualTo(PostgresDatabase.OWNER);
+            assertThat(queryString(
+                            app,
+                            "select has_table_privilege(current_user, 'stores', 'SELECT')::text"
+                                    + " || has_table_privilege(current_user, 'stores', 'INSERT')::text"
+                                    + " || has_table_privilege(current_user, 'stores', 'UPDATE')::text"
+                                    + " || has_table_privilege(current_user, 'stores', 'DELETE')::text"
+                                    + " || has_table_privilege(current_user, 'stores', 'TRUNCATE')::text"))
+                    .as("select, insert, update granted; delete and truncate not")
+                    .isEqualTo("truetruetruefalsefalse");
+            app.setAutoCommit(false);
+            assertThatThrownBy(() -> update(app, "delete from stores where id = ?", "no-such-store"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            app.rollback();
+        }
     }
 
     @Test

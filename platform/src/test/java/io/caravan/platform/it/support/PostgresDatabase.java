@@ -43,6 +43,18 @@ public final class PostgresDatabase {
         sql.execute("alter role " + role + " with login password '" + role + "' " + attributes);
     }
 
+    /**
+     * A connection to the test database as the server's administrator (a superuser, which row-level
+     * security never applies to), for tests that set up rows of any store and then {@code set role}
+     * to the application's role inside the same transaction.
+     */
+    public static Connection connectAsSuperuser() throws SQLException {
+        return DriverManager.getConnection(
+                URL,
+                System.getProperty("caravan.it.postgresql.admin-user", "postgres"),
+                System.getProperty("caravan.it.postgresql.admin-password", ""));
+    }
+
     /** A connection as the application's role, for tests that go around EclipseLink on purpose. */
     public static Connection connectAsApplication() throws SQLException {
         return DriverManager.getConnection(URL, APP, APP);
