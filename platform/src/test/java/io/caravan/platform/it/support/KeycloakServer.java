@@ -211,28 +211,27 @@ public final class KeycloakServer {
     }
 
     public boolean organizationExists(String alias) {
-        String token = serviceAccountToken();
-        int pageSize = 100;
-        for (int first = 0; ; first += pageSize) {
-            HttpResponse<String> response = admin(
-                    token,
-                    "GET",
-                    adminUrl("/organizations?briefRepresentation=true&first=" + first + "&max=" + pageSize),
-                    null);
-            expect(200, response, "list organizations");
-            JsonArray page = json(response.body()).asJsonArray();
-            if (page.getValuesAs(JsonObject.class).stream().anyMatch(o -> alias.equals(o.getString("alias", null)))) {
-                return true;
-            }
-            if (page.size() < pageSize) {
-                return false;
-            }
-        }
+        return organizationId(serviceAccountToken(), alias).isPresent();
     }
 
     /** The e-mails of the members of the organization with this alias (empty when there is none). */
     public java.util.List<String> organizationMemberEmails(String alias) {
         String token = serviceAccountToken();
+        Optional<String> id = organizationId(token, alias);
+        if (id.isEmpty()) {
+            return java.util.List.of();
+        }
+        HttpResponse<String> members =
+                admin(token, "GET", adminUrl("/organizations/" + id.get() + "/members?max=1000"), null);
+        expect(200, members, "list members of " + alias);
+        return json(members.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("email", ""))
+                .sorted()
+                .toList();
+    }
+
+    /** Keycloak's admin API cannot look an organization up by alias: page through them all. */
+    private Optional<String> organizationId(String token, String alias) {
         int pageSize = 100;
         for (int first = 0; ; first += pageSize) {
             HttpResponse<String> response = admin(
@@ -246,17 +245,8 @@ public final class KeycloakServer {
                     .filter(o -> alias.equals(o.getString("alias", null)))
                     .map(o -> o.getString("id"))
                     .findFirst();
-            if (id.isPresent()) {
-                HttpResponse<String> members =
-                        admin(token, "GET", adminUrl("/organizations/" + id.get() + "/members?max=1000"), null);
-                expect(200, members, "list members of " + alias);
-                return json(members.body()).asJsonArray().getValuesAs(JsonObject.class).stream()
-                        .map(m -> m.getString("email", ""))
-                        .sorted()
-                        .toList();
-            }
-            if (page.size() < pageSize) {
-                return java.util.List.of();
+            if (id.isPresent() || page.size() < pageSize) {
+                return id;
             }
         }
     }
