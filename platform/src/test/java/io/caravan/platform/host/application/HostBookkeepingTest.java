@@ -234,6 +234,31 @@ class HostBookkeepingTest {
         assertThat(quarantine.lift(release)).as("expired").isFalse();
     }
 
+    @Test
+    void aQuarantineStartsTheCountAfreshEvenWhenItIsShorterThanTheWindow() {
+        MutableClock clock = new MutableClock(T0);
+        Quarantine quarantine = new Quarantine(2, Duration.ofMinutes(10), Duration.ofMinutes(1), clock);
+        ReleaseId release = new ReleaseId("r-1");
+        quarantine.recordTimeout(release, "echo", "a");
+        assertThat(quarantine.recordTimeout(release, "echo", "b")).isTrue();
+
+        clock.now = T0.plus(Duration.ofMinutes(2));
+        assertThat(quarantine.recordTimeout(release, "echo", "c"))
+                .as("a and b were counted into the quarantine that ended")
+                .isFalse();
+    }
+
+    @Test
+    void liftingForgetsTheTimeoutsCountedSoFar() {
+        MutableClock clock = new MutableClock(T0);
+        Quarantine quarantine = new Quarantine(2, Duration.ofMinutes(10), Duration.ofMinutes(5), clock);
+        ReleaseId release = new ReleaseId("r-1");
+        quarantine.recordTimeout(release, "echo", "a");
+
+        assertThat(quarantine.lift(release)).as("nothing was in force").isFalse();
+        assertThat(quarantine.recordTimeout(release, "echo", "b")).isFalse();
+    }
+
     private static InvokerSettings settings(int concurrent, int failures, int window, int stores, int threads) {
         return new InvokerSettings(
                 Map.of(),
