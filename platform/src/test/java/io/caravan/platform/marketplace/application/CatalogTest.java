@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.platform.marketplace.domain.Listing;
-import io.caravan.platform.marketplace.domain.ListingDetails;
 import io.caravan.platform.marketplace.domain.PluginRelease;
-import io.caravan.platform.marketplace.domain.Pricing;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.shared.domain.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The merchants' catalog: only listings with an approved version, the newest one; filters passed on cleaned. */
@@ -99,22 +96,7 @@ class CatalogTest {
     }
 
     private Listing listing(String pluginId) {
-        Listing listing = new Listing(
-                pluginId,
-                "dev-1",
-                "dev",
-                new ListingDetails(
-                        "Echo",
-                        "Echoes",
-                        Map.of("en", "Echoes."),
-                        List.of("tax"),
-                        List.of("TAX"),
-                        List.of("FR"),
-                        Pricing.free(),
-                        "s@echo.example",
-                        null),
-                InMemoryMarketplace.NOW);
-        market.listings.add(listing);
+        Listing listing = market.freeListing(pluginId);
         return listing;
     }
 

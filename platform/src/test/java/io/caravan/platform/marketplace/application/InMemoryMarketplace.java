@@ -1,15 +1,18 @@
 package io.caravan.platform.marketplace.application;
 
 import io.caravan.platform.marketplace.domain.Listing;
+import io.caravan.platform.marketplace.domain.ListingDetails;
 import io.caravan.platform.marketplace.domain.ListingRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
 import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
+import io.caravan.platform.marketplace.domain.Pricing;
 import io.caravan.platform.marketplace.domain.ReleaseStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,27 @@ final class InMemoryMarketplace {
     final Releases releases = new Releases();
     final Listings listings = new Listings();
     final List<String> signals = new ArrayList<>();
+
+    /** A free listing by developer {@code dev-1} ("Echo", tax, France), added to {@link #listings}. */
+    Listing freeListing(String pluginId) {
+        Listing listing = new Listing(
+                pluginId,
+                "dev-1",
+                "dev",
+                new ListingDetails(
+                        "Echo",
+                        "Echoes",
+                        Map.of("en", "Echoes."),
+                        List.of("tax"),
+                        List.of("TAX"),
+                        List.of("FR"),
+                        Pricing.free(),
+                        "s@echo.example",
+                        null),
+                NOW);
+        listings.add(listing);
+        return listing;
+    }
 
     /** Records bumps and checks; touches no database. */
     final PluginRevisions revisions = new PluginRevisions() {

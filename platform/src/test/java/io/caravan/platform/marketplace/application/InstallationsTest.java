@@ -8,10 +8,8 @@ import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;
 import io.caravan.platform.marketplace.domain.InstallationStatus;
 import io.caravan.platform.marketplace.domain.Listing;
-import io.caravan.platform.marketplace.domain.ListingDetails;
 import io.caravan.platform.marketplace.domain.PluginInstalled;
 import io.caravan.platform.marketplace.domain.PluginRelease;
-import io.caravan.platform.marketplace.domain.Pricing;
 import io.caravan.platform.shared.crypto.SecretBox;
 import io.caravan.platform.shared.domain.InstallationId;
 import io.caravan.platform.shared.domain.InvalidInputException;
@@ -422,22 +420,7 @@ class InstallationsTest {
     }
 
     private Listing listing() {
-        Listing listing = new Listing(
-                PLUGIN,
-                "dev-1",
-                "dev",
-                new ListingDetails(
-                        "Echo",
-                        "Echoes",
-                        Map.of("en", "Echoes."),
-                        List.of("tax"),
-                        List.of("TAX"),
-                        List.of("FR"),
-                        Pricing.free(),
-                        "s@echo.example",
-                        null),
-                InMemoryMarketplace.NOW);
-        market.listings.add(listing);
+        Listing listing = market.freeListing(PLUGIN);
         return listing;
     }
 

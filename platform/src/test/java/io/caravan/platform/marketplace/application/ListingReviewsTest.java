@@ -7,11 +7,9 @@ import io.caravan.platform.identity.domain.CaravanUser;
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;
 import io.caravan.platform.marketplace.domain.Listing;
-import io.caravan.platform.marketplace.domain.ListingDetails;
 import io.caravan.platform.marketplace.domain.ListingReview;
 import io.caravan.platform.marketplace.domain.ListingReviewRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
-import io.caravan.platform.marketplace.domain.Pricing;
 import io.caravan.platform.marketplace.domain.Rating;
 import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.Page;
@@ -43,22 +41,7 @@ class ListingReviewsTest {
     final Listing listing;
 
     ListingReviewsTest() {
-        listing = new Listing(
-                "echo-tax",
-                "dev-1",
-                "dev",
-                new ListingDetails(
-                        "Echo",
-                        "Echoes",
-                        Map.of("en", "Echoes."),
-                        List.of("tax"),
-                        List.of("TAX"),
-                        List.of("FR"),
-                        Pricing.free(),
-                        "s@echo.example",
-                        null),
-                InMemoryMarketplace.NOW);
-        market.listings.add(listing);
+        listing = market.freeListing("echo-tax");
         reviews.listings = market.listings;
         reviews.clock = market.clock;
         reviews.audit = new AuditLog() {

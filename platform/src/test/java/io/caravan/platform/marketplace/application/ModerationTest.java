@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.platform.marketplace.domain.Listing;
-import io.caravan.platform.marketplace.domain.ListingDetails;
 import io.caravan.platform.marketplace.domain.ListingStatus;
 import io.caravan.platform.marketplace.domain.PluginRelease;
-import io.caravan.platform.marketplace.domain.Pricing;
 import io.caravan.platform.marketplace.domain.ReleaseStatus;
 import io.caravan.platform.shared.domain.InvalidInputException;
 import io.caravan.platform.shared.domain.NotFoundException;
@@ -210,22 +208,7 @@ class ModerationTest {
 
     @Test
     void aListingIsSuspendedWithAReasonAndReinstated() {
-        Listing listing = new Listing(
-                "echo-tax",
-                "dev-1",
-                "dev",
-                new ListingDetails(
-                        "Echo",
-                        "Echoes",
-                        Map.of("en", "Echoes."),
-                        List.of("tax"),
-                        List.of("TAX"),
-                        List.of("FR"),
-                        Pricing.free(),
-                        "s@echo.example",
-                        null),
-                InMemoryMarketplace.NOW);
-        market.listings.add(listing);
+        Listing listing = market.freeListing("echo-tax");
 
         assertThatThrownBy(() -> moderation.suspend("echo-tax", null)).isInstanceOf(InvalidInputException.class);
         assertThat(moderation.suspend("echo-tax", " malware ").statusReason()).isEqualTo("malware");
