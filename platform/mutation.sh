@@ -3,7 +3,8 @@
 # layers of the tenancy, marketplace and host contexts, one context at a time, then one line of
 # figures per context. Not part of `./caravan test`.
 #
-#   platform/mutation.sh                  all three contexts
+#   ./caravan mutation                    all three contexts (finds a JDK 21+ and Maven first)
+#   platform/mutation.sh                  all three contexts, with JAVA_HOME set to a JDK 21+
 #   platform/mutation.sh host tenancy     only these
 #
 # Extra Maven options go in MVN_OPTS_PIT (e.g. MVN_OPTS_PIT=-o to stay offline). Reports:
@@ -34,7 +35,7 @@ for ctx in "${contexts[@]}"; do
   mkdir -p "$PLATFORM/target"
   start=$(date +%s)
   # shellcheck disable=SC2086
-  if ! mvn -B ${MVN_OPTS_PIT:-} -pl platform -Pmutation test-compile \
+  if ! "${MVN:-mvn}" -B ${MVN_OPTS_PIT:-} -pl platform -Pmutation test-compile \
       "org.pitest:pitest-maven:mutationCoverage@$ctx" >"$log" 2>&1; then
     echo "mutation.sh: PIT failed for $ctx, see $log" >&2
     status=1
