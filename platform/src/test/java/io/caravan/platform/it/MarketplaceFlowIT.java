@@ -74,7 +74,10 @@ class MarketplaceFlowIT extends PlatformIT {
         assertThat(admin.post("api/admin/marketplace/versions/" + v1 + "/approve", JsonValue.EMPTY_JSON_OBJECT)
                         .status())
                 .isEqualTo(409);
-        dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Reply submitted =
+                dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT);
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        assertThat(submitted.json().getString("status")).isEqualTo("IN_REVIEW");
         assertThat(
                         admin
                                 .get("api/admin/marketplace/reviews")
@@ -85,7 +88,11 @@ class MarketplaceFlowIT extends PlatformIT {
                                 .map(v -> v.getString("id"))
                                 .toList())
                 .contains(v1);
-        admin.post("api/admin/marketplace/versions/" + v1 + "/approve", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Reply approved =
+                admin.post("api/admin/marketplace/versions/" + v1 + "/approve", JsonValue.EMPTY_JSON_OBJECT);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().getString("status")).isEqualTo("AVAILABLE");
+        assertThat(approved.json().getString("version")).isEqualTo("1.0.0");
 
         // the same version number with other bytes is refused: versions are immutable
         byte[] otherBytes = Bundles.renamed(
@@ -131,6 +138,8 @@ class MarketplaceFlowIT extends PlatformIT {
                         .add("consent", consent())
                         .build());
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+        assertThat(installed.json().getString("version")).isEqualTo("1.0.0");
+        assertThat(installed.json().getString("status")).isEqualTo("ENABLED");
         assertThat(rule(owner, store)).isEqualTo("echo-1.0.0");
         // the owner configures it, validated against the plugin's schema
         Api.Reply configured = owner.put(
@@ -162,41 +171,45 @@ class MarketplaceFlowIT extends PlatformIT {
 
         // v1.1.0 published; the merchant upgrades, rolls back, upgrades again
         String v2 = publish(dev, admin, slug, "1.1.0");
-        assertThat(owner.put(
-                                "api/stores/" + store + "/plugins/" + slug + "/version",
-                                Json.createObjectBuilder()
-                                        .add("pluginId", slug)
-                                        .add("version", "1.1.0")
-                                        .build())
-                        .status())
-                .isEqualTo(200);
+        assertVersion(upgrade(owner, store, slug), "1.1.0", "1.0.0");
         assertThat(rule(owner, store)).isEqualTo("echo-1.1.0");
-        assertThat(owner.post("api/stores/" + store + "/plugins/" + slug + "/rollback", JsonValue.EMPTY_JSON_OBJECT)
-                        .json()
-                        .getString("version"))
-                .isEqualTo("1.0.0");
+        Api.Reply rolledBack =
+                owner.post("api/stores/" + store + "/plugins/" + slug + "/rollback", JsonValue.EMPTY_JSON_OBJECT);
+        assertThat(rolledBack.status()).as(rolledBack.toString()).isEqualTo(200);
+        assertVersion(rolledBack, "1.0.0", "1.1.0");
         assertThat(rule(owner, store)).isEqualTo("echo-1.0.0");
-        owner.put(
-                "api/stores/" + store + "/plugins/" + slug + "/version",
-                Json.createObjectBuilder()
-                        .add("pluginId", slug)
-                        .add("version", "1.1.0")
-                        .build());
+        assertVersion(upgrade(owner, store, slug), "1.1.0", "1.0.0");
         assertThat(rule(owner, store)).isEqualTo("echo-1.1.0");
 
         // a second store installs 1.1.0 directly: it has nothing to go back to
         String fresh = Stores.uniqueSlug("fresh");
         Api freshOwner = Stores.onboardAndSignIn(admin, fresh);
-        assertThat(freshOwner
-                        .post(
-                                "api/stores/" + fresh + "/plugins",
-                                Json.createObjectBuilder()
-                                        .add("pluginId", slug)
-                                        .add("version", "1.1.0")
-                                        .add("consent", consent())
-                                        .build())
-                        .status())
-                .isEqualTo(201);
+        Api.Reply freshInstalled = freshOwner.post(
+                "api/stores/" + fresh + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", slug)
+                        .add("version", "1.1.0")
+                        .add("consent", consent())
+                        .build());
+        assertThat(freshInstalled.status()).as(freshInstalled.toString()).isEqualTo(201);
+        assertThat(freshInstalled.json().getString("version")).isEqualTo("1.1.0");
+        assertThat(freshInstalled.json().get("previousVersion")).isIn(null, JsonValue.NULL);
+        assertThat(rule(freshOwner, fresh)).isEqualTo("echo-1.1.0");
+
+        // control: a third store runs 1.0.0, which is not yanked; the yank must leave it untouched
+        String steady = Stores.uniqueSlug("steady");
+        Api steadyOwner = Stores.onboardAndSignIn(admin, steady);
+        Api.Reply steadyInstalled = steadyOwner.post(
+                "api/stores/" + steady + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", slug)
+                        .add("version", "1.0.0")
+                        .add("consent", consent())
+                        .build());
+        assertThat(steadyInstalled.status()).as(steadyInstalled.toString()).isEqualTo(201);
+        assertThat(steadyInstalled.json().getString("version")).isEqualTo("1.0.0");
+        JsonObject steadyBefore =
+                steadyOwner.get("api/stores/" + steady + "/plugins/" + slug).json();
 
         // yank 1.1.0: the first store goes back to 1.0.0, the second is disabled with the reason
         Api.Reply yanked = admin.post(
@@ -225,14 +238,25 @@ class MarketplaceFlowIT extends PlatformIT {
                 .map(e -> e.getString("action"))
                 .toList();
         assertThat(actions).contains("plugin.moved-off-withdrawn-version");
-        assertThat(owner.put(
-                                "api/stores/" + store + "/plugins/" + slug + "/version",
-                                Json.createObjectBuilder()
-                                        .add("pluginId", slug)
-                                        .add("version", "1.1.0")
-                                        .build())
-                        .status())
-                .isEqualTo(409);
+        assertThat(upgrade(owner, store, slug).status()).isEqualTo(409);
+        // the control store on 1.0.0: same installation, same version, enabled, answering, nothing in its audit
+        JsonObject steadyAfter =
+                steadyOwner.get("api/stores/" + steady + "/plugins/" + slug).json();
+        assertThat(steadyAfter.getString("status")).isEqualTo("ENABLED");
+        assertThat(steadyAfter.getString("version")).isEqualTo("1.0.0");
+        assertThat(steadyAfter.get("statusReason")).isIn(null, JsonValue.NULL);
+        assertThat(steadyAfter.getString("id")).isEqualTo(steadyBefore.getString("id"));
+        assertThat(steadyAfter.getString("updatedAt")).isEqualTo(steadyBefore.getString("updatedAt"));
+        assertThat(rule(steadyOwner, steady)).isEqualTo("echo-1.0.0");
+        assertThat(steadyOwner
+                        .get("api/stores/" + steady + "/audit")
+                        .json()
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class)
+                        .stream()
+                        .map(e -> e.getString("action"))
+                        .toList())
+                .doesNotContain("plugin.moved-off-withdrawn-version", "plugin.disabled");
 
         // suspended listing: no new installs, running ones continue
         assertThat(admin.post(
@@ -253,17 +277,37 @@ class MarketplaceFlowIT extends PlatformIT {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().getString("detail")).contains("suspended");
         assertThat(rule(owner, store)).isEqualTo("echo-1.0.0");
-        admin.post("api/admin/marketplace/listings/" + slug + "/reinstate", JsonValue.EMPTY_JSON_OBJECT);
+        Api.Reply reinstated =
+                admin.post("api/admin/marketplace/listings/" + slug + "/reinstate", JsonValue.EMPTY_JSON_OBJECT);
+        assertThat(reinstated.status()).as(reinstated.toString()).isEqualTo(200);
+        assertThat(reinstated.json().getString("status")).isEqualTo("ACTIVE");
 
         assertThat(dev.get("api/developer/listings/" + slug + "/stats").json().getInt("installs"))
-                .isEqualTo(2);
+                .isEqualTo(3);
         assertThat(owner.delete("api/stores/" + store + "/plugins/" + slug).status())
                 .isEqualTo(204);
         assertThat(owner.post("api/stores/" + store + "/tax/quote", Carts.mugs("FR"))
                         .status())
                 .isEqualTo(409);
         assertThat(dev.get("api/developer/listings/" + slug + "/stats").json().getInt("installs"))
-                .isEqualTo(1);
+                .isEqualTo(2);
+    }
+
+    /** The store owner moves the store's installation to 1.1.0. */
+    private static Api.Reply upgrade(Api owner, String store, String slug) {
+        return owner.put(
+                "api/stores/" + store + "/plugins/" + slug + "/version",
+                Json.createObjectBuilder()
+                        .add("pluginId", slug)
+                        .add("version", "1.1.0")
+                        .build());
+    }
+
+    private static void assertVersion(Api.Reply reply, String version, String previousVersion) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getString("version")).isEqualTo(version);
+        assertThat(reply.json().getString("previousVersion")).isEqualTo(previousVersion);
+        assertThat(reply.json().getString("status")).isEqualTo("ENABLED");
     }
 
     @Test

@@ -2,17 +2,23 @@ package io.caravan.platform.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.caravan.platform.it.support.Api;
 import io.caravan.platform.it.support.Carts;
 import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -132,36 +138,58 @@ class PluginStorageIT extends PlatformIT {
         assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
     }
 
+    /**
+     * The plugin declares the host "localhost" and probes a test server of this class on loopback:
+     * by that name it reaches it, by its address (127.0.0.1, the same server, not declared) it is
+     * refused and the server receives nothing. The server counts what it receives per path.
+     */
     @Test
-    void egress_reaches_declared_hosts_and_nothing_else() {
-        Api admin = admin();
-        String port = base.getPort() + "";
-        String ok = Stores.uniqueSlug("egok");
-        String denied = Stores.uniqueSlug("egno");
-        Api ownerOk = store(
-                admin,
-                ok,
-                Json.createObjectBuilder()
-                        .add("probeUrl", "http://localhost:" + port + "/health/live")
-                        .build(),
-                "1.0.0");
-        Api ownerDenied = store(
-                admin,
-                denied,
-                Json.createObjectBuilder()
-                        .add("probeUrl", "http://127.0.0.1:" + port + "/health/live")
-                        .build(),
-                "1.0.0");
+    void egress_reaches_declared_hosts_and_nothing_else() throws Exception {
+        Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/probe", exchange -> {
+            received.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger())
+                    .incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            Api admin = admin();
+            String ok = Stores.uniqueSlug("egok");
+            String denied = Stores.uniqueSlug("egno");
+            Api ownerOk = store(
+                    admin,
+                    ok,
+                    Json.createObjectBuilder()
+                            .add("probeUrl", "http://localhost:" + port + "/probe/declared")
+                            .build(),
+                    "1.0.0");
+            Api ownerDenied = store(
+                    admin,
+                    denied,
+                    Json.createObjectBuilder()
+                            .add("probeUrl", "http://127.0.0.1:" + port + "/probe/undeclared")
+                            .build(),
+                    "1.0.0");
 
-        Api.Reply reached = ownerOk.post("api/stores/" + ok + "/tax/quote", Carts.mugs("FR"));
-        assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
-        assertThat(reached.json().getJsonArray("lineTaxes").getJsonObject(0).getString("explanation"))
-                .contains("probe 200");
+            Api.Reply refused = ownerDenied.post("api/stores/" + denied + "/tax/quote", Carts.mugs("FR"));
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.json().getString("detail"))
+                    .contains("EgressDeniedException")
+                    .contains("not among the hosts");
 
-        Api.Reply refused = ownerDenied.post("api/stores/" + denied + "/tax/quote", Carts.mugs("FR"));
-        assertThat(refused.status()).isEqualTo(503);
-        assertThat(refused.json().getString("detail"))
-                .contains("EgressDeniedException")
-                .contains("not among the hosts");
+            // control: the declared name reaches the same server, which counts the request
+            Api.Reply reached = ownerOk.post("api/stores/" + ok + "/tax/quote", Carts.mugs("FR"));
+            assertThat(reached.status()).as(reached.toString()).isEqualTo(200);
+            assertThat(reached.json().getJsonArray("lineTaxes").getJsonObject(0).getString("explanation"))
+                    .contains("probe 204");
+            assertThat(received.get("/probe/declared")).hasValue(1);
+            // the refused call had ended before the control began: nothing of it reached the server
+            assertThat(received).containsOnlyKeys("/probe/declared");
+        } finally {
+            server.stop(0);
+        }
     }
 }

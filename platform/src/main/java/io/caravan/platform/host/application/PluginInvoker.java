@@ -1,8 +1,6 @@
 package io.caravan.platform.host.application;
 
 import dev.failsafe.Bulkhead;
-import dev.failsafe.CircuitBreaker;
-import dev.failsafe.CircuitBreakerConfig;
 import io.caravan.platform.shared.domain.InstallationId;
 import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.runtime.SealedPluginContext;
@@ -89,7 +87,6 @@ public final class PluginInvoker implements AutoCloseable {
     private final UsageMeter usage = new UsageMeter();
     private final Quarantine quarantine;
     private final ThreadPoolExecutor threads;
-    private final CircuitBreakerConfig<Object> breakerConfig;
     private final Map<InstallationId, Guard> guards = new ConcurrentHashMap<>();
     private final PluginServices services;
     private final Consumer<PluginArtifact> overrunListener;
@@ -100,7 +97,7 @@ public final class PluginInvoker implements AutoCloseable {
     private volatile boolean closed;
 
     /** The bulkhead and breaker of one (store, installation). */
-    private record Guard(Bulkhead<Object> bulkhead, CircuitBreaker<Object> breaker) {}
+    private record Guard(Bulkhead<Object> bulkhead, Breaker breaker) {}
 
     public PluginInvoker(PluginDirectory directory, PluginRuntime runtime, InvokerSettings settings, Clock clock) {
         this(directory, runtime, settings, clock, PluginServices.NONE, null);
@@ -142,12 +139,6 @@ public final class PluginInvoker implements AutoCloseable {
         this.clock = clock;
         this.quarantine = new Quarantine(
                 settings.quarantineStores(), settings.quarantineWindow(), settings.quarantineFor(), clock);
-        this.breakerConfig = CircuitBreaker.builder()
-                .withFailureThreshold(settings.breakerFailures(), settings.breakerWindow())
-                .withDelay(settings.breakerOpenFor())
-                .withSuccessThreshold(1)
-                .build()
-                .getConfig();
         AtomicInteger counter = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(
                 Math.min(settings.maxThreads(), 2 * Runtime.getRuntime().availableProcessors()),
@@ -235,7 +226,11 @@ public final class PluginInvoker implements AutoCloseable {
                 installed.installationId(),
                 id -> new Guard(
                         Bulkhead.builder(settings.maxConcurrentCalls()).build(),
-                        CircuitBreaker.builder(breakerConfig).build()));
+                        new Breaker(
+                                settings.breakerFailures(),
+                                settings.breakerWindow(),
+                                settings.breakerOpenFor(),
+                                clock)));
         if (!guard.bulkhead().tryAcquirePermit()) {
             return new Admission(
                     null,
@@ -316,6 +311,7 @@ public final class PluginInvoker implements AutoCloseable {
         } finally {
             if (!permitPassed) {
                 guard.bulkhead().releasePermit();
+                guard.breaker().releasePermit(); // a half-open breaker's trial that never ran
             }
         }
     }
@@ -387,6 +383,7 @@ public final class PluginInvoker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
+            guard.breaker().releasePermit(); // no outcome: the caller, not the plugin, gave up
             return fail(installed, point, policy, FailureKind.UNAVAILABLE, "the request was interrupted", -1, fallback);
         }
     }

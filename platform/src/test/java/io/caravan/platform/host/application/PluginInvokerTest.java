@@ -20,23 +20,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The invoker's two execution paths with the real invoker, runtime, breaker, quarantine and
@@ -47,6 +53,11 @@ import org.junit.jupiter.api.Test;
 class PluginInvokerTest {
     private static final Duration DEADLINE = Duration.ofMillis(400);
     private static final long WAIT_SECONDS = 10;
+    /** How long a breaker stays open (the settings' breakerOpenFor). */
+    private static final Duration OPEN_FOR = Duration.ofSeconds(30);
+    /** The quarantine's window: timeouts for this many distinct stores within it quarantine a version. */
+    private static final Duration QUARANTINE_WINDOW = Duration.ofMinutes(1);
+
     private static final TaxCalculator CALCULATOR = (context, cart) -> {
         throw new UnsupportedOperationException("the tests' calls do not quote");
     };
@@ -55,6 +66,9 @@ class PluginInvokerTest {
     private final ClassLoader bundleLoader = new URLClassLoader("test-bundle", new URL[0], null);
     private final List<PluginArtifact> overruns = new CopyOnWriteArrayList<>();
     private final CountDownLatch overrun = new CountDownLatch(1);
+    /** Every overrun the watchdog reported, in order: {@link #timeOut} takes one per call. */
+    private final BlockingQueue<PluginArtifact> overrunReports = new LinkedBlockingQueue<>();
+
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private PluginInvoker invoker;
 
@@ -113,6 +127,7 @@ class PluginInvokerTest {
                 null,
                 artifact -> {
                     overruns.add(artifact);
+                    overrunReports.add(artifact);
                     overrun.countDown();
                 });
         return invoker;
@@ -123,20 +138,30 @@ class PluginInvokerTest {
     }
 
     private static InvokerSettings settings(int breakerFailures, int quarantineStores, int maxConcurrentCalls) {
+        return settings(breakerFailures, Math.max(10, breakerFailures), quarantineStores, maxConcurrentCalls);
+    }
+
+    private static InvokerSettings settings(
+            int breakerFailures, int breakerWindow, int quarantineStores, int maxConcurrentCalls) {
         return new InvokerSettings(
                 Map.of(ExtensionPoint.TAX_CALCULATOR, DEADLINE),
                 maxConcurrentCalls,
                 breakerFailures,
-                Math.max(10, breakerFailures),
-                Duration.ofSeconds(30),
+                breakerWindow,
+                OPEN_FOR,
                 quarantineStores,
-                Duration.ofMinutes(1),
+                QUARANTINE_WINDOW,
                 Duration.ofMinutes(5),
                 16);
     }
 
     private static InstalledPlugin installed(String store, FailurePolicy policy) {
-        PluginArtifact artifact = new PluginArtifact(
+        return installed(store, artifact(policy));
+    }
+
+    /** A version of its own (a release of the test plugin). */
+    private static PluginArtifact artifact(FailurePolicy policy) {
+        return new PluginArtifact(
                 new ReleaseId(UUID.randomUUID().toString()),
                 "io.caravan.test.inline",
                 "0".repeat(64),
@@ -148,6 +173,10 @@ class PluginInvokerTest {
                          "configuration": {"schema": {"type": "object"}, "secrets": []},
                          "permissions": {"egressHosts": [], "events": [], "data": []}}
                         """.formatted(policy)));
+    }
+
+    /** A store's installation of a given version. */
+    private static InstalledPlugin installed(String store, PluginArtifact artifact) {
         return new InstalledPlugin(
                 new InstallationId(UUID.randomUUID().toString()),
                 new StoreRef(store, store),
@@ -491,6 +520,265 @@ class PluginInvokerTest {
         held.release.countDown();
 
         assertThat(caller.get(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** A call that fails in time (a failure for the breaker, not a timeout). */
+    private static final PluginCall<TaxCalculator, String> BROKEN = (calculator, context) -> {
+        throw new IllegalStateException("broken");
+    };
+
+    /** The kind of failure a call got, or null when it answered. */
+    private FailureKind kindOf(InstalledPlugin installed, PluginCall<TaxCalculator, String> call) {
+        try {
+            PluginOutcome<String> outcome = invoke(installed, call);
+            return outcome.answered() ? null : outcome.failure().kind();
+        } catch (PluginFailedException e) {
+            return e.failure().kind();
+        }
+    }
+
+    /** A call that answers "ok" and counts that it reached the plugin. */
+    private static PluginCall<TaxCalculator, String> answering(AtomicInteger reached) {
+        return (calculator, context) -> {
+            reached.incrementAndGet();
+            return "ok";
+        };
+    }
+
+    @Test
+    void the_breaker_counts_only_the_failures_among_its_last_window_of_calls() {
+        // opens at 3 failures among the last 5 calls
+        invoker(Tier.IN_PROCESS, settings(3, 5, 3, 8));
+        InstalledPlugin a = installed("a", FailurePolicy.FAIL_CLOSED);
+        AtomicInteger reached = new AtomicInteger();
+
+        assertThat(kindOf(a, BROKEN)).isEqualTo(FailureKind.ERROR);
+        assertThat(kindOf(a, BROKEN)).isEqualTo(FailureKind.ERROR);
+        for (int i = 0; i < 5; i++) {
+            assertThat(kindOf(a, answering(reached))).isNull();
+        }
+        // two more failures: four in all, but the first two have left the window of five
+        assertThat(kindOf(a, BROKEN)).isEqualTo(FailureKind.ERROR);
+        assertThat(kindOf(a, BROKEN)).isEqualTo(FailureKind.ERROR);
+        assertThat(kindOf(a, answering(reached))).as("still closed").isNull();
+
+        // control: a third failure within the window opens it, and the next call never reaches the plugin
+        assertThat(kindOf(a, BROKEN)).isEqualTo(FailureKind.ERROR);
+        int before = reached.get();
+        assertThat(kindOf(a, answering(reached))).isEqualTo(FailureKind.CIRCUIT_OPEN);
+        assertThat(reached).hasValue(before);
+    }
+
+    @Test
+    void after_its_open_period_the_breaker_lets_one_trial_call_through_and_a_success_closes_it() throws Exception {
+        invoker(Tier.IN_PROCESS, settings(1, 3, 8));
+        InstalledPlugin a = installed("a", FailurePolicy.FAIL_CLOSED);
+        AtomicInteger reached = new AtomicInteger();
+        assertThat(kindOf(a, BROKEN)).isEqualTo(FailureKind.ERROR);
+
+        clock.advance(OPEN_FOR.minusMillis(1));
+        assertThat(kindOf(a, answering(reached)))
+                .as("open until the end of its period")
+                .isEqualTo(FailureKind.CIRCUIT_OPEN);
+        assertThat(reached).hasValue(0);
+
+        clock.advance(Duration.ofMillis(1));
+        // half-open: one trial at a time, the others are still refused
+        HeldCall trial = new HeldCall();
+        Future<PluginOutcome<String>> trialCall = startHeld(trial, () -> invoke(a, trial));
+        assertThat(kindOf(a, answering(reached)))
+                .as("a second call during the trial")
+                .isEqualTo(FailureKind.CIRCUIT_OPEN);
+        trial.release.countDown();
+        assertThat(trialCall.get(WAIT_SECONDS, TimeUnit.SECONDS).value()).isEqualTo("late answer");
+
+        // closed again: calls reach the plugin without the clock moving
+        for (int i = 0; i < 3; i++) {
+            assertThat(kindOf(a, answering(reached))).isNull();
+        }
+        assertThat(reached).hasValue(3);
+    }
+
+    @Test
+    void a_failed_trial_call_opens_the_breaker_again_for_a_whole_open_period() {
+        invoker(Tier.IN_PROCESS, settings(1, 3, 8));
+        InstalledPlugin a = installed("a", FailurePolicy.FAIL_CLOSED);
+        AtomicInteger reached = new AtomicInteger();
+        assertThat(kindOf(a, BROKEN)).isEqualTo(FailureKind.ERROR);
+        clock.advance(OPEN_FOR);
+
+        assertThat(kindOf(a, BROKEN)).as("the trial ran and failed").isEqualTo(FailureKind.ERROR);
+
+        assertThat(kindOf(a, answering(reached))).isEqualTo(FailureKind.CIRCUIT_OPEN);
+        clock.advance(OPEN_FOR.minusMillis(1));
+        assertThat(kindOf(a, answering(reached)))
+                .as("reopened for a whole period from the failed trial")
+                .isEqualTo(FailureKind.CIRCUIT_OPEN);
+        assertThat(reached).hasValue(0);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(kindOf(a, answering(reached))).isNull();
+        assertThat(reached).hasValue(1);
+    }
+
+    @Test
+    void one_stores_open_breaker_leaves_another_store_on_the_same_version_alone() {
+        invoker(Tier.IN_PROCESS, settings(1, 3, 8));
+        PluginArtifact version = artifact(FailurePolicy.FAIL_CLOSED);
+        InstalledPlugin a = installed("a", version);
+        InstalledPlugin b = installed("b", version);
+        AtomicInteger reached = new AtomicInteger();
+        assertThat(kindOf(a, BROKEN)).isEqualTo(FailureKind.ERROR);
+        assertThat(kindOf(a, answering(reached))).isEqualTo(FailureKind.CIRCUIT_OPEN);
+
+        assertThat(kindOf(b, answering(reached))).isNull();
+        assertThat(reached).hasValue(1);
+    }
+
+    /**
+     * Calls that stay in the plugin until the test releases them, counting how many are inside at
+     * once (and the most there ever were).
+     */
+    private static final class ConcurrentCalls implements PluginCall<TaxCalculator, String> {
+        final AtomicInteger inside = new AtomicInteger();
+        final AtomicInteger mostInside = new AtomicInteger();
+        final AtomicInteger entries = new AtomicInteger();
+        final CountDownLatch entered;
+        final CountDownLatch release = new CountDownLatch(1);
+
+        ConcurrentCalls(int expected) {
+            entered = new CountDownLatch(expected);
+        }
+
+        @Override
+        public String apply(TaxCalculator extension, PluginContext context) {
+            entries.incrementAndGet();
+            mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            entered.countDown();
+            try {
+                while (true) {
+                    try {
+                        if (release.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                            return "answer";
+                        }
+                        throw new AssertionError("the test never released the calls");
+                    } catch (InterruptedException e) {
+                        // as a plugin that ignores interrupts: holds its place until released
+                    }
+                }
+            } finally {
+                inside.decrementAndGet();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void the_bulkhead_admits_exactly_its_size_of_concurrent_calls_per_store(Tier tier) throws Exception {
+        int bulkhead = 3;
+        invoker(tier, settings(5, 3, bulkhead));
+        PluginArtifact version = artifact(FailurePolicy.FAIL_OPEN);
+        InstalledPlugin a = installed("a", version);
+        InstalledPlugin b = installed("b", version);
+        ConcurrentCalls held = new ConcurrentCalls(bulkhead);
+        List<Future<PluginOutcome<String>>> admitted = new ArrayList<>();
+        for (int i = 0; i < bulkhead; i++) {
+            admitted.add(callers.submit(() -> invoke(a, held)));
+        }
+        assertThat(held.entered.await(WAIT_SECONDS, TimeUnit.SECONDS))
+                .as("all %d calls inside the plugin at once", bulkhead)
+                .isTrue();
+
+        // one more for the store is turned away at once and never reaches the plugin ...
+        assertThat(invoke(a, held).failure().kind()).isEqualTo(FailureKind.BULKHEAD_FULL);
+        assertThat(held.entries).hasValue(bulkhead);
+        assertThat(held.mostInside).hasValue(bulkhead);
+        // ... while another store on the same version has a bulkhead of its own
+        assertThat(invoke(b, (calculator, context) -> "b answers").value()).isEqualTo("b answers");
+
+        held.release.countDown();
+        for (Future<PluginOutcome<String>> call : admitted) {
+            call.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        // the places came back (an isolated call gives its place back when the plugin thread returns)
+        assertThat(waitUntil(() -> invoke(a, (calculator, context) -> "again").answered()))
+                .as("the store calls again once its calls returned")
+                .isTrue();
+    }
+
+    /** Polls a condition with a pause between polls until it holds or {@link #WAIT_SECONDS} pass. */
+    private static boolean waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - giveUp > 0) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return true;
+    }
+
+    /** Makes one inline call of the installation overrun its deadline; returns once the watchdog counted it. */
+    private void timeOut(InstalledPlugin installed) throws Exception {
+        HeldCall held = new HeldCall();
+        Future<FailureKind> caller = startHeld(held, () -> {
+            try {
+                invoke(installed, held);
+                return null;
+            } catch (PluginFailedException e) {
+                return e.failure().kind();
+            }
+        });
+        clock.advance(DEADLINE.plusMillis(1));
+        assertThat(overrunReports.poll(WAIT_SECONDS, TimeUnit.SECONDS))
+                .as("the watchdog reported the overrun")
+                .isEqualTo(installed.artifact());
+        held.release.countDown();
+        assertThat(caller.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(FailureKind.TIMEOUT);
+    }
+
+    @Test
+    void one_store_timing_out_again_and_again_does_not_quarantine_a_version_but_as_many_distinct_stores_do()
+            throws Exception {
+        invoker(Tier.IN_PROCESS, settings(5, 3, 8));
+        PluginArtifact version = artifact(FailurePolicy.FAIL_CLOSED);
+        InstalledPlugin a = installed("a", version);
+        InstalledPlugin bystander = installed("bystander", version);
+
+        for (int i = 0; i < 3; i++) {
+            timeOut(a);
+        }
+        assertThat(invoker.quarantine().inForce())
+                .as("three timeouts of one store")
+                .isEmpty();
+        assertThat(invoke(bystander, (calculator, context) -> "served").value()).isEqualTo("served");
+
+        timeOut(installed("b", version));
+        assertThat(invoker.quarantine().inForce()).as("two stores").isEmpty();
+        timeOut(installed("c", version));
+
+        assertThat(invoker.quarantine().inForce()).as("three stores").containsOnlyKeys(version.releaseId());
+        assertThat(kindOf(bystander, (calculator, context) -> "served")).isEqualTo(FailureKind.QUARANTINED);
+        assertThat(kindOf(installed("d", artifact(FailurePolicy.FAIL_CLOSED)), (calculator, context) -> "other"))
+                .as("another version")
+                .isNull();
+    }
+
+    @Test
+    void timeouts_of_distinct_stores_quarantine_a_version_only_within_the_window() throws Exception {
+        invoker(Tier.IN_PROCESS, settings(5, 3, 8));
+        PluginArtifact version = artifact(FailurePolicy.FAIL_CLOSED);
+        InstalledPlugin a = installed("a", version);
+
+        timeOut(a);
+        clock.advance(QUARANTINE_WINDOW);
+        timeOut(installed("b", version));
+        timeOut(installed("c", version));
+        assertThat(invoker.quarantine().inForce())
+                .as("a's timeout has left the window")
+                .isEmpty();
+
+        timeOut(a);
+        assertThat(invoker.quarantine().inForce()).containsOnlyKeys(version.releaseId());
     }
 
     /** A clock the test moves by hand. */

@@ -11,26 +11,72 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Egress against a real HTTP server on loopback: declared hosts only, public addresses only, no redirects, caps. */
+/**
+ * Egress against a real HTTP server on loopback: declared hosts only, public addresses only, no
+ * redirects, caps. The server counts the requests it got per path, and a bare socket counts the
+ * connections it accepted, so "refused before any connection" is checked where it would leave a
+ * trace, each time beside a control that the same request, allowed, does reach it.
+ */
 class DeclaredHostsEgressTest {
+    private static final long WAIT_SECONDS = 10;
     private static HttpServer server;
     private static String base;
     private static final HttpClient CLIENT = DeclaredHostsEgress.newClient();
+    /** Requests the HTTP server received, per path. */
+    private static final Map<String, AtomicInteger> REQUESTS = new ConcurrentHashMap<>();
+    /** A socket that accepts connections, counts them and closes them (it speaks no TLS). */
+    private static ServerSocket tcp;
+
+    private static final AtomicInteger CONNECTIONS = new AtomicInteger();
+
+    private static int requests(String path) {
+        return REQUESTS.computeIfAbsent(path, p -> new AtomicInteger()).get();
+    }
 
     @BeforeAll
     static void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/count", exchange -> {
+            REQUESTS.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger())
+                    .incrementAndGet();
+            byte[] body = "counted".getBytes();
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        tcp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!tcp.isClosed()) {
+                        try (Socket socket = tcp.accept()) {
+                            CONNECTIONS.incrementAndGet();
+                        } catch (IOException closed) {
+                            // the test class is done
+                        }
+                    }
+                },
+                "egress-test-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
         server.createContext("/ok", exchange -> {
             byte[] body = "pong".getBytes();
             exchange.getResponseHeaders().add("X-Probe", "yes");
@@ -60,8 +106,9 @@ class DeclaredHostsEgressTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         server.stop(0);
+        tcp.close();
     }
 
     private static DeclaredHostsEgress egress(Set<String> hosts, boolean allowPrivate, Duration left) {
@@ -79,28 +126,64 @@ class DeclaredHostsEgressTest {
     }
 
     @Test
-    void a_host_the_plugin_did_not_declare_is_refused_before_any_connection() {
+    void a_host_the_plugin_did_not_declare_is_refused_before_any_connection() throws IOException {
+        URI uri = URI.create(base + "/count/undeclared");
         assertThatThrownBy(() -> egress(Set.of("api.example.com"), true, Duration.ofSeconds(5))
-                        .send(EgressRequest.get(URI.create(base + "/ok"))))
+                        .send(EgressRequest.get(uri)))
                 .isInstanceOf(EgressDeniedException.class)
                 .hasMessageContaining("'localhost' is not among the hosts this plugin declared");
+        assertThat(requests("/count/undeclared")).isZero();
+
+        // control: declared, the same request reaches the server
+        assertThat(egress(Set.of("localhost"), true, Duration.ofSeconds(5))
+                        .send(EgressRequest.get(uri))
+                        .status())
+                .isEqualTo(200);
+        assertThat(requests("/count/undeclared")).isEqualTo(1);
     }
 
     @Test
-    void a_declared_host_that_resolves_to_a_private_address_is_refused() {
+    void a_declared_host_that_resolves_to_a_private_address_is_refused_before_any_connection() throws Exception {
+        URI uri = URI.create("https://localhost:" + tcp.getLocalPort() + "/private");
+        int before = CONNECTIONS.get();
         assertThatThrownBy(() -> egress(Set.of("localhost"), false, Duration.ofSeconds(5))
-                        .send(EgressRequest.get(URI.create(
-                                "https://localhost:" + server.getAddress().getPort() + "/ok"))))
+                        .send(EgressRequest.get(uri)))
                 .isInstanceOf(EgressDeniedException.class)
                 .hasMessageContaining("private address");
+
+        // a connection the refused request made would have been accepted before this marker's (the
+        // listen queue is in order, and a client's connect completes before its request goes on)
+        try (Socket marker = new Socket(InetAddress.getLoopbackAddress(), tcp.getLocalPort())) {
+            assertThat(waitUntil(() -> CONNECTIONS.get() > before)).isTrue();
+        }
+        assertThat(CONNECTIONS.get() - before)
+                .as("the marker's connection only")
+                .isEqualTo(1);
+
+        // control: with private addresses allowed the same request connects (and fails the TLS
+        // handshake with the bare socket)
+        assertThatThrownBy(() ->
+                        egress(Set.of("localhost"), true, Duration.ofSeconds(5)).send(EgressRequest.get(uri)))
+                .isInstanceOf(IOException.class)
+                .isNotInstanceOf(EgressDeniedException.class);
+        assertThat(waitUntil(() -> CONNECTIONS.get() > before + 1)).isTrue();
     }
 
     @Test
-    void plain_http_is_refused_in_production_mode() {
+    void plain_http_is_refused_in_production_mode() throws IOException {
+        URI uri = URI.create(base + "/count/plain");
         assertThatThrownBy(() -> egress(Set.of("localhost"), false, Duration.ofSeconds(5))
-                        .send(EgressRequest.get(URI.create(base + "/ok"))))
+                        .send(EgressRequest.get(uri)))
                 .isInstanceOf(EgressDeniedException.class)
                 .hasMessageContaining("only https");
+        assertThat(requests("/count/plain")).isZero();
+
+        // control: in development mode (private addresses and plain http allowed) it reaches the server
+        assertThat(egress(Set.of("localhost"), true, Duration.ofSeconds(5))
+                        .send(EgressRequest.get(uri))
+                        .status())
+                .isEqualTo(200);
+        assertThat(requests("/count/plain")).isEqualTo(1);
     }
 
     @Test
@@ -121,9 +204,30 @@ class DeclaredHostsEgressTest {
     }
 
     @Test
-    void no_request_leaves_after_the_call_deadline() {
-        assertThatThrownBy(() -> egress(Set.of("localhost"), true, Duration.ofMillis(-1))
-                        .send(EgressRequest.get(URI.create(base + "/ok"))))
+    void no_request_leaves_after_the_call_deadline() throws IOException {
+        URI uri = URI.create(base + "/count/late");
+        assertThatThrownBy(() ->
+                        egress(Set.of("localhost"), true, Duration.ofMillis(-1)).send(EgressRequest.get(uri)))
                 .isInstanceOf(HttpTimeoutException.class);
+        assertThat(requests("/count/late")).isZero();
+
+        // control: with time left, the same request reaches the server
+        assertThat(egress(Set.of("localhost"), true, Duration.ofSeconds(5))
+                        .send(EgressRequest.get(uri))
+                        .status())
+                .isEqualTo(200);
+        assertThat(requests("/count/late")).isEqualTo(1);
+    }
+
+    /** Polls a condition, with a pause between polls, until it holds or {@link #WAIT_SECONDS} pass. */
+    private static boolean waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - giveUp > 0) {
+                return false;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        return true;
     }
 }

@@ -153,7 +153,7 @@ public final class SandboxBenchmark {
                 long replaced = pool.replacements();
                 Instant waitUntil = Instant.now().plusSeconds(30);
                 while (pool.replacements() == replaced && Instant.now().isBefore(waitUntil)) {
-                    Thread.onSpinWait();
+                    pause(); // a spinning poll would take one of the machine's two cores from the replacement
                 }
                 System.out.println("overrun to replacement ready, round " + round + ": "
                         + pool.lastReplacement().toMillis() + " ms");
@@ -181,8 +181,13 @@ public final class SandboxBenchmark {
     private static void awaitSpare(SpareWorkers spares) {
         Instant until = Instant.now().plusSeconds(30);
         while (spares.readyCount() == 0 && Instant.now().isBefore(until)) {
-            Thread.onSpinWait();
+            pause();
         }
+    }
+
+    /** The pause between two polls of a condition. */
+    private static void pause() {
+        java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1));
     }
 
     private static String memory(WorkerPool pool) {
