@@ -316,6 +316,23 @@ class StoreOnboardingTest {
     }
 
     @Test
+    void aRegistrationWhoseClaimWasTakenOverWritesNothing() {
+        StoreSlug slug = new StoreSlug("lisbon-ceramics");
+        tenancy.claims.bySlug.put(slug.value(), java.util.Map.entry("the-other-attempt", InMemoryTenancy.NOW));
+        StoreSettings settings =
+                new StoreSettings("Lisbon", StoreSettings.currency("EUR"), List.of("PT"), PriceDisplay.INCLUDING_TAX);
+
+        assertThatThrownBy(() -> registrar.register(
+                        "this-attempt", slug, settings, "m@x.test", "M", "M", "user-1", "org-1", ada))
+                .isInstanceOf(StoreRegistrar.ClaimLostException.class);
+
+        assertThat(tenancy.stores.findBySlug(slug)).isEmpty();
+        assertThat(tenancy.claims.bySlug.get(slug.value()).getKey())
+                .as("the other attempt's claim stays")
+                .isEqualTo("the-other-attempt");
+    }
+
+    @Test
     void theOrganizationNameCarriesTheSlugAndFitsKeycloaksLimit() {
         StoreSlug slug = new StoreSlug("tea-house");
         assertThat(StoreOnboarding.organizationName("Tea House", slug)).isEqualTo("Tea House (tea-house)");
