@@ -7,6 +7,7 @@ import io.caravan.platform.it.support.KeycloakProxy;
 import io.caravan.platform.it.support.KeycloakServer;
 import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
+import io.caravan.platform.testing.Poll;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -216,17 +216,13 @@ class OnboardingSagaIT extends PlatformIT {
         assertThat(keycloak.organizationMemberEmails(slug)).containsExactly(email);
     }
 
-    private Api.Reply retryWhileInProgress(Api admin, JsonObject request) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            Api.Reply reply = admin.post("api/admin/stores", request);
-            boolean inProgress =
-                    reply.status() == 409 && reply.json().getString("type").endsWith("/onboarding-in-progress");
-            if (!inProgress || System.nanoTime() > deadline) {
-                return reply;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
-        }
+    private Api.Reply retryWhileInProgress(Api admin, JsonObject request) throws Exception {
+        return Poll.until(
+                () -> admin.post("api/admin/stores", request),
+                reply ->
+                        reply.status() != 409 || !reply.json().getString("type").endsWith("/onboarding-in-progress"),
+                WAIT,
+                Duration.ofMillis(250));
     }
 
     /** Sends the requests at the same moment, each from its own thread. */

@@ -7,6 +7,7 @@ import io.caravan.platform.it.support.Bundles;
 import io.caravan.platform.it.support.Carts;
 import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
+import io.caravan.platform.testing.Poll;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -649,34 +648,26 @@ class PluginHostIT extends PlatformIT {
 
     /** The SHA-256 of the plugin's 1.0.0 once it is registered with one that {@code wanted} accepts. */
     private static String awaitRelease(Api admin, String plugin, Predicate<String> wanted) throws Exception {
-        // the folder watch is asynchronous (and waits for the file to be quiet): poll, with a pause
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            Optional<String> sha = releaseSha(admin, plugin, "1.0.0");
-            if (sha.isPresent() && wanted.test(sha.get())) {
-                return sha.get();
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("the development folder did not register " + plugin + " within 30 s (now "
-                        + sha.orElse("absent") + ")");
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
+        // the folder watch is asynchronous (and waits for the file to be quiet)
+        Optional<String> sha = Poll.until(
+                () -> releaseSha(admin, plugin, "1.0.0"),
+                found -> found.isPresent() && wanted.test(found.get()),
+                Duration.ofSeconds(30),
+                Duration.ofMillis(200));
+        if (sha.isEmpty() || !wanted.test(sha.get())) {
+            throw new AssertionError("the development folder did not register " + plugin + " within 30 s (now "
+                    + sha.orElse("absent") + ")");
         }
+        return sha.get();
     }
 
     /** Repeats a request, with a pause, until {@code done} accepts its reply (bounded). */
     private static Api.Reply awaitReply(Callable<Api.Reply> request, Predicate<Api.Reply> done) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(30));
-        while (true) {
-            Api.Reply reply = request.call();
-            if (done.test(reply)) {
-                return reply;
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("no wanted reply within 30 s; last: " + reply);
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
+        Api.Reply reply = Poll.until(request, done, Duration.ofSeconds(30), Duration.ofMillis(200));
+        if (!done.test(reply)) {
+            throw new AssertionError("no wanted reply within 30 s; last: " + reply);
         }
+        return reply;
     }
 
     private static JsonObject firstLine(Api.Reply quote) {

@@ -707,14 +707,8 @@ class PluginInvokerTest {
 
     /** Polls a condition with a pause between polls until it holds or {@link #WAIT_SECONDS} pass. */
     private static boolean waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - giveUp > 0) {
-                return false;
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        return true;
+        return io.caravan.platform.testing.Poll.until(
+                condition, java.time.Duration.ofSeconds(WAIT_SECONDS), java.time.Duration.ofMillis(10));
     }
 
     /** Makes one inline call of the installation overrun its deadline; returns once the watchdog counted it. */

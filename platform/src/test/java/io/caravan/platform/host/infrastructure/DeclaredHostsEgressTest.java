@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -221,13 +220,7 @@ class DeclaredHostsEgressTest {
 
     /** Polls a condition, with a pause between polls, until it holds or {@link #WAIT_SECONDS} pass. */
     private static boolean waitUntil(BooleanSupplier condition) throws InterruptedException {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - giveUp > 0) {
-                return false;
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        return true;
+        return io.caravan.platform.testing.Poll.until(
+                condition, java.time.Duration.ofSeconds(WAIT_SECONDS), java.time.Duration.ofMillis(10));
     }
 }
