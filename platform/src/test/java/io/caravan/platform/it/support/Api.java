@@ -62,73 +62,41 @@ public final class Api {
 
     /** Uploads bytes (a plugin bundle) with the given content type. */
     public Reply upload(String path, byte[] bytes, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
-                .timeout(Duration.ofSeconds(120))
-                .header("Accept", "application/json, application/problem+json")
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(),
-                    response.headers().firstValue("Location").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException("upload to " + path + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return send("POST", path, bytes, contentType);
     }
 
     /** Sends raw bytes with the given content type, with whichever credentials this API carries. */
     public Reply send(String method, String path, byte[] body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
-                .timeout(Duration.ofSeconds(120))
-                .header("Accept", "application/json, application/problem+json")
-                .header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (apiKey != null) {
-            request.header("X-Caravan-Api-Key", apiKey);
-        }
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(
-                    response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(),
-                    response.headers().firstValue("Location").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return exchange(
+                method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, Duration.ofSeconds(120));
     }
 
     /** Sends a raw body, for malformed-input tests. */
     public Reply send(String method, String path, String body) {
+        return body == null
+                ? exchange(method, path, HttpRequest.BodyPublishers.noBody(), null, Duration.ofSeconds(60))
+                : exchange(
+                        method,
+                        path,
+                        HttpRequest.BodyPublishers.ofString(body),
+                        "application/json",
+                        Duration.ofSeconds(60));
+    }
+
+    private Reply exchange(
+            String method, String path, HttpRequest.BodyPublisher body, String contentType, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.replaceFirst("^/", "")))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json, application/problem+json");
+                .timeout(timeout)
+                .header("Accept", "application/json, application/problem+json")
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
         if (apiKey != null) {
             request.header("X-Caravan-Api-Key", apiKey);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json");
-            request.method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -346,51 +346,37 @@ class StoreOnboardingTest {
 
     /** A registrar that finds, at registration, that another attempt took the claim over and registered first. */
     private void racingRegistrar(String winnerName, String winnerEmail) {
-        onboarding.registrar = new StoreRegistrar() {
-            {
-                stores = tenancy.stores;
-                memberships = tenancy.memberships;
-                audit = tenancy.audit;
-                clock = tenancy.clock;
-                claims = tenancy.claims;
-            }
-
-            @Override
-            public Store register(
-                    String claimId,
-                    StoreSlug slug,
-                    StoreSettings settings,
-                    String ownerEmail,
-                    String ownerFirstName,
-                    String ownerLastName,
-                    String ownerUserId,
-                    String organizationId,
-                    Actor actor) {
-                competitor = Store.onboard(
-                        slug,
-                        new StoreSettings(
-                                winnerName,
-                                settings.defaultCurrency(),
-                                settings.sellingCountries(),
-                                settings.priceDisplay()),
-                        new StoreOwner("winner", winnerEmail, "W", "W"),
-                        organizationId,
-                        InMemoryTenancy.NOW);
-                tenancy.stores.add(competitor);
-                // the competitor took the stalled attempt's claim over and registered first
-                throw new ClaimLostException();
-            }
-        };
+        onboarding.registrar = registrarThatRegisters((slug, settings, organizationId) -> {
+            competitor = Store.onboard(
+                    slug,
+                    new StoreSettings(
+                            winnerName,
+                            settings.defaultCurrency(),
+                            settings.sellingCountries(),
+                            settings.priceDisplay()),
+                    new StoreOwner("winner", winnerEmail, "W", "W"),
+                    organizationId,
+                    InMemoryTenancy.NOW);
+            tenancy.stores.add(competitor);
+            // the competitor took the stalled attempt's claim over and registered first
+            throw new StoreRegistrar.ClaimLostException();
+        });
     }
 
     private StoreRegistrar failingRegistrar(RuntimeException failure) {
-        return new StoreRegistrar() {
-            {
-                stores = tenancy.stores;
-                claims = tenancy.claims;
-                clock = tenancy.clock;
-            }
+        return registrarThatRegisters((slug, settings, organizationId) -> {
+            throw failure;
+        });
+    }
 
+    /** What a registration does instead of writing the store. */
+    private interface Registration {
+        Store register(StoreSlug slug, StoreSettings settings, String organizationId);
+    }
+
+    /** The in-memory registrar, with its registration step replaced. */
+    private StoreRegistrar registrarThatRegisters(Registration registration) {
+        StoreRegistrar replaced = new StoreRegistrar() {
             @Override
             public Store register(
                     String claimId,
@@ -402,8 +388,14 @@ class StoreOnboardingTest {
                     String ownerUserId,
                     String organizationId,
                     Actor actor) {
-                throw failure;
+                return registration.register(slug, settings, organizationId);
             }
         };
+        replaced.stores = tenancy.stores;
+        replaced.memberships = tenancy.memberships;
+        replaced.audit = tenancy.audit;
+        replaced.clock = tenancy.clock;
+        replaced.claims = tenancy.claims;
+        return replaced;
     }
 }
