@@ -79,12 +79,7 @@ class ListingModerationIT extends PlatformIT {
         Api admin = admin();
         Api dev = developer();
         String slug = slug("decl");
-        assertThat(dev.post(
-                                "api/developer/listings",
-                                Marketplace.listing(
-                                        slug, Json.createObjectBuilder().add("model", "FREE")))
-                        .status())
-                .isEqualTo(201);
+        Marketplace.create(dev, slug, Marketplace.free());
         String id = upload(dev, slug, "1.0.0");
         String decline = "api/admin/marketplace/versions/" + id + "/decline";
 
@@ -165,12 +160,7 @@ class ListingModerationIT extends PlatformIT {
         Api admin = admin();
         Api dev = developer();
         String slug = slug("edit");
-        assertThat(dev.post(
-                                "api/developer/listings",
-                                Marketplace.listing(
-                                        slug, Json.createObjectBuilder().add("model", "FREE")))
-                        .status())
-                .isEqualTo(201);
+        Marketplace.create(dev, slug, Marketplace.free());
         String path = "api/developer/listings/" + slug;
 
         String otherSlug = slug("renamed");

@@ -309,15 +309,7 @@ class PluginHostIT extends PlatformIT {
 
         List<List<Api.Reply>> replies = concurrently(checkoutBad, bad, checkoutGood, good);
 
-        assertThat(replies.get(1)).allSatisfy(reply -> {
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-            assertThat(reply.body()).isEqualTo(first.body());
-        });
-        assertThat(replies.get(0)).allSatisfy(reply -> {
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
-            assertThat(reply.json().getString("type")).endsWith("plugin-failed");
-            assertThat(reply.json().getString("detail")).contains(plugin).doesNotContain("Exception\n\tat");
-        });
+        assertBadStoreFailsAndGoodStoreAnswers(replies, first, plugin);
         // A's breaker is open now (five failures among its last ten calls) and B's is not
         Api.Reply suspended = checkoutBad.post("api/stores/" + bad + "/tax/quote", cart("FR"));
         assertThat(suspended.status()).isEqualTo(503);
@@ -361,15 +353,7 @@ class PluginHostIT extends PlatformIT {
 
         List<List<Api.Reply>> replies = concurrently(checkoutBad, bad, checkoutGood, good);
 
-        assertThat(replies.get(1)).allSatisfy(reply -> {
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
-            assertThat(reply.body()).isEqualTo(first.body());
-        });
-        assertThat(replies.get(0)).allSatisfy(reply -> {
-            assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
-            assertThat(reply.json().getString("type")).endsWith("plugin-failed");
-            assertThat(reply.json().getString("detail")).contains(plugin).doesNotContain("Exception\n\tat");
-        });
+        assertBadStoreFailsAndGoodStoreAnswers(replies, first, plugin);
         JsonObject goodMetrics = storeMetrics(admin, good);
         assertThat(goodMetrics.getJsonNumber("answered").longValue()).isEqualTo(11);
         assertThat(goodMetrics.getJsonObject("failures")).isEmpty();
@@ -668,6 +652,23 @@ class PluginHostIT extends PlatformIT {
             throw new AssertionError("no wanted reply within 30 s; last: " + reply);
         }
         return reply;
+    }
+
+    /**
+     * Of {@link #concurrently}'s replies, the misbehaving store's (first) all failed closed naming
+     * the plugin, the good store's (second) all answered like its first call.
+     */
+    private static void assertBadStoreFailsAndGoodStoreAnswers(
+            List<List<Api.Reply>> replies, Api.Reply goodFirst, String plugin) {
+        assertThat(replies.get(1)).allSatisfy(reply -> {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+            assertThat(reply.body()).isEqualTo(goodFirst.body());
+        });
+        assertThat(replies.get(0)).allSatisfy(reply -> {
+            assertThat(reply.status()).as(reply.toString()).isEqualTo(503);
+            assertThat(reply.json().getString("type")).endsWith("plugin-failed");
+            assertThat(reply.json().getString("detail")).contains(plugin).doesNotContain("Exception\n\tat");
+        });
     }
 
     private static JsonObject firstLine(Api.Reply quote) {

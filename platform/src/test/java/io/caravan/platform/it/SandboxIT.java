@@ -75,12 +75,7 @@ class SandboxIT extends PlatformIT {
         Api dev = anonymous().withToken(Stores.demoToken("dev"));
         Api admin = admin();
         String slug = Stores.uniqueSlug("spin");
-        assertThat(dev.post(
-                                "api/developer/listings",
-                                Marketplace.listing(
-                                        slug, Json.createObjectBuilder().add("model", "FREE")))
-                        .status())
-                .isEqualTo(201);
+        Marketplace.create(dev, slug, Marketplace.free());
         byte[] spinning = Bundles.renamed(
                 Files.readAllBytes(TEST_BUNDLES.resolve("caravan-test-spinning.jar")),
                 "test-spinning",
@@ -121,12 +116,7 @@ class SandboxIT extends PlatformIT {
         for (String hidingPlace :
                 List.of("rates/table.bin", "META-INF/versions/21/io/x/Hidden", "io/x/Hidden.class/")) {
             String slug = Stores.uniqueSlug("hide");
-            assertThat(dev.post(
-                                    "api/developer/listings",
-                                    Marketplace.listing(
-                                            slug, Json.createObjectBuilder().add("model", "FREE")))
-                            .status())
-                    .isEqualTo(201);
+            Marketplace.create(dev, slug, Marketplace.free());
             byte[] jar = withEntry(Marketplace.echo(slug, "1.0.0"), hidingPlace);
             Api.Reply uploaded = dev.upload("api/developer/listings/" + slug + "/versions", jar, Marketplace.JAR);
             assertThat(uploaded.status()).as(hidingPlace + ": " + uploaded).isEqualTo(422);
@@ -162,12 +152,7 @@ class SandboxIT extends PlatformIT {
         Api dev = anonymous().withToken(Stores.demoToken("dev"));
         Api admin = admin();
         String slug = Stores.uniqueSlug("tiers");
-        assertThat(dev.post(
-                                "api/developer/listings",
-                                Marketplace.listing(
-                                        slug, Json.createObjectBuilder().add("model", "FREE")))
-                        .status())
-                .isEqualTo(201);
+        Marketplace.create(dev, slug, Marketplace.free());
         String release = Marketplace.publish(dev, admin, slug, "1.0.0");
         String store = Stores.uniqueSlug("tiers-store");
         Api checkout = storeWithQuoteKey(admin, store);

@@ -64,10 +64,20 @@ public final class Marketplace {
         return id;
     }
 
-    /** Creates a listing with the given pricing and publishes its 1.0.0. */
-    public static void listed(Api dev, Api admin, String slug, JsonObjectBuilder pricing) {
+    /** Creates a listing with the given pricing, no version yet. */
+    public static void create(Api dev, String slug, JsonObjectBuilder pricing) {
         Api.Reply created = dev.post("api/developer/listings", listing(slug, pricing));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
+    /** A free listing's pricing. */
+    public static JsonObjectBuilder free() {
+        return Json.createObjectBuilder().add("model", "FREE");
+    }
+
+    /** Creates a listing with the given pricing and publishes its 1.0.0. */
+    public static void listed(Api dev, Api admin, String slug, JsonObjectBuilder pricing) {
+        create(dev, slug, pricing);
         publish(dev, admin, slug, "1.0.0");
     }
 
