@@ -5,7 +5,11 @@ public enum ApiKeyScope {
     /** Read the store's public storefront settings (currency, countries, price display). */
     STOREFRONT_READ("storefront:read"),
     /** Ask the store's tax plugin for a quote (checkout). */
-    TAX_QUOTE("tax:quote");
+    TAX_QUOTE("tax:quote"),
+    /** Read the store's catalogue: products, variants, prices and availability (storefront). */
+    CATALOG_READ("catalog:read"),
+    /** Open and change checkouts and place orders (storefront). */
+    CHECKOUT_WRITE("checkout:write");
 
     private final String value;
 
