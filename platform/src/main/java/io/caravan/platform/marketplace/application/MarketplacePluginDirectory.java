@@ -3,6 +3,7 @@ package io.caravan.platform.marketplace.application;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginDirectory;
+import io.caravan.platform.host.application.RoutingFacts;
 import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import jakarta.annotation.Resource;
@@ -36,7 +37,7 @@ public class MarketplacePluginDirectory implements PluginDirectory {
     private final Map<String, List<InstalledPlugin>> byStore = new ConcurrentHashMap<>();
 
     @Override
-    public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point) {
+    public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point, RoutingFacts facts) {
         List<InstalledPlugin> enabled = byStore.computeIfAbsent(store.id(), id -> List.copyOf(lookup.enabled(store)));
         return enabled.stream()
                 .filter(p -> p.artifact().descriptor().extension(point).isPresent())
