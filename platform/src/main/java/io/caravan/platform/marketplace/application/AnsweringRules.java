@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * vacated, saying why) until the merchant chooses.
  *
  * <p>The installation hooks run inside the caller's transaction, so the rules change with the
- * installation or not at all; every change is audited and reaches the directory after commit.
+ * installation or not at all; every change is audited, and reaches the directory after commit
+ * through the caller's invalidation (the hooks' callers all invalidate the store's entry).
  */
 @ApplicationScoped
 public class AnsweringRules {
@@ -119,6 +120,7 @@ public class AnsweringRules {
                 point.name(),
                 "before: " + summaries(state, before) + "; after: " + summaries(state, valid));
         state.rules.put(point, valid);
+        directory.invalidateAfterCompletion(store.storeId());
         return pointView(state, point);
     }
 
@@ -728,8 +730,8 @@ public class AnsweringRules {
         }
     }
 
+    /** Audits a change; the directory learns of it from the caller (the hooks' callers invalidate already). */
     private void record(String storeId, Actor actor, String action, String target, String detail) {
         audit.record(storeId, new AuditEntry(actor, action, target, detail, clock.instant()));
-        directory.invalidateAfterCompletion(storeId);
     }
 }

@@ -103,9 +103,9 @@ public class Installations {
         secrets.store(store.storeId(), installation, valid.secrets());
         installations.add(store.storeId(), installation);
         data.installed(store.storeId(), pluginId);
-        record(store, "plugin.installed", pluginId, release.version());
         // never takes over a point someone answers; becomes the default of a point nobody answers
         answering.installationChanged(store.storeId(), store.actor(), installation);
+        record(store, "plugin.installed", pluginId, release.version());
         return details(store, installation);
     }
 
@@ -145,8 +145,8 @@ public class Installations {
                 secrets.read(store.storeId(), installation));
         installation.changeRelease(target, valid.publicJson(), clock.instant());
         secrets.store(store.storeId(), installation, valid.secrets());
-        record(store, "plugin.version-changed", pluginId, from.version() + " -> " + target.version());
         answering.installationChanged(store.storeId(), store.actor(), installation);
+        record(store, "plugin.version-changed", pluginId, from.version() + " -> " + target.version());
         return details(store, installation);
     }
 
@@ -166,8 +166,8 @@ public class Installations {
         installation.rollBack(previous, clock.instant());
         installation.reconfigure(valid.publicJson(), clock.instant());
         secrets.store(store.storeId(), installation, valid.secrets());
-        record(store, "plugin.rolled-back", pluginId, from.version() + " -> " + previous.version());
         answering.installationChanged(store.storeId(), store.actor(), installation);
+        record(store, "plugin.rolled-back", pluginId, from.version() + " -> " + previous.version());
         return details(store, installation);
     }
 
@@ -187,8 +187,8 @@ public class Installations {
     public InstallationDetails enable(StoreContext store, String pluginId) {
         Installation installation = existing(store, pluginId);
         installation.enable(clock.instant());
-        record(store, "plugin.enabled", pluginId, null);
         answering.installationChanged(store.storeId(), store.actor(), installation);
+        record(store, "plugin.enabled", pluginId, null);
         return details(store, installation);
     }
 
@@ -199,12 +199,12 @@ public class Installations {
         }
         Installation installation = existing(store, pluginId);
         installation.disable(reason, clock.instant());
-        record(store, "plugin.disabled", pluginId, reason);
         List<String> unanswered = answering.withdrawn(
                 store.storeId(),
                 store.actor(),
                 installation,
                 pluginId + " was disabled on " + clock.instant() + (reason == null ? "" : " (" + reason + ")"));
+        record(store, "plugin.disabled", pluginId, reason);
         InstallationDetails details = details(store, installation);
         return new InstallationDetails(
                 details.installation(),
@@ -240,6 +240,7 @@ public class Installations {
     public InstallationDetails answerByDefault(StoreContext store, String pluginId, String why) {
         Installation installation = existing(store, pluginId);
         answering.answerByDefault(store.storeId(), store.actor(), installation, why);
+        directory.invalidateAfterCompletion(store.storeId());
         return details(store, installation);
     }
 

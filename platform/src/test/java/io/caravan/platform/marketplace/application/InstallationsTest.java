@@ -46,6 +46,8 @@ class InstallationsTest {
 
     final InMemoryMarketplace market = new InMemoryMarketplace();
     final Installations installations = new Installations();
+    final AnsweringRules answering = new AnsweringRules();
+    final InMemoryAnsweringRules answeringRows = new InMemoryAnsweringRules();
     final Map<String, List<Installation>> rows = new java.util.HashMap<>();
     final List<AuditEntry> audit = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
@@ -132,6 +134,14 @@ class InstallationsTest {
         };
         installations.listings = market.listings;
         installations.installed = new Recorder();
+        answering.rules = answeringRows;
+        answering.installations = installations.installations;
+        answering.releases = market.releases;
+        answering.artifacts = installations.artifacts;
+        answering.directory = market.directory;
+        answering.audit = installations.audit;
+        answering.clock = market.clock;
+        installations.answering = answering;
     }
 
     @Test
