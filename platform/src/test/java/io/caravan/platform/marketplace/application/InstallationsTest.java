@@ -435,13 +435,24 @@ class InstallationsTest {
     }
 
     private PluginRelease release(String descriptorJson) {
+        return release(PLUGIN, descriptorJson);
+    }
+
+    /** The echo bundle's 1.0.0 registered as another plugin (a second tax plugin for the same store). */
+    PluginRelease otherPlugin(String pluginId) throws IOException {
+        return release(
+                pluginId,
+                descriptor("caravan-test-echo-tax-v1.jar").replace("\"" + PLUGIN + "\"", "\"" + pluginId + "\""));
+    }
+
+    private PluginRelease release(String pluginId, String descriptorJson) {
         String version = PluginDescriptorReader.read(descriptorJson).version();
         PluginRelease release = PluginRelease.uploaded(
-                "l-1",
-                PLUGIN,
+                PLUGIN.equals(pluginId) ? "l-1" : "l-" + pluginId,
+                pluginId,
                 version,
                 "io.caravan.test.echotax",
-                "sha-" + version,
+                PLUGIN.equals(pluginId) ? "sha-" + version : "sha-" + pluginId + "-" + version,
                 100,
                 descriptorJson,
                 true,
