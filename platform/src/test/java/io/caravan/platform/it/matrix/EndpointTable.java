@@ -38,6 +38,7 @@ public final class EndpointTable {
             Entry.store("GET", "/api/stores/{store}/plugins", STAFF, 200),
             Entry.store("GET", "/api/stores/{store}/plugins/{plugin}", STAFF, 200),
             Entry.store("GET", "/api/stores/{store}/plugins/metrics", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/answering", STAFF, 200),
             Entry.store("POST", "/api/stores/{store}/tax/quote", STAFF, Entry.Scope.TAX_QUOTE, 200)
                     .body(f -> Carts.mugs("DE").toString()),
             // --- a store's owner: writes
@@ -95,6 +96,13 @@ public final class EndpointTable {
                     .body(f -> reason("matrix")),
             Entry.store("POST", "/api/stores/{store}/plugins/{plugin}/enable", OWNER, 200),
             Entry.store("DELETE", "/api/stores/{store}/plugins/{plugin}", OWNER, 204),
+            // the target store's tax answers nobody from here on: nothing after this quotes it
+            Entry.store("PUT", "/api/stores/{store}/answering/{point}", OWNER, 200)
+                    .param("point", f -> "TAX_CALCULATOR")
+                    .body(f -> Json.createObjectBuilder()
+                            .add("rules", Json.createArrayBuilder())
+                            .build()
+                            .toString()),
 
             // --- plugin developers, on dev's listing
             Entry.developer("GET", "/api/developer/listings", 200).expect(Caller.OTHER_DEVELOPER, 200),
