@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -160,6 +161,22 @@ public class PluginHost {
     public <E, R> PluginOutcome<R> call(
             StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
         return invoker.invoke(store, point, call, fallback);
+    }
+
+    /**
+     * Calls one given installation's extension for a point through the invoker (admission,
+     * deadline, failure policy, metrics), for callers that choose the installation themselves.
+     *
+     * @throws PluginFailedException  when the call failed and the policy is fail-closed
+     * @throws PluginRefusalException when the plugin refused
+     */
+    public <E, R> PluginOutcome<R> call(
+            InstalledPlugin installed,
+            PluginPoint<E> point,
+            PluginCall<E, R> call,
+            Supplier<R> fallback,
+            Locale locale) {
+        return invoker.invoke(installed, point, call, fallback, locale);
     }
 
     /** The SDK version this node exports to plugins. */

@@ -38,6 +38,7 @@ public final class EndpointTable {
             Entry.store("GET", "/api/stores/{store}/plugins", STAFF, 200),
             Entry.store("GET", "/api/stores/{store}/plugins/{plugin}", STAFF, 200),
             Entry.store("GET", "/api/stores/{store}/plugins/metrics", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/events", STAFF, 200),
             Entry.store("POST", "/api/stores/{store}/tax/quote", STAFF, Entry.Scope.TAX_QUOTE, 200)
                     .body(f -> Carts.mugs("DE").toString()),
             // --- a store's owner: writes
@@ -95,6 +96,9 @@ public final class EndpointTable {
                     .body(f -> reason("matrix")),
             Entry.store("POST", "/api/stores/{store}/plugins/{plugin}/enable", OWNER, 200),
             Entry.store("DELETE", "/api/stores/{store}/plugins/{plugin}", OWNER, 204),
+            // the store has no dead delivery: the owner is let through and told there is none
+            Entry.store("POST", "/api/stores/{store}/events/deliveries/{delivery}/retry", OWNER, 404)
+                    .param("delivery", f -> "00000000-0000-0000-0000-000000000000"),
 
             // --- plugin developers, on dev's listing
             Entry.developer("GET", "/api/developer/listings", 200).expect(Caller.OTHER_DEVELOPER, 200),
@@ -105,6 +109,8 @@ public final class EndpointTable {
             Entry.developer("GET", "/api/developer/listings/{slug}/versions/{version}", 200)
                     .expect(Caller.OTHER_DEVELOPER, 404),
             Entry.developer("GET", "/api/developer/listings/{slug}/stats", 200).expect(Caller.OTHER_DEVELOPER, 404),
+            Entry.developer("GET", "/api/developer/listings/{slug}/event-deliveries", 200)
+                    .expect(Caller.OTHER_DEVELOPER, 404),
             Entry.developer("GET", "/api/developer/listings/{slug}/reviews", 200)
                     .expect(Caller.OTHER_DEVELOPER, 404),
             // Everyone else tries to take dev's slug; the other developer is told it is taken.
@@ -160,6 +166,7 @@ public final class EndpointTable {
             Entry.admin("POST", "/api/admin/stores/{store}/reactivate", 200),
             Entry.admin("GET", "/api/admin/plugins/releases", 200),
             Entry.admin("GET", "/api/admin/plugins/node", 200),
+            Entry.admin("GET", "/api/admin/events/stats", 200),
             Entry.admin("DELETE", "/api/admin/plugins/releases/{release}/quarantine", 204)
                     .param("release", f -> f.listingRelease),
             Entry.admin("GET", "/api/admin/marketplace/reviews", 200),
