@@ -3,6 +3,7 @@ package io.caravan.platform.events.application;
 import io.caravan.platform.events.domain.DeliveryQueue;
 import io.caravan.platform.events.domain.EventDelivery;
 import io.caravan.platform.events.domain.RecordedOrderEvent;
+import io.caravan.platform.events.domain.RetryPolicy;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -90,21 +91,23 @@ public class DeliveryAttempts {
         if (delivery == null || !delivery.heldBy(claim.token())) {
             return Recorded.CLAIM_LOST;
         }
-        Instant now = clock.instant();
+        return apply(delivery, claim.token(), answer, clock.instant(), settings.retryPolicy());
+    }
+
+    /** The answer's effect on a delivery the claim with {@code token} holds. */
+    static Recorded apply(
+            EventDelivery delivery, String token, ListenerAnswer answer, Instant now, RetryPolicy policy) {
         return switch (answer) {
             case ListenerAnswer.Acknowledged a -> {
-                delivery.delivered(claim.token(), now);
+                delivery.delivered(token, now);
                 yield Recorded.DELIVERED;
             }
             case ListenerAnswer.NotApplicable n -> {
-                delivery.skipped(claim.token(), n.reason(), now);
+                delivery.skipped(token, n.reason(), now);
                 yield Recorded.SKIPPED;
             }
             case ListenerAnswer.Failed f ->
-                delivery.failed(claim.token(), f.reason(), now, settings.retryPolicy())
-                                .isPresent()
-                        ? Recorded.RETRY_LATER
-                        : Recorded.DEAD;
+                delivery.failed(token, f.reason(), now, policy).isPresent() ? Recorded.RETRY_LATER : Recorded.DEAD;
         };
     }
 }

@@ -3,7 +3,6 @@ package io.caravan.platform.events.application;
 import io.caravan.platform.events.domain.DeliveryQueue;
 import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.platform.shared.persistence.DatabaseMigrations;
-import io.caravan.sdk.events.OrderEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -157,8 +156,7 @@ public class DeliveryWorker {
     private void attempt(StoreRef store, DeliveryAttempts.Claim claim) {
         ListenerAnswer answer;
         try {
-            OrderEvent event = OrderEventJson.forDelivery(claim.payload(), claim.deliveryId());
-            answer = listeners.deliver(store, claim.installationId(), event);
+            answer = listeners.deliver(store, claim.installationId(), claim.deliveryId(), claim.payload());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Delivery " + claim.deliveryId() + " failed on the platform's side", e);
             answer = new ListenerAnswer.Failed("the platform could not hand the event over: "

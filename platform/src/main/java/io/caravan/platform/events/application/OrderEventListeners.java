@@ -46,8 +46,12 @@ public class OrderEventListeners {
                 .toList();
     }
 
-    /** Hands {@code event} to one installation's listener through the invoker. */
-    public ListenerAnswer deliver(StoreRef store, String installationId, OrderEvent event) {
+    /**
+     * Hands a stored event to one installation's listener through the invoker, as the delivery
+     * {@code deliveryId}: the listener receives the delivery's id as the event's id.
+     */
+    public ListenerAnswer deliver(StoreRef store, String installationId, String deliveryId, String payload) {
+        OrderEvent event = OrderEventJson.forDelivery(payload, deliveryId);
         Optional<InstalledPlugin> installed = listeners(store).stream()
                 .filter(p -> p.installationId().value().equals(installationId))
                 .findFirst();
