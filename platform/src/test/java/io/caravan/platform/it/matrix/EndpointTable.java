@@ -39,6 +39,7 @@ public final class EndpointTable {
             Entry.store("GET", "/api/stores/{store}/plugins/{plugin}", STAFF, 200),
             Entry.store("GET", "/api/stores/{store}/plugins/metrics", STAFF, 200),
             Entry.store("GET", "/api/stores/{store}/answering", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/events", STAFF, 200),
             Entry.store("POST", "/api/stores/{store}/tax/quote", STAFF, Entry.Scope.TAX_QUOTE, 200)
                     .body(f -> Carts.mugs("DE").toString()),
             // --- a store's owner: writes
@@ -103,6 +104,9 @@ public final class EndpointTable {
                             .add("rules", Json.createArrayBuilder())
                             .build()
                             .toString()),
+            // the store has no dead delivery: the owner is let through and told there is none
+            Entry.store("POST", "/api/stores/{store}/events/deliveries/{delivery}/retry", OWNER, 404)
+                    .param("delivery", f -> "00000000-0000-0000-0000-000000000000"),
 
             // --- plugin developers, on dev's listing
             Entry.developer("GET", "/api/developer/listings", 200).expect(Caller.OTHER_DEVELOPER, 200),
@@ -113,6 +117,8 @@ public final class EndpointTable {
             Entry.developer("GET", "/api/developer/listings/{slug}/versions/{version}", 200)
                     .expect(Caller.OTHER_DEVELOPER, 404),
             Entry.developer("GET", "/api/developer/listings/{slug}/stats", 200).expect(Caller.OTHER_DEVELOPER, 404),
+            Entry.developer("GET", "/api/developer/listings/{slug}/event-deliveries", 200)
+                    .expect(Caller.OTHER_DEVELOPER, 404),
             Entry.developer("GET", "/api/developer/listings/{slug}/reviews", 200)
                     .expect(Caller.OTHER_DEVELOPER, 404),
             // Everyone else tries to take dev's slug; the other developer is told it is taken.
@@ -168,6 +174,7 @@ public final class EndpointTable {
             Entry.admin("POST", "/api/admin/stores/{store}/reactivate", 200),
             Entry.admin("GET", "/api/admin/plugins/releases", 200),
             Entry.admin("GET", "/api/admin/plugins/node", 200),
+            Entry.admin("GET", "/api/admin/events/stats", 200),
             Entry.admin("DELETE", "/api/admin/plugins/releases/{release}/quarantine", 204)
                     .param("release", f -> f.listingRelease),
             Entry.admin("GET", "/api/admin/marketplace/reviews", 200),
