@@ -53,6 +53,7 @@ create table orders (
     cod                 boolean         not null,
     confirmation        varchar(16)     not null,
     snapshot            varchar(1000000) not null,
+    cart                varchar(1000000) not null,
     event_sequence      bigint          not null,
     version             bigint          not null,
     cancel_reason       varchar(300),

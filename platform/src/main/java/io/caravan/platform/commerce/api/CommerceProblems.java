@@ -4,7 +4,8 @@ import io.caravan.platform.commerce.application.CheckoutChangedException;
 import io.caravan.platform.commerce.application.CheckoutNotPlaceableException;
 import io.caravan.platform.commerce.application.IdempotencyKeyReusedException;
 import io.caravan.platform.commerce.application.InvalidFieldsException;
-import io.caravan.platform.commerce.application.PaymentDeclinedException;
+import io.caravan.platform.commerce.application.NotificationNotHandledException;
+import io.caravan.platform.commerce.application.OutOfStockException;
 import io.caravan.platform.shared.api.Problem;
 import io.caravan.platform.shared.api.ProblemTranslation;
 import io.caravan.platform.shared.api.ProblemType;
@@ -21,6 +22,11 @@ public class CommerceProblems implements ProblemTranslation {
             ProblemType.of("checkout-incomplete", "The checkout is not ready for an order", 409);
     public static final ProblemType CHECKOUT_CHANGED =
             ProblemType.of("checkout-changed", "The checkout changed since it was shown", 409);
+    public static final ProblemType OUT_OF_STOCK = ProblemType.of("out-of-stock", "Not enough stock", 409);
+    public static final ProblemType NOTIFICATION_NOT_HANDLED =
+            ProblemType.of("notification-not-handled", "The notification could not be handled now", 503);
+    public static final ProblemType SIGNATURE_NOT_VERIFIED =
+            ProblemType.of("signature-not-verified", "The notification's signature was not verified", 401);
     public static final ProblemType PAYMENT_DECLINED = ProblemType.of("payment-declined", "Payment declined", 402);
 
     @Override
@@ -32,6 +38,12 @@ public class CommerceProblems implements ProblemTranslation {
             return Optional.of(
                     Problem.of(ProblemType.VALIDATION, invalid.getMessage()).withErrors(errors));
         }
+        if (failure instanceof OutOfStockException short_) {
+            List<Problem.FieldError> errors = short_.lines().stream()
+                    .map(p -> new Problem.FieldError(p.field(), p.message()))
+                    .toList();
+            return Optional.of(Problem.of(OUT_OF_STOCK, short_.getMessage()).withErrors(errors));
+        }
         if (failure instanceof IdempotencyKeyReusedException reused) {
             return Optional.of(Problem.of(IDEMPOTENCY_KEY_REUSED, reused.getMessage()));
         }
@@ -41,12 +53,8 @@ public class CommerceProblems implements ProblemTranslation {
         if (failure instanceof CheckoutChangedException changed) {
             return Optional.of(Problem.of(CHECKOUT_CHANGED, changed.getMessage()));
         }
-        if (failure instanceof PaymentDeclinedException declined) {
-            return Optional.of(Problem.of(
-                    PAYMENT_DECLINED,
-                    declined.getMessage() + " Order " + declined.orderId()
-                            + " was cancelled and its stock released; the checkout is open again: choose another"
-                            + " method or card and place again with a new Idempotency-Key."));
+        if (failure instanceof NotificationNotHandledException notHandled) {
+            return Optional.of(Problem.of(NOTIFICATION_NOT_HANDLED, notHandled.getMessage()));
         }
         return Optional.empty();
     }

@@ -1,7 +1,9 @@
 package io.caravan.platform.commerce.api;
 
 import io.caravan.platform.commerce.application.InvalidFieldsException;
+import io.caravan.platform.commerce.application.OrderActions;
 import io.caravan.platform.commerce.application.OrderQueries;
+import io.caravan.platform.commerce.application.PaymentOperations;
 import io.caravan.platform.commerce.domain.StoreOrder;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.tenancy.application.Access;
@@ -9,8 +11,10 @@ import io.caravan.platform.tenancy.application.RequestCaller;
 import io.caravan.platform.tenancy.domain.StoreRole;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -33,6 +37,18 @@ public class OrderResource {
 
     @Inject
     RequestCaller caller;
+
+    @Inject
+    OrderActions actions;
+
+    /** Body of a cancel. */
+    public record CancelBody(String reason) {}
+
+    /** Body of a capture: the amount in minor units, or none for all still capturable. */
+    public record CaptureBody(Long amount) {}
+
+    /** Body of a refund: the amount in minor units (none: all still refundable) and why. */
+    public record RefundBody(Long amount, String reason) {}
 
     @PathParam("store")
     String store;
@@ -79,6 +95,46 @@ public class OrderResource {
     @Operation(summary = "One order with its price snapshot, payments, provider updates and history")
     public OrderViews.OrderDetailView order(@PathParam("order") String orderId) {
         return OrderViews.OrderDetailView.of(queries.detail(caller.store().storeId(), orderId));
+    }
+
+    @POST
+    @Path("/{order}/confirm")
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(summary = "Confirm a cash-on-delivery order with the shopper (owner): it may go to the warehouse")
+    public OrderViews.OrderSummary confirm(@PathParam("order") String orderId) {
+        return OrderViews.OrderSummary.of(actions.confirm(caller.store(), orderId));
+    }
+
+    @POST
+    @Path("/{order}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(
+            summary = "Cancel an order not yet shipped (owner)",
+            description =
+                    "Authorisations are voided and captured money refunded at the provider that took it; the"
+                            + " stock is released. 409 while a payment is still being confirmed or a capture/refund is pending.")
+    public OrderViews.OrderSummary cancel(@PathParam("order") String orderId, CancelBody body) {
+        return OrderViews.OrderSummary.of(actions.cancel(caller.store(), orderId, body == null ? null : body.reason()));
+    }
+
+    @POST
+    @Path("/{order}/capture")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(summary = "Capture an authorised payment, all or part (owner)")
+    public PaymentOperations.Result capture(@PathParam("order") String orderId, CaptureBody body) {
+        return actions.capture(caller.store(), orderId, body == null ? null : body.amount());
+    }
+
+    @POST
+    @Path("/{order}/refunds")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(summary = "Refund captured money, all or part, through the provider that took it (owner)")
+    public PaymentOperations.Result refund(@PathParam("order") String orderId, RefundBody body) {
+        return actions.refund(
+                caller.store(), orderId, body == null ? null : body.amount(), body == null ? null : body.reason());
     }
 
     private static <E extends Enum<E>> E constant(

@@ -65,13 +65,16 @@ public record CheckoutQuote(
             String warehouseKind,
             String shipFromCountry,
             int handlingDays,
-            List<String> lineIds,
+            List<Item> items,
             long goodsValue,
             String allocation,
             List<ShippingOption> options,
             List<Exclusion> exclusions,
             String chosenOptionId,
             String chosenBy) {}
+
+    /** A quantity of one line this consignment ships (a line may be split across warehouses). */
+    public record Item(String lineId, String sku, int quantity) {}
 
     /** One carrier service for one consignment, as the carrier plugin quoted it. */
     public record ShippingOption(

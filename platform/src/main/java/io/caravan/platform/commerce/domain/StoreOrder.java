@@ -77,6 +77,10 @@ public class StoreOrder {
     @Column(nullable = false, updatable = false)
     private String snapshot;
 
+    /** The SDK cart the order was placed with (the plugins' view), as the sandbox protocol writes it. */
+    @Column(nullable = false, updatable = false)
+    private String cart;
+
     /** The sequence number of the order's last event (events are numbered 1, 2, 3… per order). */
     @Column(name = "event_sequence", nullable = false)
     private long eventSequence;
@@ -147,6 +151,7 @@ public class StoreOrder {
             boolean cod,
             boolean confirmationRequired,
             String snapshot,
+            String cart,
             Instant now) {
         if (totalMinor < 0) {
             throw new IllegalArgumentException("an order total cannot be negative");
@@ -166,6 +171,7 @@ public class StoreOrder {
         this.cod = cod;
         this.confirmation = confirmationRequired ? Confirmation.PENDING : Confirmation.NOT_REQUIRED;
         this.snapshot = snapshot;
+        this.cart = cart;
         this.placedAt = now;
         this.updatedAt = now;
     }
@@ -192,7 +198,8 @@ public class StoreOrder {
             return false;
         }
         if (cod) {
-            return confirmation == Confirmation.CONFIRMED;
+            // nothing is collected before delivery: the shopper's confirmation is what secures it
+            return confirmation == Confirmation.CONFIRMED || confirmation == Confirmation.NOT_REQUIRED;
         }
         return paymentStatus == PaymentFacet.AUTHORIZED
                 || paymentStatus == PaymentFacet.PAID
@@ -295,6 +302,10 @@ public class StoreOrder {
 
     public String snapshot() {
         return snapshot;
+    }
+
+    public String cart() {
+        return cart;
     }
 
     public long eventSequence() {

@@ -39,7 +39,16 @@ final class OrderEventJson {
     /** The stored event as one delivery hands it over: with the delivery's id as its event id. */
     static OrderEvent forDelivery(String json, String deliveryId) {
         OrderEvent stored = read(json);
-        return new OrderEvent(deliveryId, stored.type(), stored.occurredAt(), stored.order(), stored.amount());
+        return new OrderEvent(
+                deliveryId,
+                stored.orderId(),
+                stored.sequence(),
+                stored.schemaVersion(),
+                stored.type(),
+                stored.occurredAt(),
+                stored.order(),
+                stored.payment(),
+                stored.cancellation());
     }
 
     private static String json(OrderEvent event) {

@@ -204,22 +204,6 @@ public class PluginHost {
         return directory.providers(store, point.point(), facts);
     }
 
-    /**
-     * Calls one given installation's extension for a point through the invoker (admission,
-     * deadline, failure policy, metrics), for callers that choose the installation themselves.
-     *
-     * @throws PluginFailedException  when the call failed and the policy is fail-closed
-     * @throws PluginRefusalException when the plugin refused
-     */
-    public <E, R> PluginOutcome<R> call(
-            InstalledPlugin installed,
-            PluginPoint<E> point,
-            PluginCall<E, R> call,
-            Supplier<R> fallback,
-            Locale locale) {
-        return invoker.invoke(installed, point, call, fallback, locale);
-    }
-
     /** The SDK version this node exports to plugins. */
     public String sdkVersion() {
         return bundles.sdkVersion();
