@@ -1,21 +1,31 @@
 package io.caravan.platform.commerce.application;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.caravan.sandbox.protocol.SandboxJson;
+import java.io.UncheckedIOException;
 
-/** The one JSON-B instance for the store runtime's stored documents (requests, quotes, snapshots). */
+/**
+ * The store runtime's stored documents (checkout requests, quotes, order snapshots, stored answers)
+ * as JSON, with the one mapper the platform already uses for SDK records (the sandbox protocol's:
+ * records through their canonical constructors, unknown fields refused, decimals keep their scale),
+ * so a stored document reads back exactly as it was written.
+ */
 public final class CommerceJson {
-    // Jsonb is thread-safe and costly to build: one for the context.
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
-
     private CommerceJson() {}
 
     public static String write(Object value) {
-        return JSONB.toJson(value);
+        try {
+            return SandboxJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static <T> T read(String json, Class<T> type) {
-        return JSONB.fromJson(json, type);
+        try {
+            return SandboxJson.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
