@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * with its own accounts, payments and ledger. The API of each: {@code POST /v1/payments},
  * {@code GET /v1/payments?idempotency_key=}, {@code GET /v1/payments/{id}}, {@code POST
  * /v1/payments/{id}/capture|void|refunds}; the test endpoints are under {@code /{provider}/test/}
- * and {@code /test/}. The whole contract is in {@code README.md} beside this class.
+ * and {@code /test/}. The whole contract is in the repository's README, "The sandbox payment
+ * gateway".
  *
  * <p>Listens on 127.0.0.1 only. {@link #start(int)} with port 0 picks a free port.
  */
