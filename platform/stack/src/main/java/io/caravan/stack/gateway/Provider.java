@@ -343,6 +343,11 @@ final class Provider {
     }
 
     private Reply capture(Request r, String id) {
+        Object finalFlag = r.json().get("final_capture");
+        if (finalFlag != null && !(finalFlag instanceof Boolean)) {
+            throw ApiException.invalid("parameter_invalid", "final_capture", "final_capture must be true or false");
+        }
+        boolean finalCapture = Boolean.TRUE.equals(finalFlag);
         return operation(r, id, "capture", (payment, amount, key) -> {
             if (!payment.holdsAuthorization()) {
                 throw ApiException.conflict(
@@ -356,6 +361,15 @@ final class Provider {
                         "at most " + payment.capturable() + " can still be captured, not " + value);
             }
             Map<String, Object> op = capture(payment, value, key);
+            if (finalCapture && payment.capturable() > 0) {
+                // a final capture releases what is left of the authorisation, as Adyen's and Stripe's do
+                long rest = payment.capturable();
+                payment.released += rest;
+                payment.status = Payment.Status.CAPTURED;
+                Map<String, Object> release = operation(payment, "void", rest, key);
+                ledger(payment, "void", rest, (String) release.get("id"));
+                event(payment, "payment.voided", release);
+            }
             return Reply.json(200, Map.of("operation", op, "payment", payment.toJson()));
         });
     }
@@ -430,6 +444,11 @@ final class Provider {
             }
             Payment payment = owned(account, id);
             sweep(payment, clock.now());
+            Object currency = body.get("currency");
+            if (currency != null && !payment.currency.equals(currency)) {
+                throw ApiException.invalid(
+                        "currency_mismatch", "currency", "the payment is in " + payment.currency + ", not " + currency);
+            }
             Reply reply = step.apply(payment, body.containsKey("amount") ? amount : null, key);
             slots.put(slot, new Slot(fingerprint, reply, payment.id));
             return reply;
