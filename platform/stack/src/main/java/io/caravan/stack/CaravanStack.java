@@ -297,10 +297,11 @@ public final class CaravanStack {
                 "CARAVAN_PLUGINS_DEV_STORES",
                 env.getOrDefault("CARAVAN_PLUGINS_DEV_STORES", "lisbon-ceramics,osaka-tea"));
         e.put("CARAVAN_SECRETS_KEY", secretsKey());
-        // Plugins may reach the local sandbox gateway (http on loopback); every other host stays strict.
+        // Plugins may reach the local sandbox gateway (http on loopback) by the name they can declare
+        // (a descriptor names hosts, never IP addresses); every other host stays strict.
         e.put(
                 "CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS",
-                env.getOrDefault("CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS", "127.0.0.1:" + gatewayPort));
+                env.getOrDefault("CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS", "localhost:" + gatewayPort));
         return e;
     }
 

@@ -231,9 +231,9 @@ class DeclaredHostsEgressTest {
     @Test
     void a_named_private_host_and_port_is_reached_over_plain_http_on_a_strict_node() throws IOException {
         int port = server.getAddress().getPort();
-        URI uri = URI.create("http://127.0.0.1:" + port + "/count/named");
+        URI uri = URI.create("http://localhost:" + port + "/count/named");
 
-        var response = strictExcept(Set.of("127.0.0.1"), "db.internal:5432, 127.0.0.1:" + port)
+        var response = strictExcept(Set.of("localhost"), "db.internal:5432, LocalHost:" + port)
                 .send(EgressRequest.get(uri));
 
         assertThat(response.status()).isEqualTo(200);
@@ -243,20 +243,21 @@ class DeclaredHostsEgressTest {
     @Test
     void the_named_host_on_another_port_or_under_another_name_stays_refused_before_any_connection() throws Exception {
         int port = server.getAddress().getPort();
-        DeclaredHostsEgress egress = strictExcept(Set.of("127.0.0.1", "localhost"), "127.0.0.1:" + port);
+        DeclaredHostsEgress egress = strictExcept(Set.of("localhost", "127.0.0.1"), "localhost:" + port);
 
-        // another port of the same address: plain http refused, and https refused as private
+        // another port of the same host: plain http refused, and https refused as private
         assertThatThrownBy(() -> egress.send(
-                        EgressRequest.get(URI.create("http://127.0.0.1:" + tcp.getLocalPort() + "/count/other-port"))))
+                        EgressRequest.get(URI.create("http://localhost:" + tcp.getLocalPort() + "/count/other-port"))))
                 .isInstanceOf(EgressDeniedException.class)
                 .hasMessageContaining("only https");
         int before = CONNECTIONS.get();
         assertThatThrownBy(() -> egress.send(
-                        EgressRequest.get(URI.create("https://127.0.0.1:" + tcp.getLocalPort() + "/other-port"))))
+                        EgressRequest.get(URI.create("https://localhost:" + tcp.getLocalPort() + "/other-port"))))
                 .isInstanceOf(EgressDeniedException.class)
                 .hasMessageContaining("private address");
         // the same server under another name is not the named host
-        assertThatThrownBy(() -> egress.send(EgressRequest.get(URI.create(base + "/count/other-name"))))
+        assertThatThrownBy(() ->
+                        egress.send(EgressRequest.get(URI.create("http://127.0.0.1:" + port + "/count/other-name"))))
                 .isInstanceOf(EgressDeniedException.class)
                 .hasMessageContaining("only https");
         assertThat(requests("/count/other-port")).isZero();
@@ -272,9 +273,9 @@ class DeclaredHostsEgressTest {
     @Test
     void a_named_private_host_the_plugin_did_not_declare_is_refused() {
         int port = server.getAddress().getPort();
-        URI uri = URI.create("http://127.0.0.1:" + port + "/count/named-undeclared");
+        URI uri = URI.create("http://localhost:" + port + "/count/named-undeclared");
 
-        assertThatThrownBy(() -> strictExcept(Set.of("api.example.com"), "127.0.0.1:" + port)
+        assertThatThrownBy(() -> strictExcept(Set.of("api.example.com"), "localhost:" + port)
                         .send(EgressRequest.get(uri)))
                 .isInstanceOf(EgressDeniedException.class)
                 .hasMessageContaining("not among the hosts this plugin declared");

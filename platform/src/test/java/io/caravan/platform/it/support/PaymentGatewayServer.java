@@ -5,7 +5,8 @@ import io.caravan.stack.gateway.SandboxPaymentGateway;
 /**
  * The sandbox payment gateway the integration tests' payment plugins call, started once per
  * failsafe run in the test JVM on {@code caravan.it.gateway.port} (18280) — the address the
- * platform under test is told it may reach ({@code CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS}). Its
+ * platform under test is told it may reach as {@code localhost:18280}
+ * ({@code CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS}). Its
  * providers, accounts, ledger and webhooks are the ones {@code ./caravan run} starts; a test
  * isolates itself with an account of its own ({@link SandboxPaymentGateway#createAccount}).
  */
