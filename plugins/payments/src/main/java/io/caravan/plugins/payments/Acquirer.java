@@ -8,6 +8,7 @@ import io.caravan.sdk.payments.CaptureRequest;
 import io.caravan.sdk.payments.Decline;
 import io.caravan.sdk.payments.DeclineCategory;
 import io.caravan.sdk.payments.PaymentAction;
+import io.caravan.sdk.payments.PaymentMethodCodes;
 import io.caravan.sdk.payments.PaymentOperationResult;
 import io.caravan.sdk.payments.RefundRequest;
 import io.caravan.sdk.payments.ResumeRequest;
@@ -38,7 +39,9 @@ final class Acquirer {
         body.put("amount", r.amount().minorUnits());
         body.put("currency", r.amount().currency().getCurrencyCode());
         body.put("method", r.methodCode());
-        body.put("capture", settings.captureAtOnce() ? "auto" : "manual");
+        // a cash voucher is captured when the shopper pays it: it has no separate capture
+        boolean atOnce = settings.captureAtOnce() || PaymentMethodCodes.OXXO.equals(r.methodCode());
+        body.put("capture", atOnce ? "auto" : "manual");
         body.put("merchant_reference", r.orderId());
         if (r.paymentToken() != null) {
             body.put("test_input", r.paymentToken());
