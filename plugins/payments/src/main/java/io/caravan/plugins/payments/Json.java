@@ -48,7 +48,11 @@ final class Json {
 
     /** A member as a whole number, or null when it is absent or not one. */
     static Long whole(Map<String, Object> object, String name) {
-        if (object.get(name) instanceof BigDecimal d) {
+        Object value = object.get(name);
+        if (value instanceof Long || value instanceof Integer) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigDecimal d) {
             try {
                 return d.longValueExact();
             } catch (ArithmeticException notWhole) {
