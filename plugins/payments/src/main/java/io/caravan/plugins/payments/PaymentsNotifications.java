@@ -9,7 +9,6 @@ import io.caravan.sdk.payments.ProviderNotification;
 import io.caravan.sdk.plugin.PluginContext;
 import io.caravan.sdk.plugin.Secret;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * {@code PAYMENT_NOTIFICATIONS}: the acquirer's webhooks. Nothing of a call is read before its
@@ -86,15 +83,12 @@ public final class PaymentsNotifications implements PaymentNotificationHandler {
     }
 
     static String hmac(Secret secret, String t, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.reveal().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(t.getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) '.');
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return HexFormat.of()
+                .formatHex(HmacSha256.mac(
+                        secret.reveal().getBytes(StandardCharsets.UTF_8),
+                        t.getBytes(StandardCharsets.US_ASCII),
+                        new byte[] {'.'},
+                        body));
     }
 
     /** The update an event stands for, or empty for events that move no money (or carry no amount). */
