@@ -215,6 +215,21 @@ class AcquirerPaymentsTest {
     }
 
     @Test
+    void a_decline_at_provider_a_lets_provider_b_charge_once_under_its_own_key() {
+        MerchantAccount atB = RealGateway.account(SandboxPaymentGateway.ZENPAY);
+        TestPluginContext providerB = RealGateway.context(atB, "", "", Duration.ofSeconds(10));
+        String order = key();
+
+        AuthorizationResult a = authorizer.authorize(context, card(order + "/acme", "tok_do_not_honour", 1200, "EUR"));
+        assertThat(a.status().allowsFailover()).isTrue();
+        AuthorizationResult b = authorizer.authorize(providerB, card(order + "/zenpay", "tok_success", 1200, "EUR"));
+
+        assertThat(b.status()).isEqualTo(AuthorizationStatus.AUTHORIZED);
+        assertThat(RealGateway.ledger(account)).isEmpty();
+        assertThat(RealGateway.ledger(atB)).containsExactly("authorization:1200");
+    }
+
+    @Test
     void a_key_the_acquirer_never_saw_is_definitely_not_attempted() {
         AuthorizationResult r = status.status(context, new StatusRequest(key(), null, Money.ofMinor(100, "EUR")));
         assertThat(r.status()).isEqualTo(AuthorizationStatus.NOT_ATTEMPTED);
