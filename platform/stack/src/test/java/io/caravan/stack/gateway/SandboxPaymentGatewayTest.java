@@ -132,6 +132,29 @@ class SandboxPaymentGatewayTest {
     }
 
     @Test
+    void ten_requests_with_one_key_at_once_charge_once_and_all_answer_the_same_payment() throws Exception {
+        String key = key();
+        List<java.util.concurrent.Future<HttpResponse<String>>> answers;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(10)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            answers = java.util.stream.IntStream.range(0, 10)
+                    .mapToObj(i -> pool.submit(() -> {
+                        start.await();
+                        return pay(key, card("tok_success", 900, "EUR"));
+                    }))
+                    .toList();
+            start.countDown();
+        }
+        java.util.Set<Object> ids = new java.util.HashSet<>();
+        for (var answer : answers) {
+            assertThat(answer.get().statusCode()).isEqualTo(200);
+            ids.add(json(answer.get()).get("id"));
+        }
+        assertThat(ids).hasSize(1);
+        assertThat(types(ledger())).containsExactly("authorization", "capture");
+    }
+
+    @Test
     void a_payment_without_an_idempotency_key_is_refused() {
         var r = send(
                 "POST",
