@@ -50,14 +50,22 @@ final class CashOnDelivery {
         return new CashOnDelivery(configuration);
     }
 
-    /** Why COD is not offered for this country and amount, or empty when it is. */
-    Optional<String> refusal(CountryCode country, Money amount) {
+    /** Why COD is not offered for this destination and amount, or empty when it is. */
+    Optional<String> refusal(CountryCode destination, Money amount) {
+        if (enabled && (destination == null || !countries.contains(destination.code()))) {
+            return Optional.of("cash on delivery is not offered to "
+                    + (destination == null ? "an unknown country" : destination.code()));
+        }
+        return refusal(amount);
+    }
+
+    /**
+     * Why COD cannot pay this amount, or empty when it can. The destination is checked when the
+     * methods are offered (the authorisation request names the shopper, not where the parcel goes).
+     */
+    Optional<String> refusal(Money amount) {
         if (!enabled) {
             return Optional.of("cash on delivery is switched off for this store");
-        }
-        if (country == null || !countries.contains(country.code())) {
-            return Optional.of(
-                    "cash on delivery is not offered to " + (country == null ? "an unknown country" : country.code()));
         }
         if (currency.isPresent() && !currency.get().equals(amount.currency())) {
             return Optional.of("cash on delivery is configured in " + currency.get() + ", not "

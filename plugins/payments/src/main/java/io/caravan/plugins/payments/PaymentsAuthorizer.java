@@ -1,6 +1,5 @@
 package io.caravan.plugins.payments;
 
-import io.caravan.sdk.model.CountryCode;
 import io.caravan.sdk.payments.AuthorizationRequest;
 import io.caravan.sdk.payments.AuthorizationResult;
 import io.caravan.sdk.payments.PaymentAuthorizer;
@@ -21,13 +20,8 @@ public final class PaymentsAuthorizer implements PaymentAuthorizer {
     public AuthorizationResult authorize(PluginContext context, AuthorizationRequest request) {
         String method = request.methodCode();
         if (PaymentMethodCodes.CASH_ON_DELIVERY.equals(method)) {
-            CountryCode country = request.customer().country() != null
-                    ? request.customer().country()
-                    : request.billingAddress() != null
-                            ? request.billingAddress().country()
-                            : null;
             Optional<String> refusal =
-                    CashOnDelivery.of(context.configuration()).refusal(country, request.amount());
+                    CashOnDelivery.of(context.configuration()).refusal(request.amount());
             if (refusal.isPresent()) {
                 return AuthorizationResult.notAttempted(refusal.get());
             }

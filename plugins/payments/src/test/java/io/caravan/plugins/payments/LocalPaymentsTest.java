@@ -54,21 +54,35 @@ class LocalPaymentsTest {
     }
 
     @Test
-    void cash_on_delivery_where_it_is_not_offered_or_above_the_maximum_is_not_attempted() {
+    void cash_on_delivery_above_the_maximum_in_another_currency_or_switched_off_is_not_attempted() {
         TestPluginContext context =
                 context("{\"cashOnDelivery\":{\"currency\":\"PHP\",\"maximumAmount\":500000}}", NOW);
 
-        assertThat(authorizer.authorize(context, cod("a-2", "DE", 1000, "EUR")).reason())
-                .contains("not offered to DE");
         assertThat(authorizer
                         .authorize(context, cod("a-3", "PH", 500001, "PHP"))
                         .reason())
                 .contains("maximum of 500000");
         assertThat(authorizer.authorize(context, cod("a-4", "AE", 1000, "AED")).reason())
                 .contains("configured in PHP");
-        assertThat(status.status(context, new StatusRequest("a-2", null, Money.ofMinor(1000, "EUR")))
+        assertThat(authorizer
+                        .authorize(context("{\"cashOnDelivery\":{\"enabled\":false}}", NOW), cod("a-5", "PH", 1, "PHP"))
+                        .reason())
+                .contains("switched off");
+        assertThat(status.status(context, new StatusRequest("a-3", null, Money.ofMinor(500001, "PHP")))
                         .status())
                 .isEqualTo(AuthorizationStatus.NOT_ATTEMPTED);
+        assertThat(context.storage().keys("", 10))
+                .as("nothing recorded for a refusal")
+                .isEmpty();
+    }
+
+    @Test
+    void the_destination_is_checked_when_methods_are_offered_not_from_the_shoppers_country() {
+        // a shopper from Germany sending a parcel to the Philippines was offered COD for PH
+        assertThat(authorizer
+                        .authorize(context("{}", NOW), cod("a-6", "DE", 1000, "PHP"))
+                        .status())
+                .isEqualTo(AuthorizationStatus.PENDING);
     }
 
     @Test
