@@ -30,12 +30,18 @@ import java.util.Optional;
  */
 public final class PaymentsNotifications implements PaymentNotificationHandler {
     static final String SIGNATURE_HEADER = "sandbox-signature";
+    /** The merchant's bank's notices of received transfers, signed the same way with their own secret. */
+    static final String BANK_SIGNATURE_HEADER = "bank-signature";
+
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     @Override
     public NotificationResult handle(PluginContext context, ProviderNotification notification) {
-        Optional<Secret> secret = context.configuration().secret("/acquirer/webhookSecret");
-        Optional<String> header = header(notification.headers(), SIGNATURE_HEADER);
+        // the merchant's bank confirms a transfer with its own signature and secret
+        boolean bank = header(notification.headers(), BANK_SIGNATURE_HEADER).isPresent();
+        Optional<Secret> secret =
+                context.configuration().secret(bank ? "/bankTransfer/notificationSecret" : "/acquirer/webhookSecret");
+        Optional<String> header = header(notification.headers(), bank ? BANK_SIGNATURE_HEADER : SIGNATURE_HEADER);
         if (secret.isEmpty() || header.isEmpty()) {
             return NotificationResult.rejected();
         }
@@ -50,7 +56,39 @@ public final class PaymentsNotifications implements PaymentNotificationHandler {
         } catch (IllegalArgumentException e) {
             return NotificationResult.verified(List.of()); // signed but unreadable: nothing to apply
         }
-        return NotificationResult.verified(update(event).map(List::of).orElse(List.of()));
+        Optional<PaymentUpdate> update = bank ? bankCredit(event) : update(event);
+        return NotificationResult.verified(update.map(List::of).orElse(List.of()));
+    }
+
+    /**
+     * A credit the merchant's bank booked, {@code {"id", "type": "credit_transfer.received",
+     * "reference": "CRV…", "amount", "currency", "booked_at"}}: the transfer of the attempt with
+     * that reference arrived, so its payment is captured (the platform checks amount and currency).
+     */
+    static Optional<PaymentUpdate> bankCredit(Map<String, Object> event) {
+        String id = Json.text(event, "id");
+        String reference = Json.text(event, "reference");
+        Long amount = Json.whole(event, "amount");
+        String currency = Json.text(event, "currency");
+        Instant booked = Acquirer.instant(Json.text(event, "booked_at"));
+        if (!"credit_transfer.received".equals(Json.text(event, "type"))
+                || id == null
+                || reference == null
+                || !reference.matches("CRV[A-Z2-9]{10}")
+                || amount == null
+                || amount <= 0
+                || currency == null
+                || booked == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PaymentUpdate(
+                PaymentUpdateType.CAPTURED,
+                LocalPayments.BANK_PREFIX + reference,
+                Acquirer.cut(id, 128),
+                null,
+                Money.ofMinor(amount, currency),
+                booked,
+                null));
     }
 
     /** Whether the header signs this body with this secret, at a time within the tolerance of now. */

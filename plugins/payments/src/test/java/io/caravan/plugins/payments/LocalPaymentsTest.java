@@ -114,6 +114,53 @@ class LocalPaymentsTest {
     }
 
     @Test
+    void the_banks_signed_notice_of_the_transfer_captures_it_and_a_badly_signed_one_is_refused() throws Exception {
+        String config =
+                "{\"bankTransfer\":{\"enabled\":true,\"accountHolder\":\"A\",\"iban\":\"DE89370400440532013000\","
+                        + "\"bic\":\"COBADEFFXXX\",\"notificationSecret\":\"bank-secret\"}}";
+        String reference = BankTransfer.reference("b-3");
+        String body = "{\"id\":\"bank-tx-77\",\"type\":\"credit_transfer.received\",\"reference\":\"" + reference
+                + "\",\"amount\":4990,\"currency\":\"EUR\",\"booked_at\":\"2026-12-02T09:55:00Z\"}";
+        PaymentsNotifications handler = new PaymentsNotifications();
+        TestPluginContext context = context(config, NOW);
+
+        var accepted = handler.handle(context, notice(body, sign("bank-secret", NOW.getEpochSecond(), body)));
+        var forged = handler.handle(context, notice(body, sign("not-the-secret", NOW.getEpochSecond(), body)));
+        var stale = handler.handle(
+                context,
+                notice(
+                        body,
+                        sign("bank-secret", NOW.minus(Duration.ofMinutes(6)).getEpochSecond(), body)));
+
+        assertThat(accepted.verified()).isTrue();
+        var update = accepted.updates().getFirst();
+        assertThat(update.type()).isEqualTo(io.caravan.sdk.payments.PaymentUpdateType.CAPTURED);
+        assertThat(update.providerReference()).isEqualTo("bt-" + reference);
+        assertThat(update.operationReference()).isEqualTo("bank-tx-77");
+        assertThat(update.amount()).isEqualTo(Money.ofMinor(4990, "EUR"));
+        assertThat(forged.verified()).isFalse();
+        assertThat(stale.verified()).isFalse();
+        assertThat(forged.updates()).isEmpty();
+    }
+
+    private static io.caravan.sdk.payments.ProviderNotification notice(String body, String signature) {
+        return new io.caravan.sdk.payments.ProviderNotification(
+                java.util.Map.of("bank-signature", java.util.List.of(signature)),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                NOW);
+    }
+
+    /** Signed with the JDK's own HMAC, independently of the plugin's. */
+    private static String sign(String secret, long t, String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return "t=" + t + ",v1="
+                + java.util.HexFormat.of()
+                        .formatHex(mac.doFinal((t + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void bank_transfer_without_an_account_is_not_attempted() {
         assertThat(authorizer
                         .authorize(context("{}", NOW), request("b-2", "bank_transfer", "PT", 4990, "EUR"))
