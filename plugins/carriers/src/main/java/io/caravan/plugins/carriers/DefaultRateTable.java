@@ -23,6 +23,10 @@ import java.util.Set;
  *   <li><b>US warehouse</b> (warehouses in US), in USD: ground 3–5 days (free from USD 75.00), 2-day
  *       air, standard to Canada 5–8 days.</li>
  * </ul>
+ *
+ * <p>Air and express services charge packed parcels by volumetric weight (5000 cm³/kg); every
+ * service has a longest-side limit (1.2 m by air from the hub, 1.75 m by road in the EU, 2.7 m by
+ * US ground).
  */
 final class DefaultRateTable {
 
@@ -77,7 +81,9 @@ final class DefaultRateTable {
                                 EUR,
                                 List.of(
                                         new ZoneRate("eu", 12, 18, 30_000, economy, null),
-                                        new ZoneRate("uk", 14, 20, 30_000, economy, null))),
+                                        new ZoneRate("uk", 14, 20, 30_000, economy, null)),
+                                0,
+                                1500),
                         new Service(
                                 "cn-standard",
                                 "Standard air, tracked",
@@ -89,7 +95,9 @@ final class DefaultRateTable {
                                         new ZoneRate("uk", 5, 7, 10_000, standard, null),
                                         new ZoneRate("europe-other", 6, 8, 10_000, standard, null),
                                         new ZoneRate("north-america", 6, 9, 10_000, standard, null),
-                                        new ZoneRate("asia-pacific", 4, 6, 10_000, standard, null))),
+                                        new ZoneRate("asia-pacific", 4, 6, 10_000, standard, null)),
+                                5000,
+                                1200),
                         new Service(
                                 "cn-express",
                                 "Express air",
@@ -100,7 +108,9 @@ final class DefaultRateTable {
                                         new ZoneRate("eu", 3, 5, 20_000, express, null),
                                         new ZoneRate("uk", 3, 5, 20_000, express, null),
                                         new ZoneRate("north-america", 3, 5, 20_000, express, null),
-                                        new ZoneRate("asia-pacific", 2, 4, 20_000, express, null)))));
+                                        new ZoneRate("asia-pacific", 2, 4, 20_000, express, null)),
+                                5000,
+                                1200)));
     }
 
     private static Origin rotterdam() {
@@ -121,21 +131,27 @@ final class DefaultRateTable {
                                 Transport.GROUND,
                                 true,
                                 EUR,
-                                List.of(new ZoneRate("eu", 2, 3, 31_500, standard, 5_000L))),
+                                List.of(new ZoneRate("eu", 2, 3, 31_500, standard, 5_000L)),
+                                0,
+                                1750),
                         new Service(
                                 "eu-express",
                                 "Express, next day",
                                 Transport.GROUND,
                                 true,
                                 EUR,
-                                List.of(new ZoneRate("eu", 1, 2, 31_500, express, null))),
+                                List.of(new ZoneRate("eu", 1, 2, 31_500, express, null)),
+                                5000,
+                                1750),
                         new Service(
                                 "eu-uk-standard",
                                 "Standard to the UK, tracked",
                                 Transport.GROUND,
                                 true,
                                 EUR,
-                                List.of(new ZoneRate("uk", 3, 5, 31_500, uk, null)))));
+                                List.of(new ZoneRate("uk", 3, 5, 31_500, uk, null)),
+                                0,
+                                1750)));
     }
 
     private static Origin usWarehouse() {
@@ -155,20 +171,26 @@ final class DefaultRateTable {
                                 Transport.GROUND,
                                 true,
                                 USD,
-                                List.of(new ZoneRate("us", 3, 5, 30_000, ground, 7_500L))),
+                                List.of(new ZoneRate("us", 3, 5, 30_000, ground, 7_500L)),
+                                0,
+                                2700),
                         new Service(
                                 "us-2day",
                                 "2-Day air",
                                 Transport.AIR,
                                 true,
                                 USD,
-                                List.of(new ZoneRate("us", 2, 2, 10_000, twoDay, null))),
+                                List.of(new ZoneRate("us", 2, 2, 10_000, twoDay, null)),
+                                5000,
+                                1500),
                         new Service(
                                 "us-canada",
                                 "Standard to Canada",
                                 Transport.GROUND,
                                 true,
                                 USD,
-                                List.of(new ZoneRate("ca", 5, 8, 20_000, canada, null)))));
+                                List.of(new ZoneRate("ca", 5, 8, 20_000, canada, null)),
+                                0,
+                                2700)));
     }
 }

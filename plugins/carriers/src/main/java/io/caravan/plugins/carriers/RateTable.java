@@ -81,9 +81,20 @@ record RateTable(
      * @param tracked   whether tracked end to end
      * @param currency  the currency of its prices and thresholds
      * @param rates     its price grid per zone
+     * @param volumetricDivisor the carrier's volumetric divisor in cm³ per kg (5000 for most air
+     *                  services): a packed parcel is charged at the greater of its weight and its
+     *                  volume ÷ divisor; 0 for by weight only
+     * @param maxLengthMm the longest side a parcel may have, or 0 for no limit
      */
     record Service(
-            String code, String name, Transport transport, boolean tracked, Currency currency, List<ZoneRate> rates) {
+            String code,
+            String name,
+            Transport transport,
+            boolean tracked,
+            Currency currency,
+            List<ZoneRate> rates,
+            int volumetricDivisor,
+            int maxLengthMm) {
         Service {
             rates = List.copyOf(rates);
         }

@@ -122,13 +122,21 @@ final class RateTables {
         for (int i = 0; i < list.size(); i++) {
             rates.add(zoneRate(list.get(i), at + "/rates/" + i, zones));
         }
+        long divisor = s.integer("/volumetricDivisor").orElse(0);
+        long maxLength = s.integer("/maxLengthMm").orElse(0);
+        if (divisor < 0 || divisor > 100_000 || maxLength < 0 || maxLength > 10_000) {
+            throw new PluginConfigurationException(
+                    at + " volumetricDivisor must be 0..100000 and maxLengthMm 0..10000");
+        }
         return new Service(
                 text(s, "/code", at),
                 text(s, "/name", at),
                 transport,
                 s.bool("/tracked").orElse(true),
                 currency(s, "/currency", at),
-                rates);
+                rates,
+                (int) divisor,
+                (int) maxLength);
     }
 
     private static ZoneRate zoneRate(PluginConfiguration r, String at, Map<String, Set<String>> zones) {

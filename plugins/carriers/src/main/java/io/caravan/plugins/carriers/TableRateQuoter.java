@@ -15,8 +15,10 @@ import io.caravan.sdk.carriers.RateQuoter;
 import io.caravan.sdk.carriers.RateRequest;
 import io.caravan.sdk.carriers.RateResult;
 import io.caravan.sdk.carriers.Warehouse;
+import io.caravan.sdk.model.Dimensions;
 import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.model.LineFlag;
+import io.caravan.sdk.model.Parcel;
 import io.caravan.sdk.money.ExchangeRate;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.plugin.PluginContext;
@@ -41,10 +43,12 @@ import java.util.Optional;
  *
  * <p>Per consignment: the origin is the rate card's entry for the consignment's warehouse (by id,
  * else by country); each of its services that has a zone with the destination country is priced by
- * the first band that fits the consignment's weight (parcels when packed, else the lines) and goods
- * value (after discounts); a service is free from its zone's free-shipping threshold. What cannot
+ * the first band that fits the consignment's chargeable weight (packed parcels at the greater of
+ * their weight and volumetric weight where the service has a divisor, else the lines' weight) and
+ * goods value (after discounts); a service is free from its zone's free-shipping threshold. What cannot
  * ship is an exclusion with its reason: no service to the country, over the service's weight limit,
- * over every band's value limit, dangerous goods by air, a currency without a configured rate.
+ * a parcel longer than the service takes, over every band's value limit, dangerous goods by air, a
+ * currency without a configured rate.
  *
  * <p>The delivery estimate is the warehouse's handling days (from the platform's warehouse) plus the
  * zone's transit days. Prices are exact minor units; a price in another currency than the request's
@@ -138,7 +142,21 @@ public final class TableRateQuoter implements RateQuoter {
                             + String.join(", ", lines) + ")")));
             return;
         }
-        long weight = consignment.weightGrams();
+        for (int i = 0; i < consignment.parcels().size(); i++) {
+            Dimensions d = consignment.parcels().get(i).dimensions();
+            int longest = Math.max(d.lengthMm(), Math.max(d.widthMm(), d.heightMm()));
+            if (service.maxLengthMm() > 0 && longest > service.maxLengthMm()) {
+                exclusions.add(new RateExclusion(
+                        id,
+                        service.code(),
+                        ExclusionReason.OVER_SIZE_LIMIT,
+                        service.name() + " takes parcels up to " + centimetres(service.maxLengthMm())
+                                + " on the longest side; parcel " + (i + 1) + " is " + centimetres(longest)));
+                return;
+            }
+        }
+        long actual = consignment.weightGrams();
+        long weight = chargeableWeight(consignment, service);
         if (weight > zone.maxWeightGrams()) {
             exclusions.add(new RateExclusion(
                     id,
@@ -183,7 +201,10 @@ public final class TableRateQuoter implements RateQuoter {
         Warehouse from = consignment.from();
         DeliveryEstimate estimate = DeliveryEstimate.of(
                 request.shipDate(), from.handlingDays(), zone.minTransitDays(), zone.maxTransitDays());
-        String explanation = explanation(origin, from, request, estimate, zone, service, free, fx, listPrice);
+        String explanation = explanation(origin, from, request, estimate, zone, service, free, fx, listPrice)
+                + (weight > actual
+                        ? "; charged by volume: " + kilograms(weight) + " (weighs " + kilograms(actual) + ")"
+                        : "");
         quotes.add(new RateQuote(
                 quoteId(id, service.code(), request, price, from),
                 id,
@@ -266,6 +287,27 @@ public final class TableRateQuoter implements RateQuoter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /**
+     * The weight the service charges: packed parcels at the greater of their gross weight and
+     * their volumetric weight (volume in cm³ ÷ divisor, in kg, i.e. mm³ ÷ divisor in grams, rounded
+     * up); unpacked consignments at the lines' weight.
+     */
+    static long chargeableWeight(Consignment consignment, Service service) {
+        if (service.volumetricDivisor() == 0 || consignment.parcels().isEmpty()) {
+            return consignment.weightGrams();
+        }
+        long grams = 0;
+        for (Parcel parcel : consignment.parcels()) {
+            long volumetric = Math.ceilDiv(parcel.dimensions().volumeCubicMm(), service.volumetricDivisor());
+            grams = Math.addExact(grams, Math.max(parcel.weightGrams(), volumetric));
+        }
+        return grams;
+    }
+
+    private static String centimetres(int mm) {
+        return BigDecimal.valueOf(mm, 1).stripTrailingZeros().toPlainString() + " cm";
     }
 
     private static BigDecimal major(long minor, Service service) {

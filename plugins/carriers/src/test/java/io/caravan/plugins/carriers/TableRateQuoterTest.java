@@ -14,8 +14,10 @@ import io.caravan.sdk.carriers.Warehouse;
 import io.caravan.sdk.carriers.WarehouseKind;
 import io.caravan.sdk.model.Address;
 import io.caravan.sdk.model.CountryCode;
+import io.caravan.sdk.model.Dimensions;
 import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.model.LineFlag;
+import io.caravan.sdk.model.Parcel;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.plugin.PluginConfigurationException;
 import io.caravan.testkit.CommerceFixtures;
@@ -224,6 +226,40 @@ class TableRateQuoterTest {
             RateResult shortLived = quote("{\"quoteValidityMinutes\": 5}", request);
             assertThat(shortLived.quotes().get(0).expiresAt())
                     .isEqualTo(TestPluginContext.DEFAULT_NOW.plus(Duration.ofMinutes(5)));
+        }
+
+        @Test
+        void packed_parcels_are_charged_by_volume_by_air_and_refused_when_too_long() {
+            // 400 × 300 × 200 mm = 24,000 cm³ → 4.8 kg volumetric at 5000 cm³/kg, though it weighs 1 kg
+            Parcel bulky = new Parcel(1_000, new Dimensions(400, 300, 200), eur(3000), List.of("a"));
+            Consignment packed =
+                    new Consignment("c1", SHENZHEN, List.of(line("a", 900, eur(3000))), List.of(bulky), eur(3000));
+            RateResult result = quote("{}", request("GB", "EUR", packed));
+            assertThat(service(result, "cn-standard").price())
+                    .as("charged as 4.8 kg: the 10 kg band")
+                    .isEqualTo(eur(1990));
+            assertThat(service(result, "cn-standard").explanation())
+                    .endsWith("; charged by volume: 4.8 kg (weighs 1 kg)");
+            assertThat(service(result, "cn-economy").price())
+                    .as("rail charges the weight")
+                    .isEqualTo(eur(690));
+
+            Parcel pole = new Parcel(2_000, new Dimensions(1_300, 100, 100), eur(3000), List.of("a"));
+            RateResult tooLong = quote(
+                    "{}",
+                    request(
+                            "GB",
+                            "EUR",
+                            new Consignment(
+                                    "c1", SHENZHEN, List.of(line("a", 1900, eur(3000))), List.of(pole), eur(3000))));
+            assertThat(tooLong.exclusions())
+                    .filteredOn(e -> e.reason() == ExclusionReason.OVER_SIZE_LIMIT)
+                    .extracting(RateExclusion::serviceCode)
+                    .containsExactly("cn-standard", "cn-express");
+            assertThat(tooLong.exclusions().get(0).message())
+                    .isEqualTo(
+                            "Standard air, tracked takes parcels up to 120 cm on the longest side; parcel 1 is 130 cm");
+            assertThat(tooLong.quotes()).extracting(RateQuote::serviceCode).containsExactly("cn-economy");
         }
 
         @Test
