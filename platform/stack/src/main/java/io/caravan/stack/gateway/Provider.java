@@ -200,6 +200,9 @@ final class Provider {
                         "test_input", "a card needs a test token or number: " + TestInput.catalogue()));
             } else {
                 input = TestInput.of(testInput).orElse(null);
+                if (input != null && account.forcedInput() != null) {
+                    input = account.forcedInput();
+                }
                 if (input == null) {
                     errors.add(ApiException.field(
                             "test_input", "unknown test card '" + testInput + "'; known: " + TestInput.catalogue()));

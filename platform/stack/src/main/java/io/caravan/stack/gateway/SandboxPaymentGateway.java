@@ -208,7 +208,17 @@ public final class SandboxPaymentGateway implements AutoCloseable {
                     throw ApiException.invalid("parameter_invalid", "provider", "one of " + providers.keySet());
                 }
                 Object webhookUrl = body.get("webhook_url");
+                Object forced = body.get("forced_input");
+                TestInput forcedInput = null;
+                if (forced != null) {
+                    forcedInput = forced instanceof String f ? TestInput.of(f).orElse(null) : null;
+                    if (forcedInput == null) {
+                        throw ApiException.invalid(
+                                "parameter_invalid", "forced_input", "a test card token: " + TestInput.catalogue());
+                    }
+                }
                 MerchantAccount account = providers.get(n).createAccount(webhookUrl instanceof String s ? s : null);
+                account.forcedInput(forcedInput);
                 return Reply.json(200, accountJson(account));
             }
             case "GET config" -> {
@@ -289,6 +299,9 @@ public final class SandboxPaymentGateway implements AutoCloseable {
         a.put("api_key", account.apiKey());
         a.put("webhook_secret", account.webhookSecret());
         a.put("webhook_url", account.webhookUrl());
+        a.put(
+                "forced_input",
+                account.forcedInput() == null ? null : account.forcedInput().token());
         return a;
     }
 

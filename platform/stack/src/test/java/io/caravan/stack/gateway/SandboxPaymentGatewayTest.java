@@ -200,6 +200,30 @@ class SandboxPaymentGatewayTest {
     }
 
     @Test
+    void an_account_made_to_decline_declines_every_card_so_a_store_can_try_its_failover() {
+        var created = post(
+                gateway.url() + "/test/accounts",
+                Map.of(),
+                "{\"provider\":\"acme\",\"forced_input\":\"tok_do_not_honour\"}");
+        assertThat(created.statusCode()).isEqualTo(200);
+        Map<String, Object> made = json(created);
+        assertThat(made.get("forced_input")).isEqualTo("tok_do_not_honour");
+        var declined = send(
+                "POST",
+                base + "/v1/payments",
+                Map.of("Authorization", "Bearer " + made.get("api_key"), "Idempotency-Key", key()),
+                card("tok_success", 1000, "EUR"));
+        assertThat(declined.statusCode()).isEqualTo(402);
+        assertThat(json(declined).toString()).contains("do_not_honour");
+        // the other accounts are not affected
+        assertThat(pay(key(), card("tok_success", 1000, "EUR")).statusCode()).isEqualTo(200);
+        var unknown = post(
+                gateway.url() + "/test/accounts", Map.of(), "{\"provider\":\"acme\",\"forced_input\":\"tok_nope\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("forced_input");
+    }
+
+    @Test
     void three_d_secure_waits_on_the_hosted_page_then_authorises_and_redirects_back() {
         var r = pay(
                 key(),
