@@ -242,7 +242,9 @@ public class PaymentRouter {
                 r.decline() == null ? null : r.decline().code(),
                 message,
                 // a voucher, a QR code or bank details carry their deadline in the action
-                r.expiresAt() != null ? r.expiresAt() : r.action() == null ? null : r.action().expiresAt());
+                r.expiresAt() != null
+                        ? r.expiresAt()
+                        : r.action() == null ? null : r.action().expiresAt());
     }
 
     private static String actionJson(PaymentAction action) {
