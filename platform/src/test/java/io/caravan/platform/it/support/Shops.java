@@ -139,8 +139,11 @@ public final class Shops {
     }
 
     public static void configure(Api admin, String slug, String plugin, String configuration) {
-        Api.Reply configured =
-                admin.put("api/admin/stores/" + slug + "/plugins/" + plugin + "/configuration", json(configuration));
+        Api.Reply configured = admin.put(
+                "api/admin/stores/" + slug + "/plugins/" + plugin + "/configuration",
+                Json.createObjectBuilder()
+                        .add("configuration", json(configuration))
+                        .build());
         assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
     }
 
