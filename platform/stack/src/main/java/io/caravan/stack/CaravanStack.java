@@ -302,6 +302,9 @@ public final class CaravanStack {
         e.put(
                 "CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS",
                 env.getOrDefault("CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS", "localhost:" + gatewayPort));
+        // The demo stores' payments plugin talks to this gateway and is told where to notify.
+        e.put("CARAVAN_DEMO_PAYMENT_GATEWAY_URL", "http://localhost:" + gatewayPort);
+        e.put("CARAVAN_PUBLIC_URL", env.getOrDefault("CARAVAN_PUBLIC_URL", "http://127.0.0.1:" + httpPort));
         return e;
     }
 
