@@ -34,8 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ExchangeRates {
     @Inject
-    @ConfigProperty(name = "caravan.commerce.exchange-rates-file", defaultValue = "")
-    String ratesFile;
+    @ConfigProperty(name = "caravan.commerce.exchange-rates-file")
+    Optional<String> ratesFile;
 
     private final Map<String, ExchangeRate> rates = new HashMap<>();
 
@@ -49,8 +49,8 @@ public class ExchangeRates {
     }
 
     private Reader open() throws IOException {
-        if (ratesFile != null && !ratesFile.isBlank()) {
-            return Files.newBufferedReader(Path.of(ratesFile), StandardCharsets.UTF_8);
+        if (ratesFile != null && ratesFile.isPresent() && !ratesFile.get().isBlank()) {
+            return Files.newBufferedReader(Path.of(ratesFile.get()), StandardCharsets.UTF_8);
         }
         InputStream in = ExchangeRates.class.getClassLoader().getResourceAsStream("commerce/exchange-rates.csv");
         if (in == null) {

@@ -66,6 +66,11 @@ public class OrderWrites {
     @ConfigProperty(name = "caravan.commerce.resolve-after", defaultValue = "PT45S")
     Duration resolveAfter;
 
+    /** How soon the resolver first asks a provider about an UNKNOWN outcome (a timeout, a lost answer). */
+    @Inject
+    @ConfigProperty(name = "caravan.commerce.unknown-retry-after", defaultValue = "PT10S")
+    Duration unknownRetryAfter;
+
     /** What became of the provider call, as the platform records it. */
     public record AuthorizationOutcome(
             AttemptOutcome outcome,
@@ -292,7 +297,7 @@ public class OrderWrites {
             }
             case UNKNOWN, REQUESTED -> {
                 payment.settle(AttemptOutcome.UNKNOWN, outcome.providerReference(), null, now);
-                payment.scheduleResolution(now.plusSeconds(10));
+                payment.scheduleResolution(now.plus(unknownRetryAfter));
                 events.history(
                         em,
                         order,

@@ -90,6 +90,11 @@ public class PaymentResolver {
     @ConfigProperty(name = "caravan.commerce.resolve-every", defaultValue = "PT10S")
     Duration every;
 
+    /** The first pause before asking again; it doubles with each answer that still does not know, up to an hour. */
+    @Inject
+    @ConfigProperty(name = "caravan.commerce.unknown-retry-after", defaultValue = "PT10S")
+    Duration firstRetry;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -255,7 +260,7 @@ public class PaymentResolver {
         if (!payment.outcome().open()) {
             return;
         }
-        Duration wait = Duration.ofSeconds(10).multipliedBy(1L << Math.min(payment.resolveAttempts(), 9));
+        Duration wait = firstRetry.multipliedBy(1L << Math.min(payment.resolveAttempts(), 9));
         if (wait.compareTo(MAX_BACKOFF) > 0) {
             wait = MAX_BACKOFF;
         }

@@ -241,7 +241,10 @@ public class PaymentRouter {
                 r.decline() == null ? null : r.decline().category().name(),
                 r.decline() == null ? null : r.decline().code(),
                 message,
-                r.expiresAt());
+                // a voucher, a QR code or bank details carry their deadline in the action
+                r.expiresAt() != null
+                        ? r.expiresAt()
+                        : r.action() == null ? null : r.action().expiresAt());
     }
 
     private static String actionJson(PaymentAction action) {

@@ -47,7 +47,7 @@ class ExchangeRatesTest {
     @Test
     void the_bundled_table_loads() throws Exception {
         ExchangeRates rates = new ExchangeRates();
-        rates.ratesFile = "";
+        rates.ratesFile = java.util.Optional.empty();
         rates.load();
         assertThat(rates.rate(EUR, USD)).isPresent();
         assertThat(rates.rate(USD, EUR)).isPresent();
