@@ -16,7 +16,11 @@ import java.util.Currency;
  * @param amountMinor the amount at stake in minor units of {@code currency}; null when unknown
  */
 public record RoutingFacts(CountryCode destination, Currency currency, String methodCode, Long amountMinor) {
-    /** No facts: only the rules that ask for nothing (the defaults) match. */
+    /**
+     * No facts. For a single-answer point only the default rule applies; for payments and carriers
+     * it means a call about no particular sale (a follow-up on a payment an installation holds, a
+     * notification), and every enabled provider is named, in install order, whatever the routing rules.
+     */
     public static final RoutingFacts NONE = new RoutingFacts(null, null, null, null);
 
     public RoutingFacts {

@@ -28,7 +28,10 @@ import java.util.stream.Collectors;
  *       removed every rule, or whose answering installation was withdrawn).
  *   <li>{@link AnsweringMode#ROUTED}: the decided rule's installations in its order, those that
  *       are enabled providers; the list is exhaustive (a provider it does not name takes no part).
- *       No matching rule and no default: every provider, in install order.
+ *       No matching rule and no default: every provider, in install order. A call with no facts
+ *       at all ({@link RoutingFacts#NONE}: capturing, voiding, refunding or resuming a payment an
+ *       installation holds, a provider's notification) reaches every provider in install order, so
+ *       the caller can pick the installation it needs whatever the rules for new sales say.
  *   <li>{@link AnsweringMode#EVERY}: every provider, in install order; rules are not consulted.
  * </ul>
  */
@@ -65,6 +68,11 @@ public final class AnsweringResolver {
         }
         AnsweringMode mode = AnsweringMode.of(point);
         if (mode == AnsweringMode.EVERY) {
+            return Resolution.of(providers);
+        }
+        if (mode == AnsweringMode.ROUTED && facts.equals(RoutingFacts.NONE)) {
+            // a call about no sale at all (a follow-up on a payment an installation already holds,
+            // a notification): routing rules choose providers for new sales, never who may finish one
             return Resolution.of(providers);
         }
         Optional<AnswerRule> decided = decide(mode, rules, facts);

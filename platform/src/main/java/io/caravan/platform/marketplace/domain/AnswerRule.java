@@ -1,6 +1,5 @@
 package io.caravan.platform.marketplace.domain;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,9 +31,9 @@ public record AnswerRule(
         List<String> installationIds,
         String vacated) {
     public AnswerRule {
-        countries = Set.copyOf(new LinkedHashSet<>(Objects.requireNonNull(countries, "countries")));
-        currencies = Set.copyOf(new LinkedHashSet<>(Objects.requireNonNull(currencies, "currencies")));
-        methodCodes = Set.copyOf(new LinkedHashSet<>(Objects.requireNonNull(methodCodes, "methodCodes")));
+        countries = Set.copyOf(Objects.requireNonNull(countries, "countries"));
+        currencies = Set.copyOf(Objects.requireNonNull(currencies, "currencies"));
+        methodCodes = Set.copyOf(Objects.requireNonNull(methodCodes, "methodCodes"));
         installationIds = List.copyOf(Objects.requireNonNull(installationIds, "installationIds"));
     }
 

@@ -249,6 +249,16 @@ class AnsweringResolverTest {
     }
 
     @Test
+    void aCallAboutNoSaleReachesEveryPaymentProviderSoAHeldPaymentCanBeFinished() {
+        List<AnswerRule> rules = List.of(routed(Set.of(), Set.of(), Set.of(), null, null, payB));
+
+        assertThat(authorise(rules, pay("PT", "EUR", "card", 100L)).answering()).containsExactly(payB);
+        assertThat(authorise(rules, RoutingFacts.NONE).answering())
+                .as("capture, void, refund, resume, notifications look up the installation that holds the payment")
+                .containsExactly(payA, payB, payC);
+    }
+
+    @Test
     void orderEventsAndHealthGoToEveryProviderWhateverTheRules() {
         List<AnswerRule> rules = List.of(AnswerRule.single(Set.of(), id(swissTax)));
 
