@@ -501,12 +501,8 @@ public class CheckoutQuoting {
                 WarehouseKind.valueOf(site.kind().name()),
                 site.handlingDays());
         Money goods = new Money(value, currency);
-        Parcel parcel = new Parcel(
-                weight,
-                null,
-                goods,
-                shipped.stream().map(ConsignmentLine::lineId).toList());
-        return new Consignment(planned.warehouse(), from, shipped, List.of(parcel), goods);
+        List<Parcel> parcels = ParcelPacker.pack(shipped, lines, currency);
+        return new Consignment(planned.warehouse(), from, shipped, parcels, goods);
     }
 
     private static Address address(CheckoutRequest.ShipTo to) {
