@@ -78,7 +78,7 @@ public class Checkouts {
 
     /** Replaces the shipping choices (consignment id → option id). */
     public Quoted chooseShipping(StoreContext store, String checkoutId, Map<String, String> choices) {
-        return change(store, checkoutId, request(store, checkoutId).withShipping(choices));
+        return change(store, checkoutId, self.request(store, checkoutId).withShipping(choices));
     }
 
     /** Chooses the payment method (its code from the quote's methods). */
@@ -88,12 +88,12 @@ public class Checkouts {
             errors.add("paymentMethod", "is required");
             errors.throwIfAny();
         }
-        return change(store, checkoutId, request(store, checkoutId).withPaymentMethod(methodCode));
+        return change(store, checkoutId, self.request(store, checkoutId).withPaymentMethod(methodCode));
     }
 
     /** Replaces the lines, shopper and address, keeping the choices that still apply. */
     public Quoted replace(StoreContext store, String checkoutId, CheckoutRequest replacement) {
-        CheckoutRequest old = request(store, checkoutId);
+        CheckoutRequest old = self.request(store, checkoutId);
         CheckoutRequest merged = new CheckoutRequest(
                 replacement.shopper(),
                 replacement.shipTo(),
@@ -105,7 +105,7 @@ public class Checkouts {
 
     /** Recomputes the quote of the checkout as it stands (what placement does first). */
     public Quoted refresh(StoreContext store, String checkoutId) {
-        return change(store, checkoutId, request(store, checkoutId));
+        return change(store, checkoutId, self.request(store, checkoutId));
     }
 
     private Quoted change(StoreContext store, String checkoutId, CheckoutRequest request) {

@@ -183,6 +183,7 @@ public class OrderPlacement {
                     List.of("no payments plugin of the store can authorise " + method.methodCode() + " now"));
         }
         CheckoutQuoting.Computed computed = new CheckoutQuoting.Computed(quote, now.cart());
+        settings.ensureExists(store.storeId());
         OrderWrites.Created created;
         try {
             created = writes.create(store.storeId(), checkoutId, computed, providers.get(0), actor(store));
