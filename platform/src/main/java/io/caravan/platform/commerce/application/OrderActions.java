@@ -68,6 +68,7 @@ public class OrderActions {
         order.confirm(now);
         events.emit(
                 em,
+                store.storeId(),
                 order,
                 OrderEventType.CONFIRMED,
                 "cash on delivery confirmed with the shopper",
@@ -148,6 +149,7 @@ public class OrderActions {
         writes.settle(em, store.storeId(), order, now);
         events.emit(
                 em,
+                store.storeId(),
                 order,
                 OrderEventType.CANCELLED,
                 "cancelled by the merchant: " + reason,

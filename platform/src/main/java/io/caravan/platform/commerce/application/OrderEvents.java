@@ -55,6 +55,7 @@ public class OrderEvents {
     /** Records a change in the history and emits its event to the store's listeners. */
     public void emit(
             EntityManager em,
+            String storeId,
             StoreOrder order,
             OrderEventType type,
             String detail,
@@ -73,7 +74,8 @@ public class OrderEvents {
                 sdkOrder(order),
                 payment,
                 cancellation);
-        outbox.append(order.storeId(), event);
+        // the order may be new in this transaction: its store column is only known to the tenant filter
+        outbox.append(storeId, event);
     }
 
     public static PaymentChange payment(String methodCode, long amount, String currency, String pluginId) {

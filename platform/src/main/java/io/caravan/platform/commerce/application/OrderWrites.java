@@ -158,6 +158,7 @@ public class OrderWrites {
         Payment payment = attempt(em, order, 1, provider, now);
         events.emit(
                 em,
+                storeId,
                 order,
                 OrderEventType.PLACED,
                 "order " + order.number() + " placed: " + quote.totals().total() + " " + quote.currency() + " by "
@@ -248,6 +249,7 @@ public class OrderWrites {
                 payment.scheduleResolution(null);
                 events.emit(
                         em,
+                        storeId,
                         order,
                         OrderEventType.PAYMENT_AUTHORIZED,
                         outcome.amount() + " " + order.currency() + " authorised by " + payment.pluginId() + " (ref "
@@ -265,6 +267,7 @@ public class OrderWrites {
                 payment.scheduleResolution(null);
                 events.emit(
                         em,
+                        storeId,
                         order,
                         OrderEventType.PAYMENT_CAPTURED,
                         outcome.amount() + " " + order.currency() + " taken by " + payment.pluginId() + " (ref "
@@ -364,7 +367,8 @@ public class OrderWrites {
         }
         if (order.releasable()) {
             order.release(now);
-            events.emit(em, order, OrderEventType.RELEASED, "released to the warehouse", SYSTEM, null, null, now);
+            events.emit(
+                    em, storeId, order, OrderEventType.RELEASED, "released to the warehouse", SYSTEM, null, null, now);
         }
     }
 
@@ -394,9 +398,10 @@ public class OrderWrites {
         if (checkout != null && orderId.equals(checkout.orderId())) {
             checkout.reopen(now);
         }
-        events.emit(em, order, OrderEventType.PAYMENT_FAILED, reason, SYSTEM, null, null, now);
+        events.emit(em, storeId, order, OrderEventType.PAYMENT_FAILED, reason, SYSTEM, null, null, now);
         events.emit(
                 em,
+                storeId,
                 order,
                 OrderEventType.CANCELLED,
                 reason,

@@ -298,6 +298,7 @@ public class PaymentNotifications {
                     }
                     events.emit(
                             em,
+                            storeId,
                             order,
                             OrderEventType.PAYMENT_CAPTURED,
                             amount + " " + payment.currency() + " captured (provider notification)",
@@ -346,6 +347,7 @@ public class PaymentNotifications {
                     payment.setAmounts(a.expireAuthorization(), now);
                     events.emit(
                             em,
+                            storeId,
                             order,
                             OrderEventType.PAYMENT_FAILED,
                             "the authorisation of " + a.authorized() + " " + payment.currency()
@@ -375,6 +377,7 @@ public class PaymentNotifications {
                     payment.setAmounts(a.voidRemaining(), now);
                     events.emit(
                             em,
+                            storeId,
                             order,
                             OrderEventType.PAYMENT_VOIDED,
                             a.authorized() + " " + payment.currency() + " released (provider notification)",
@@ -394,6 +397,7 @@ public class PaymentNotifications {
                 }
                 events.emit(
                         em,
+                        storeId,
                         order,
                         OrderEventType.PAYMENT_REFUNDED,
                         amount + " " + payment.currency() + " refunded (provider notification)",
@@ -425,6 +429,7 @@ public class PaymentNotifications {
                 payment.setAmounts(a.chargeBack(amount), now);
                 events.emit(
                         em,
+                        storeId,
                         order,
                         OrderEventType.PAYMENT_REFUNDED,
                         amount + " " + payment.currency() + " taken back by the shopper's bank (dispute lost)",

@@ -293,6 +293,7 @@ public class PaymentOperations {
                                 amounts.dropPendingCapture(p.amount()).capture(answer.amount()), now);
                         events.emit(
                                 em,
+                                storeId,
                                 order,
                                 OrderEventType.PAYMENT_CAPTURED,
                                 answer.amount() + " " + currency + " captured by " + p.pluginId(),
@@ -305,6 +306,7 @@ public class PaymentOperations {
                         payment.setAmounts(amounts.dropPendingRefund(p.amount()).refund(answer.amount()), now);
                         events.emit(
                                 em,
+                                storeId,
                                 order,
                                 OrderEventType.PAYMENT_REFUNDED,
                                 answer.amount() + " " + currency + " refunded by " + p.pluginId(),
@@ -319,6 +321,7 @@ public class PaymentOperations {
                         payment.settle(AttemptOutcome.AUTHORIZED, null, payment.expiresAt(), now);
                         events.emit(
                                 em,
+                                storeId,
                                 order,
                                 OrderEventType.PAYMENT_VOIDED,
                                 voided + " " + currency + " released by " + p.pluginId(),

@@ -299,6 +299,7 @@ public class PaymentResolver {
         payment.setAmounts(payment.amounts().expireAuthorization(), now);
         events.emit(
                 em,
+                storeId,
                 order,
                 OrderEventType.PAYMENT_FAILED,
                 "the authorisation of " + lapsed + " "
