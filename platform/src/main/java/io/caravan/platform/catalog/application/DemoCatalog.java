@@ -57,20 +57,57 @@ public class DemoCatalog {
             "lisbon-ceramics",
             new DemoStore(
                     List.of(
-                            warehouse("lisbon", "Lisbon workshop", "Rua da Madalena 120", "Lisboa", "1100-340", "PT",
-                                    "LOCAL", 1, 400, 1, List.of()),
-                            warehouse("rotterdam", "Rotterdam fulfilment", "Waalhaven Oostzijde 1", "Rotterdam",
-                                    "3087 BM", "NL", "OVERSEAS", 2, 300, 2,
+                            warehouse(
+                                    "lisbon",
+                                    "Lisbon workshop",
+                                    "Rua da Madalena 120",
+                                    "Lisboa",
+                                    "1100-340",
+                                    "PT",
+                                    "LOCAL",
+                                    1,
+                                    400,
+                                    1,
+                                    List.of()),
+                            warehouse(
+                                    "rotterdam",
+                                    "Rotterdam fulfilment",
+                                    "Waalhaven Oostzijde 1",
+                                    "Rotterdam",
+                                    "3087 BM",
+                                    "NL",
+                                    "OVERSEAS",
+                                    2,
+                                    300,
+                                    2,
                                     List.of("NL", "BE", "DE", "FR", "IT", "ES", "IE")),
-                            warehouse("shenzhen", "Shenzhen hub", "Yantian Port Logistics Park 8", "Shenzhen",
-                                    "518081", "CN", "ORIGIN_HUB", 6, 500, 3, List.of())),
+                            warehouse(
+                                    "shenzhen",
+                                    "Shenzhen hub",
+                                    "Yantian Port Logistics Park 8",
+                                    "Shenzhen",
+                                    "518081",
+                                    "CN",
+                                    "ORIGIN_HUB",
+                                    6,
+                                    500,
+                                    3,
+                                    List.of())),
                     List.of(
-                            product("azulejo-mug", "Azulejo mug", "Hand-painted stoneware mug, 350 ml.",
-                                    List.of("mugs", "tableware"), "691200",
+                            product(
+                                    "azulejo-mug",
+                                    "Azulejo mug",
+                                    "Hand-painted stoneware mug, 350 ml.",
+                                    List.of("mugs", "tableware"),
+                                    "691200",
                                     variant("LC-MUG-BLUE", "Colour", "Blue", 1800, 2000, 420),
                                     variant("LC-MUG-GREEN", "Colour", "Green", 1800, 2000, 420)),
-                            product("dinner-plate", "Dinner plate", "Glazed earthenware plate.",
-                                    List.of("plates", "tableware"), "691200",
+                            product(
+                                    "dinner-plate",
+                                    "Dinner plate",
+                                    "Glazed earthenware plate.",
+                                    List.of("plates", "tableware"),
+                                    "691200",
                                     variant("LC-PLATE-21", "Diameter", "21 cm", 2400, 2600, 650),
                                     variant("LC-PLATE-27", "Diameter", "27 cm", 3200, 3500, 900))),
                     Map.of(
@@ -81,15 +118,44 @@ public class DemoCatalog {
             "osaka-tea",
             new DemoStore(
                     List.of(
-                            warehouse("osaka", "Osaka tea house", "2-5-1 Namba, Chuo-ku", "Osaka", "542-0076", "JP",
-                                    "LOCAL", 2, 600, 1, List.of()),
-                            warehouse("los-angeles", "Los Angeles partner", "2000 E Carson St", "Carson", "90810",
-                                    "US", "THIRD_PARTY", 2, 350, 2, List.of("US", "CA"))),
+                            warehouse(
+                                    "osaka",
+                                    "Osaka tea house",
+                                    "2-5-1 Namba, Chuo-ku",
+                                    "Osaka",
+                                    "542-0076",
+                                    "JP",
+                                    "LOCAL",
+                                    2,
+                                    600,
+                                    1,
+                                    List.of()),
+                            warehouse(
+                                    "los-angeles",
+                                    "Los Angeles partner",
+                                    "2000 E Carson St",
+                                    "Carson",
+                                    "90810",
+                                    "US",
+                                    "THIRD_PARTY",
+                                    2,
+                                    350,
+                                    2,
+                                    List.of("US", "CA"))),
                     List.of(
-                            product("sencha", "Sencha", "First-flush green tea from Shizuoka.", List.of("green-tea"),
-                                    "090210", variant("OT-SENCHA-100", "Weight", "100 g", 1400, 1400, 130)),
-                            product("matcha", "Ceremonial matcha", "Stone-ground matcha from Uji.",
-                                    List.of("green-tea", "matcha"), "090210",
+                            product(
+                                    "sencha",
+                                    "Sencha",
+                                    "First-flush green tea from Shizuoka.",
+                                    List.of("green-tea"),
+                                    "090210",
+                                    variant("OT-SENCHA-100", "Weight", "100 g", 1400, 1400, 130)),
+                            product(
+                                    "matcha",
+                                    "Ceremonial matcha",
+                                    "Stone-ground matcha from Uji.",
+                                    List.of("green-tea", "matcha"),
+                                    "090210",
                                     variant("OT-MATCHA-30", "Weight", "30 g", 2600, 2600, 60))),
                     Map.of(
                             "OT-SENCHA-100", Map.of("osaka", 80L, "los-angeles", 30L),
@@ -116,14 +182,18 @@ public class DemoCatalog {
     }
 
     private void seed(String storeId, DemoStore catalogue) {
-        List<String> codes = warehouses.list(storeId).stream().map(Warehouse::code).toList();
+        List<String> codes =
+                warehouses.list(storeId).stream().map(Warehouse::code).toList();
         for (WarehouseInput w : catalogue.warehouses()) {
             if (!codes.contains(w.code())) {
                 warehouses.create(storeId, w);
             }
         }
         for (ProductInput demo : catalogue.products()) {
-            boolean present = products.list(storeId, new ProductFilter(demo.handle(), null, null),
+            boolean present = products
+                    .list(
+                            storeId,
+                            new ProductFilter(demo.handle(), null, null),
                             new io.caravan.platform.shared.domain.PageRequest(0, 50))
                     .items()
                     .stream()
@@ -171,13 +241,24 @@ public class DemoCatalog {
     }
 
     private static ProductInput product(
-            String handle, String title, String description, List<String> categories, String hsCode,
+            String handle,
+            String title,
+            String description,
+            List<String> categories,
+            String hsCode,
             VariantInput... variants) {
         List<VariantInput> withCustoms = java.util.Arrays.stream(variants)
                 .map(v -> new VariantInput(
-                        v.sku(), v.options(), v.prices(), v.weightGrams(), v.dimensions(), hsCode,
+                        v.sku(),
+                        v.options(),
+                        v.prices(),
+                        v.weightGrams(),
+                        v.dimensions(),
+                        hsCode,
                         handle.equals("sencha") || handle.equals("matcha") ? "JP" : "PT",
-                        handle.contains("mug") || handle.contains("plate") ? List.of("FRAGILE") : List.of("PERISHABLE")))
+                        handle.contains("mug") || handle.contains("plate")
+                                ? List.of("FRAGILE")
+                                : List.of("PERISHABLE")))
                 .toList();
         return new ProductInput(handle, title, description, categories, "ACTIVE", "STANDARD", withCustoms);
     }
@@ -188,7 +269,13 @@ public class DemoCatalog {
         prices.put("EUR", eurCents);
         prices.put("USD", usdCents);
         return new VariantInput(
-                sku, Map.of(option, value), prices, weightGrams, new DimensionsInput(120L, 120L, 110L), null, null,
+                sku,
+                Map.of(option, value),
+                prices,
+                weightGrams,
+                new DimensionsInput(120L, 120L, 110L),
+                null,
+                null,
                 List.of());
     }
 }
