@@ -92,15 +92,33 @@ final class CatalogReads {
         for (List<String> chunk : chunks(variantIds)) {
             for (Object[] row : em.createQuery(
                             "select s.variantId, sum(s.onHand - s.reserved) from StockLevel s, Warehouse w"
-                                    + " where s.warehouseId = w.id and w.active = true and s.variantId in :ids"
+                                    + " where s.warehouseId = w.id and w.active = :active and s.variantId in :ids"
                                     + " group by s.variantId",
                             Object[].class)
+                    // a parameter, not the literal true: EclipseLink writes that as 1, which H2 refuses
+                    .setParameter("active", Boolean.TRUE)
                     .setParameter("ids", chunk)
                     .getResultList()) {
                 available.put((String) row[0], ((Number) row[1]).longValue());
             }
         }
         return available;
+    }
+
+    /**
+     * Flushes; a unique key another request took a moment ago (two creations of one handle, SKU,
+     * code or stock row at once) is a conflict the client can retry, not an internal error.
+     */
+    static void flush(EntityManager em, String whatConflicts) {
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (e instanceof jakarta.persistence.OptimisticLockException) {
+                throw e;
+            }
+            throw new io.caravan.platform.shared.domain.StateConflictException(whatConflicts
+                    + " was written by another request a moment ago; reload and retry. Nothing was" + " changed.");
+        }
     }
 
     static <T> List<List<T>> chunks(Collection<T> items) {

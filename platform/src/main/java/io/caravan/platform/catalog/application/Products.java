@@ -63,7 +63,7 @@ public class Products {
             em.persist(variant);
             variants.add(variant);
         }
-        em.flush();
+        CatalogReads.flush(em, "A product with this handle or SKU");
         return new CatalogProduct(product, variants);
     }
 
@@ -116,7 +116,7 @@ public class Products {
         }
         product.apply(valid.product(), now);
         product.touch(now);
-        em.flush();
+        CatalogReads.flush(em, "A product with this handle or SKU");
         return new CatalogProduct(product, kept);
     }
 
@@ -127,7 +127,7 @@ public class Products {
         Product product = find(em, productId);
         if (product.status() != io.caravan.platform.catalog.domain.ProductStatus.ARCHIVED) {
             product.archive(clock.instant());
-            em.flush();
+            CatalogReads.flush(em, "A product with this handle or SKU");
         }
         return CatalogReads.withVariants(em, List.of(product)).get(0);
     }
