@@ -112,6 +112,8 @@ public class Products {
                         + " before removing the variant. Nothing was changed.");
             }
             stock.forEach(em::remove);
+            // the stock rows reference the variant: gone from the database before it is
+            em.flush();
             em.remove(removed);
         }
         product.apply(valid.product(), now);

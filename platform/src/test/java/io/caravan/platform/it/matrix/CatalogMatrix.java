@@ -57,8 +57,13 @@ final class CatalogMatrix {
         return HANDLE;
     }
 
+    /** What staff (who may create) send; the control owner sends {@link #newProductOfOwner()}. */
     static String newProduct() {
         return product("mx-created", "MX-CREATED-1").toString();
+    }
+
+    static String newProductOfOwner() {
+        return product("mx-created-by-owner", "MX-CREATED-2").toString();
     }
 
     static String newWarehouse() {

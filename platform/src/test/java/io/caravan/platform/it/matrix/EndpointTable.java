@@ -43,7 +43,9 @@ public final class EndpointTable {
             // --- the store's catalogue and stock (writes of owner and staff unless OWNER; changes of a
             //     versioned resource without If-Match are 428 for the control, the matrix sends none)
             Entry.store("GET", "/api/stores/{store}/products", STAFF, 200),
-            Entry.store("POST", "/api/stores/{store}/products", STAFF, 201).body(f -> CatalogMatrix.newProduct()),
+            Entry.store("POST", "/api/stores/{store}/products", STAFF, 201)
+                    .body(f -> CatalogMatrix.newProduct())
+                    .controlBody(f -> CatalogMatrix.newProductOfOwner()),
             Entry.store("GET", "/api/stores/{store}/products/{id}", STAFF, 200).param("id", CatalogMatrix::productId),
             Entry.store("PUT", "/api/stores/{store}/products/{id}", STAFF, 428)
                     .param("id", CatalogMatrix::productId)
