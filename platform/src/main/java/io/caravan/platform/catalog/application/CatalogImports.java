@@ -589,6 +589,7 @@ public class CatalogImports {
                 String variantId = variantIdBySku.get(details.sku().toLowerCase(Locale.ROOT));
                 Variant variant = variantId == null ? null : em.find(Variant.class, variantId);
                 boolean newVariant = variant == null;
+                boolean variantInTable = !newVariant;
                 if (newVariant) {
                     int order = variantCount.merge(product.id(), 1, Integer::sum) - 1;
                     variant = new Variant(product.id(), order, details);
@@ -618,6 +619,12 @@ public class CatalogImports {
                                     .findFirst()
                                     .orElse(null);
                     if (level == null) {
+                        if (!variantInTable) {
+                            // EclipseLink orders the inserts of unrelated entities by class, not by
+                            // persist: the variant must be in the table before its stock row
+                            em.flush();
+                            variantInTable = true;
+                        }
                         level = new StockLevel(variant.id(), warehouse.id(), now);
                         em.persist(level);
                     } else if (units < level.reserved()) {
