@@ -97,12 +97,14 @@ create table catalog_reservations (
 );
 create index ix_catalog_reservations_expiry on catalog_reservations (status, expires_at);
 
+-- The store's catalogue settings, one row per (store, setting), e.g. allocation-rule = FASTEST.
 create table catalog_settings (
-    id               varchar(36)  primary key,
-    store_id         varchar(36)  not null references stores (id),
-    allocation_rule  varchar(16)  not null,
-    version          bigint       not null,
-    constraint uq_catalog_settings_store unique (store_id)
+    id             varchar(36)  primary key,
+    store_id       varchar(36)  not null references stores (id),
+    setting_name   varchar(64)  not null,
+    setting_value  varchar(200) not null,
+    version        bigint       not null,
+    constraint uq_catalog_settings unique (store_id, setting_name)
 );
 
 -- A CSV import and its report (errors as text, at most the first few hundred).

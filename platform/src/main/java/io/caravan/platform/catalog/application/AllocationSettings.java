@@ -18,7 +18,7 @@ public class AllocationSettings {
     @jakarta.transaction.Transactional
     public AllocationRule rule(String storeId) {
         return find(persistence.forStore(storeId))
-                .map(CatalogSettings::allocationRule)
+                .map(s -> AllocationRule.valueOf(s.value()))
                 .orElse(CatalogSettings.DEFAULT_RULE);
     }
 
@@ -34,16 +34,17 @@ public class AllocationSettings {
         EntityManager em = persistence.forStore(storeId);
         Optional<CatalogSettings> settings = find(em);
         if (settings.isPresent()) {
-            settings.get().allocationRule(parsed);
+            settings.get().value(parsed.name());
         } else {
-            em.persist(new CatalogSettings(parsed));
+            em.persist(new CatalogSettings(CatalogSettings.ALLOCATION_RULE, parsed.name()));
         }
-        em.flush();
+        CatalogReads.flush(em, "The allocation rule");
         return parsed;
     }
 
     private static Optional<CatalogSettings> find(EntityManager em) {
-        return em.createQuery("select s from CatalogSettings s", CatalogSettings.class)
+        return em.createQuery("select s from CatalogSettings s where s.name = :name", CatalogSettings.class)
+                .setParameter("name", CatalogSettings.ALLOCATION_RULE)
                 .getResultStream()
                 .findFirst();
     }

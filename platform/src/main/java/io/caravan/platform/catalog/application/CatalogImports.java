@@ -588,7 +588,9 @@ public class CatalogImports {
                 var details = valid.variants().get(0);
                 String variantId = variantIdBySku.get(details.sku().toLowerCase(Locale.ROOT));
                 Variant variant = variantId == null ? null : em.find(Variant.class, variantId);
-                if (variant == null) {
+                boolean newVariant = variant == null;
+                boolean variantInTable = !newVariant;
+                if (newVariant) {
                     int order = variantCount.merge(product.id(), 1, Integer::sum) - 1;
                     variant = new Variant(product.id(), order, details);
                     em.persist(variant);
@@ -604,16 +606,25 @@ public class CatalogImports {
                     }
                     long units = Long.parseLong(value);
                     Warehouse warehouse = warehouses.get(code);
-                    StockLevel level = em.createQuery(
-                                    "select s from StockLevel s where s.variantId = :v and s.warehouseId = :w",
-                                    StockLevel.class)
-                            .setParameter("v", variant.id())
-                            .setParameter("w", warehouse.id())
-                            .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                            .getResultStream()
-                            .findFirst()
-                            .orElse(null);
+                    // a variant created by this import has no stock row yet: no query for it
+                    StockLevel level = newVariant
+                            ? null
+                            : em.createQuery(
+                                            "select s from StockLevel s where s.variantId = :v and s.warehouseId = :w",
+                                            StockLevel.class)
+                                    .setParameter("v", variant.id())
+                                    .setParameter("w", warehouse.id())
+                                    .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                                    .getResultStream()
+                                    .findFirst()
+                                    .orElse(null);
                     if (level == null) {
+                        if (!variantInTable) {
+                            // EclipseLink orders the inserts of unrelated entities by class, not by
+                            // persist: the variant must be in the table before its stock row
+                            em.flush();
+                            variantInTable = true;
+                        }
                         level = new StockLevel(variant.id(), warehouse.id(), now);
                         em.persist(level);
                     } else if (units < level.reserved()) {

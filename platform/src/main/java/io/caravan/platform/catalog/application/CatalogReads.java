@@ -88,19 +88,46 @@ final class CatalogReads {
 
     /** Units available per variant, summed over the store's active warehouses. */
     static Map<String, Long> availableByVariant(EntityManager em, Collection<String> variantIds) {
+        // the active flag is checked here, not in JPQL: EclipseLink writes a boolean as 1 on H2, which
+        // H2 2.x refuses to compare with a BOOLEAN column
+        java.util.Set<String> active = new java.util.HashSet<>();
+        em
+                .createQuery("select w from Warehouse w", io.caravan.platform.catalog.domain.Warehouse.class)
+                .getResultList()
+                .stream()
+                .filter(io.caravan.platform.catalog.domain.Warehouse::active)
+                .forEach(w -> active.add(w.id()));
         Map<String, Long> available = new HashMap<>();
         for (List<String> chunk : chunks(variantIds)) {
             for (Object[] row : em.createQuery(
-                            "select s.variantId, sum(s.onHand - s.reserved) from StockLevel s, Warehouse w"
-                                    + " where s.warehouseId = w.id and w.active = true and s.variantId in :ids"
-                                    + " group by s.variantId",
+                            "select s.variantId, s.warehouseId, s.onHand, s.reserved from StockLevel s"
+                                    + " where s.variantId in :ids",
                             Object[].class)
                     .setParameter("ids", chunk)
                     .getResultList()) {
-                available.put((String) row[0], ((Number) row[1]).longValue());
+                if (active.contains((String) row[1])) {
+                    long units = ((Number) row[2]).longValue() - ((Number) row[3]).longValue();
+                    available.merge((String) row[0], units, Math::addExact);
+                }
             }
         }
         return available;
+    }
+
+    /**
+     * Flushes; a unique key another request took a moment ago (two creations of one handle, SKU,
+     * code or stock row at once) is a conflict the client can retry, not an internal error.
+     */
+    static void flush(EntityManager em, String whatConflicts) {
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            if (e instanceof jakarta.persistence.OptimisticLockException) {
+                throw e;
+            }
+            throw new io.caravan.platform.shared.domain.StateConflictException(whatConflicts
+                    + " was written by another request a moment ago; reload and retry. Nothing was" + " changed.");
+        }
     }
 
     static <T> List<List<T>> chunks(Collection<T> items) {

@@ -63,7 +63,7 @@ public class Products {
             em.persist(variant);
             variants.add(variant);
         }
-        em.flush();
+        CatalogReads.flush(em, "A product with this handle or SKU");
         return new CatalogProduct(product, variants);
     }
 
@@ -112,11 +112,13 @@ public class Products {
                         + " before removing the variant. Nothing was changed.");
             }
             stock.forEach(em::remove);
+            // the stock rows reference the variant: gone from the database before it is
+            em.flush();
             em.remove(removed);
         }
         product.apply(valid.product(), now);
         product.touch(now);
-        em.flush();
+        CatalogReads.flush(em, "A product with this handle or SKU");
         return new CatalogProduct(product, kept);
     }
 
@@ -127,7 +129,7 @@ public class Products {
         Product product = find(em, productId);
         if (product.status() != io.caravan.platform.catalog.domain.ProductStatus.ARCHIVED) {
             product.archive(clock.instant());
-            em.flush();
+            CatalogReads.flush(em, "A product with this handle or SKU");
         }
         return CatalogReads.withVariants(em, List.of(product)).get(0);
     }

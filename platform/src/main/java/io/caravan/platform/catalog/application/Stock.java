@@ -91,7 +91,7 @@ public class Stock {
         } else {
             level.setOnHand(onHand, clock.instant());
         }
-        em.flush();
+        CatalogReads.flush(em, "This stock level");
         return row(level, variant.sku(), warehouse.code());
     }
 
@@ -112,7 +112,7 @@ public class Stock {
         } else {
             level.adjust(delta, clock.instant());
         }
-        em.flush();
+        CatalogReads.flush(em, "This stock level");
         return row(level, variant.sku(), warehouse.code());
     }
 

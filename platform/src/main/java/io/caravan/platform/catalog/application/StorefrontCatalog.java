@@ -3,6 +3,7 @@ package io.caravan.platform.catalog.application;
 import io.caravan.platform.catalog.domain.Product;
 import io.caravan.platform.catalog.domain.ProductStatus;
 import io.caravan.platform.catalog.domain.Variant;
+import io.caravan.platform.catalog.domain.VariantFlag;
 import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * The catalogue as shoppers see it: active products only, each variant in stock or not (the
- * warehouses' figures stay the merchant's business).
+ * warehouses' figures stay the merchant's business; a DIGITAL variant is always in stock).
  */
 @ApplicationScoped
 public class StorefrontCatalog {
@@ -59,7 +60,9 @@ public class StorefrontCatalog {
                         p,
                         p.variants().stream()
                                 .collect(java.util.stream.Collectors.toMap(
-                                        Variant::id, v -> available.getOrDefault(v.id(), 0L) > 0))))
+                                        Variant::id,
+                                        v -> v.flags().contains(VariantFlag.DIGITAL)
+                                                || available.getOrDefault(v.id(), 0L) > 0))))
                 .toList();
     }
 }

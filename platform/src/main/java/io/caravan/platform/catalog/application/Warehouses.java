@@ -51,7 +51,7 @@ public class Warehouses {
         requireOneCostCurrency(em, details, null);
         Warehouse warehouse = new Warehouse(details, clock.instant());
         em.persist(warehouse);
-        em.flush();
+        CatalogReads.flush(em, "A warehouse with this code");
         return warehouse;
     }
 
@@ -65,7 +65,7 @@ public class Warehouses {
         WarehouseDetails details = validate(input, warehouse.code());
         requireOneCostCurrency(em, details, warehouse.id());
         warehouse.apply(details);
-        em.flush();
+        CatalogReads.flush(em, "A warehouse with this code");
         return warehouse;
     }
 

@@ -2,8 +2,6 @@ package io.caravan.platform.catalog.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -12,12 +10,18 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
-/** The store's catalogue settings: the allocation rule. A store without a row uses {@link #DEFAULT_RULE}. */
+/**
+ * One catalogue setting of the store, by name (today {@link #ALLOCATION_RULE}). A store without
+ * the row uses the setting's default ({@link #DEFAULT_RULE} for the allocation rule).
+ */
 @Entity
 @Table(name = "catalog_settings")
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "store_id", contextProperty = "eclipselink.tenant-id")
 public class CatalogSettings {
+    /** The name of the allocation rule setting; its value an {@link AllocationRule}. */
+    public static final String ALLOCATION_RULE = "allocation-rule";
+
     /** A new store ships from its warehouses in the order it gave them. */
     public static final AllocationRule DEFAULT_RULE = AllocationRule.PRIORITY;
 
@@ -27,26 +31,33 @@ public class CatalogSettings {
     @Column(name = "store_id", insertable = false, updatable = false)
     private String storeId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "allocation_rule", nullable = false)
-    private AllocationRule allocationRule;
+    @Column(name = "setting_name", nullable = false, updatable = false)
+    private String name;
+
+    @Column(name = "setting_value", nullable = false)
+    private String value;
 
     @Version
     private long version;
 
     protected CatalogSettings() {}
 
-    public CatalogSettings(AllocationRule rule) {
+    public CatalogSettings(String name, String value) {
         this.id = UUID.randomUUID().toString();
-        this.allocationRule = rule;
+        this.name = name;
+        this.value = value;
     }
 
-    public void allocationRule(AllocationRule rule) {
-        this.allocationRule = rule;
+    public String name() {
+        return name;
     }
 
-    public AllocationRule allocationRule() {
-        return allocationRule;
+    public String value() {
+        return value;
+    }
+
+    public void value(String newValue) {
+        this.value = newValue;
     }
 
     public long version() {

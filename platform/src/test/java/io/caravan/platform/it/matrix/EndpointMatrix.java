@@ -151,6 +151,12 @@ public final class EndpointMatrix {
         Api.Reply reply;
         if (entry.jar != null) {
             reply = api.send(entry.method, path, entry.jar.apply(fixture), "application/java-archive");
+        } else if (entry.csv != null) {
+            reply = api.send(
+                    entry.method,
+                    path,
+                    entry.csv.apply(fixture).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "text/csv");
         } else {
             var body = control && entry.controlBody != null ? entry.controlBody : entry.body;
             reply = api.send(entry.method, path, body == null ? null : body.apply(fixture));

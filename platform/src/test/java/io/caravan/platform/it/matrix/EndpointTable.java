@@ -67,6 +67,55 @@ public final class EndpointTable {
             Entry.store("GET", "/api/stores/{store}/events", STAFF, 200),
             Entry.store("POST", "/api/stores/{store}/tax/quote", STAFF, Entry.Scope.TAX_QUOTE, 200)
                     .body(f -> Carts.mugs("DE").toString()),
+            // --- the store's catalogue and stock (writes of owner and staff unless OWNER; changes of a
+            //     versioned resource without If-Match are 428 for the control, the matrix sends none)
+            Entry.store("GET", "/api/stores/{store}/products", STAFF, 200),
+            Entry.store("POST", "/api/stores/{store}/products", STAFF, 201)
+                    .body(f -> CatalogMatrix.newProduct())
+                    .controlBody(f -> CatalogMatrix.newProductOfOwner()),
+            Entry.store("GET", "/api/stores/{store}/products/{id}", STAFF, 200).param("id", CatalogMatrix::productId),
+            Entry.store("PUT", "/api/stores/{store}/products/{id}", STAFF, 428)
+                    .param("id", CatalogMatrix::productId)
+                    .body(f -> CatalogMatrix.newProduct()),
+            Entry.store("POST", "/api/stores/{store}/products/{id}/archive", OWNER, 200)
+                    .param("id", CatalogMatrix::archivableId),
+            Entry.store("POST", "/api/stores/{store}/products/imports", STAFF, 201)
+                    .csv(f -> CatalogMatrix.csv()),
+            Entry.store("GET", "/api/stores/{store}/products/imports/{importId}", STAFF, 200)
+                    .param("importId", CatalogMatrix::importId),
+            Entry.store("GET", "/api/stores/{store}/warehouses", STAFF, 200),
+            Entry.store("POST", "/api/stores/{store}/warehouses", OWNER, 201).body(f -> CatalogMatrix.newWarehouse()),
+            Entry.store("GET", "/api/stores/{store}/warehouses/{code}", STAFF, 200)
+                    .param("code", CatalogMatrix::warehouse),
+            Entry.store("PUT", "/api/stores/{store}/warehouses/{code}", OWNER, 428)
+                    .param("code", CatalogMatrix::warehouse)
+                    .body(f -> CatalogMatrix.newWarehouse()),
+            Entry.store("GET", "/api/stores/{store}/stock", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/stock/settings", STAFF, 200),
+            Entry.store("PUT", "/api/stores/{store}/stock/settings", OWNER, 200)
+                    .body(f -> "{\"allocationRule\":\"CHEAPEST\"}"),
+            Entry.store("GET", "/api/stores/{store}/stock/{warehouse}/{sku}", STAFF, 200)
+                    .param("warehouse", CatalogMatrix::warehouse)
+                    .param("sku", CatalogMatrix::sku),
+            Entry.store("PUT", "/api/stores/{store}/stock/{warehouse}/{sku}", STAFF, 428)
+                    .param("warehouse", CatalogMatrix::warehouse)
+                    .param("sku", CatalogMatrix::sku)
+                    .body(f -> "{\"onHand\":50}"),
+            Entry.store("POST", "/api/stores/{store}/stock/{warehouse}/{sku}/adjustments", STAFF, 200)
+                    .param("warehouse", CatalogMatrix::warehouse)
+                    .param("sku", CatalogMatrix::sku)
+                    .body(f -> "{\"delta\":1}"),
+            Entry.store("GET", "/api/stores/{store}/stock-reservations", STAFF, 200),
+            Entry.store("POST", "/api/stores/{store}/stock-reservations", STAFF, 201)
+                    .body(f -> CatalogMatrix.holdBody("mx-control")),
+            Entry.store("DELETE", "/api/stores/{store}/stock-reservations/{name}", STAFF, 200)
+                    .param("name", CatalogMatrix::hold),
+            Entry.store("POST", "/api/stores/{store}/stock-allocations", STAFF, 200)
+                    .body(f -> CatalogMatrix.allocationBody()),
+            // the storefront read needs catalog:read, a scope neither of the matrix's keys has (403)
+            Entry.store("GET", "/api/stores/{store}/storefront/products", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/storefront/products/{handle}", STAFF, 200)
+                    .param("handle", CatalogMatrix::handle),
             // --- a store's owner: writes
             Entry.store("PUT", "/api/stores/{store}/settings", OWNER, 200)
                     .body(f -> Json.createObjectBuilder()

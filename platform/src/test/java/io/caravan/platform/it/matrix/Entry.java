@@ -56,6 +56,7 @@ public final class Entry {
     Function<MatrixFixture, String> body;
     Function<MatrixFixture, String> controlBody;
     Function<MatrixFixture, byte[]> jar;
+    Function<MatrixFixture, String> csv;
 
     private Entry(String method, String path, Audience audience, Role role, Scope scope, int control) {
         this.method = method;
@@ -115,6 +116,12 @@ public final class Entry {
     /** A plugin bundle as the body ({@code application/java-archive}). */
     Entry jar(Function<MatrixFixture, byte[]> jar) {
         this.jar = jar;
+        return this;
+    }
+
+    /** A CSV document as the body ({@code text/csv}). */
+    Entry csv(Function<MatrixFixture, String> csv) {
+        this.csv = csv;
         return this;
     }
 
