@@ -49,7 +49,7 @@ final class BundleForge {
 
             import io.caravan.sdk.model.Cart;
             import io.caravan.sdk.plugin.PluginContext;
-            import io.caravan.sdk.tax.DutyTreatment;
+            import io.caravan.sdk.model.DutyTreatment;
             import io.caravan.sdk.tax.TaxCalculator;
             import io.caravan.sdk.tax.TaxQuote;
             import java.util.List;
@@ -63,7 +63,7 @@ final class BundleForge {
                 @Override
                 public TaxQuote quote(PluginContext context, Cart cart) {
                     /*QUOTE*/
-                    return new TaxQuote(cart.currency(), cart.prices(), DutyTreatment.DAP, List.of(), List.of(), List.of(),
+                    return new TaxQuote(cart.currency(), cart.prices(), DutyTreatment.DAP, List.of(), List.of(), List.of(), List.of(),
                             List.of());
                 }
 

@@ -6,12 +6,15 @@ import io.caravan.sdk.model.Address;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.model.CountryCode;
 import io.caravan.sdk.model.Customer;
+import io.caravan.sdk.model.FulfilmentStatus;
 import io.caravan.sdk.model.HsCode;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.Order;
 import io.caravan.sdk.model.OrderStatus;
 import io.caravan.sdk.model.OrderTotals;
+import io.caravan.sdk.model.PaymentStatus;
 import io.caravan.sdk.model.PriceDisplay;
+import io.caravan.sdk.model.ReturnStatus;
 import io.caravan.sdk.model.TaxCategory;
 import io.caravan.sdk.money.Money;
 import java.time.Instant;
@@ -49,37 +52,51 @@ public final class Fixtures {
     }
 
     public static LineItem line(String id, Money unitPrice) {
-        return new LineItem(
-                id,
-                "SKU-" + id,
-                "Cotton T-shirt",
-                2,
-                unitPrice,
-                180,
-                HsCode.of("610910"),
-                CN,
-                CN,
-                TaxCategory.STANDARD);
+        return LineItem.builder()
+                .lineId(id)
+                .productId("prod-" + id)
+                .variantId("var-" + id)
+                .sku("SKU-" + id)
+                .title("Cotton T-shirt")
+                .quantity(2)
+                .unitPrice(unitPrice)
+                .weightGrams(180)
+                .hsCode(HsCode.of("610910"))
+                .origin(CN)
+                .shipFrom(CN)
+                .taxCategory(TaxCategory.STANDARD)
+                .build();
     }
 
     /** Two lines (2 × EUR 19.99, 2 × EUR 5.00) shipped for EUR 4.90, prices including VAT. */
     public static Cart cart() {
-        return new Cart(
-                EUR,
-                PriceDisplay.INCLUDING_TAX,
-                List.of(line("1", eur(1999)), line("2", eur(500))),
-                eur(490),
-                address(),
-                customer(),
-                TODAY);
+        return Cart.builder()
+                .currency(EUR)
+                .prices(PriceDisplay.INCLUDING_TAX)
+                .line(line("1", eur(1999)))
+                .line(line("2", eur(500)))
+                .shipping(eur(490))
+                .shipTo(address())
+                .customer(customer())
+                .orderDate(TODAY)
+                .build();
     }
 
     public static OrderTotals totals() {
-        return new OrderTotals(eur(4998), eur(490), eur(0), eur(860), eur(0), eur(5488));
+        return new OrderTotals(eur(4998), eur(490), eur(0), eur(0), eur(860), eur(0), eur(5488));
     }
 
     public static Order order() {
-        return new Order("order-1", cart(), totals(), Map.of("1", eur(638), "2", eur(160)), NOW, OrderStatus.PAID);
+        return new Order(
+                "order-1",
+                cart(),
+                totals(),
+                Map.of("1", eur(638), "2", eur(160)),
+                NOW,
+                OrderStatus.CONFIRMED,
+                PaymentStatus.PAID,
+                FulfilmentStatus.UNFULFILLED,
+                ReturnStatus.NONE);
     }
 
     /** The call throws IllegalArgumentException whose message contains {@code message}. */

@@ -9,9 +9,12 @@ import io.caravan.platform.tenancy.domain.ApiKeyScope;
 import io.caravan.platform.tenancy.domain.Store;
 import io.caravan.platform.tenancy.domain.StoreRole;
 import io.caravan.sdk.model.Address;
+import io.caravan.sdk.model.AppliedDiscount;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.model.CountryCode;
 import io.caravan.sdk.model.Customer;
+import io.caravan.sdk.model.Fee;
+import io.caravan.sdk.model.FeeKind;
 import io.caravan.sdk.model.HsCode;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.PriceDisplay;
@@ -90,23 +93,49 @@ public class TaxQuoteResource {
                 throw new InvalidInputException("orderDate must be a date like 2026-11-23");
             }
             List<LineItem> lines = new ArrayList<>();
+            Money discounted = Money.zero(currency);
             for (int i = 0; i < r.lines().size(); i++) {
                 TaxQuoteRequest.Line l = r.lines().get(i);
                 CountryCode origin = country(l.origin());
-                lines.add(new LineItem(
-                        l.lineId() == null ? String.valueOf(i + 1) : l.lineId(),
-                        l.sku(),
-                        l.title() == null ? l.sku() : l.title(),
-                        l.quantity(),
-                        new Money(l.unitPrice(), currency),
-                        l.weightGrams() == null ? 0 : l.weightGrams(),
-                        l.hsCode() == null ? null : HsCode.of(l.hsCode()),
-                        origin,
-                        l.shipFrom() == null ? origin : country(l.shipFrom()),
-                        l.taxCategory() == null
-                                ? TaxCategory.STANDARD
-                                : constant(TaxCategory.class, l.taxCategory(), "lines[" + i + "].taxCategory")));
+                LineItem line = LineItem.builder()
+                        .lineId(l.lineId() == null ? String.valueOf(i + 1) : l.lineId())
+                        .productId(l.productId())
+                        .variantId(l.variantId())
+                        .sku(l.sku())
+                        .title(l.title())
+                        .quantity(l.quantity())
+                        .unitPrice(new Money(l.unitPrice(), currency))
+                        .discount(new Money(l.discount() == null ? 0 : l.discount(), currency))
+                        .weightGrams(l.weightGrams() == null ? 0 : l.weightGrams())
+                        .hsCode(l.hsCode() == null ? null : HsCode.of(l.hsCode()))
+                        .origin(origin)
+                        .shipFrom(l.shipFrom() == null ? origin : country(l.shipFrom()))
+                        .taxCategory(
+                                l.taxCategory() == null
+                                        ? TaxCategory.STANDARD
+                                        : constant(TaxCategory.class, l.taxCategory(), "lines[" + i + "].taxCategory"))
+                        .build();
+                lines.add(line);
+                discounted = discounted.plus(line.discount());
             }
+            List<Fee> fees = new ArrayList<>();
+            List<TaxQuoteRequest.FeeLine> feeLines = r.fees() == null ? List.of() : r.fees();
+            for (int i = 0; i < feeLines.size(); i++) {
+                TaxQuoteRequest.FeeLine f = feeLines.get(i);
+                Fee fee = new Fee(
+                        f.feeId(),
+                        f.kind() == null ? FeeKind.OTHER : constant(FeeKind.class, f.kind(), "fees[" + i + "].kind"),
+                        f.description() == null ? f.feeId() : f.description(),
+                        new Money(f.amount(), currency),
+                        new Money(f.discount() == null ? 0 : f.discount(), currency),
+                        f.taxCategory() == null
+                                ? TaxCategory.STANDARD
+                                : constant(TaxCategory.class, f.taxCategory(), "fees[" + i + "].taxCategory"));
+                fees.add(fee);
+                discounted = discounted.plus(fee.discount());
+            }
+            Money shippingDiscount = new Money(r.shippingDiscount() == null ? 0 : r.shippingDiscount(), currency);
+            discounted = discounted.plus(shippingDiscount);
             TaxQuoteRequest.Destination to = r.shipTo();
             Address shipTo =
                     new Address(CountryCode.of(to.country()), to.region(), to.postalCode(), to.city(), List.of(), null);
@@ -114,11 +143,18 @@ public class TaxQuoteResource {
             Customer customer = c == null
                     ? new Customer("anonymous", null, null, null)
                     : new Customer(c.id() == null ? "anonymous" : c.id(), c.email(), country(c.country()), c.tier());
+            // The request gives discounts as allocated; the cart also records them as granted, here as one.
+            List<AppliedDiscount> discounts = discounted.minorUnits() == 0
+                    ? List.of()
+                    : List.of(new AppliedDiscount(null, "Discounts of the quote request", "request", discounted));
             return new Cart(
                     currency,
                     prices,
                     lines,
                     new Money(r.shipping() == null ? 0 : r.shipping(), currency),
+                    shippingDiscount,
+                    fees,
+                    discounts,
                     shipTo,
                     customer,
                     orderDate);
@@ -127,6 +163,8 @@ public class TaxQuoteResource {
             throw new InvalidInputException(String.valueOf(e.getMessage())
                     .replace("Address.", "shipTo.")
                     .replace("LineItem.", "lines[].")
+                    .replace("Goods.", "lines[].")
+                    .replace("Fee.", "fees[].")
                     .replace("Customer.", "customer.")
                     .replace("Cart.", ""));
         }

@@ -24,6 +24,7 @@ public record TaxQuoteView(
         String dutyTreatment,
         List<LineView> lineTaxes,
         List<LineView> shippingTaxes,
+        List<LineView> feeTaxes,
         List<DutyView> duties,
         List<String> notices,
         Totals totals) {
@@ -97,6 +98,7 @@ public record TaxQuoteView(
                     List.of(),
                     List.of(),
                     List.of(),
+                    List.of(),
                     null);
         }
         TaxQuote q = outcome.value();
@@ -110,6 +112,7 @@ public record TaxQuoteView(
                 q.dutyTreatment().name(),
                 q.lineTaxes().stream().map(LineView::of).toList(),
                 q.shippingTaxes().stream().map(LineView::of).toList(),
+                q.feeTaxes().stream().map(LineView::of).toList(),
                 q.duties().stream().map(DutyView::of).toList(),
                 q.notices(),
                 new Totals(

@@ -1,6 +1,7 @@
 package io.caravan.platform.commerce.application;
 
 import io.caravan.sdk.model.Cart;
+import io.caravan.sdk.model.Fee;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.tax.Duty;
@@ -24,9 +25,12 @@ import java.util.Map;
  *   <li>at most {@value #LINE_TAXES_PER_LINE} line taxes and {@value #DUTIES_PER_LINE} duties per cart line,
  *       {@value #MAX_SHIPPING_TAXES} shipping taxes and {@value #MAX_NOTICES} notices (several authorities
  *       may tax one line: Canada's GST and PST, US state, county and city);
- *   <li>a line tax's taxable amount is at most the line's amount, a shipping tax's at most the shipping
- *       charge: with prices including tax the taxable amount is the net part of the price, without it
- *       the price itself, so a larger base is a wrong answer;
+ *   <li>every fee tax names a cart fee ({@code lineRef} = a {@code feeId}), at most
+ *       {@value #FEE_TAXES_PER_FEE} per fee;
+ *   <li>a line tax's taxable amount is at most the line's net amount (after its allocated discount), a
+ *       shipping tax's at most the shipping charge after its discount, a fee tax's at most the fee after
+ *       its discount: with prices including tax the taxable amount is the net part of the price, without
+ *       it the price itself, so a larger base is a wrong answer (tax on the undiscounted price);
  *   <li>a duty's dutiable value is at most the cart's goods and shipping together: a duty may cover a
  *       group of lines under one tariff subheading, and a customs value may include freight (CIF), so
  *       it is not bounded by one line;
@@ -42,6 +46,7 @@ public final class TaxQuoteCheck {
     static final int LINE_TAXES_PER_LINE = 4;
     static final int DUTIES_PER_LINE = 4;
     static final int MAX_SHIPPING_TAXES = 8;
+    static final int FEE_TAXES_PER_FEE = 4;
     static final int MAX_NOTICES = 20;
     static final int MAX_RATE = 10;
     static final int MAX_SCALE = 10;
@@ -75,6 +80,7 @@ public final class TaxQuoteCheck {
         int lines = cart.lines().size();
         count("lineTaxes", quote.lineTaxes(), LINE_TAXES_PER_LINE * lines, "4 per cart line");
         count("shippingTaxes", quote.shippingTaxes(), MAX_SHIPPING_TAXES, null);
+        count("feeTaxes", quote.feeTaxes(), FEE_TAXES_PER_FEE * cart.fees().size(), "4 per cart fee");
         count("duties", quote.duties(), DUTIES_PER_LINE * lines, "4 per cart line");
         count("notices", quote.notices(), MAX_NOTICES, null);
 
@@ -85,13 +91,21 @@ public final class TaxQuoteCheck {
             goods = saturatedAdd(goods, line.amount().minorUnits());
         }
         long goodsAndShipping = saturatedAdd(goods, cart.shipping().minorUnits());
+        Map<String, Fee> feesById = new HashMap<>();
+        for (Fee fee : cart.fees()) {
+            feesById.put(fee.feeId(), fee);
+        }
 
         for (int i = 0; i < quote.lineTaxes().size(); i++) {
             TaxLine tax = quote.lineTaxes().get(i);
             String field = "lineTaxes[" + i + "]";
             LineItem line = line(byId, tax.lineRef(), field);
             taxLine(tax, field, currency);
-            atMost(tax.taxableAmount(), line.amount().minorUnits(), field + ".taxableAmount", "line's amount");
+            atMost(
+                    tax.taxableAmount(),
+                    line.netAmount().minorUnits(),
+                    field + ".taxableAmount",
+                    "line's amount after discount");
         }
         for (int i = 0; i < quote.shippingTaxes().size(); i++) {
             TaxLine tax = quote.shippingTaxes().get(i);
@@ -100,7 +114,21 @@ public final class TaxQuoteCheck {
                 throw invalid(field + ".lineRef must be \"" + TaxLine.SHIPPING + "\", was " + quoted(tax.lineRef()));
             }
             taxLine(tax, field, currency);
-            atMost(tax.taxableAmount(), cart.shipping().minorUnits(), field + ".taxableAmount", "shipping charge");
+            atMost(
+                    tax.taxableAmount(),
+                    cart.netShipping().minorUnits(),
+                    field + ".taxableAmount",
+                    "shipping charge after discount");
+        }
+        for (int i = 0; i < quote.feeTaxes().size(); i++) {
+            TaxLine tax = quote.feeTaxes().get(i);
+            String field = "feeTaxes[" + i + "]";
+            Fee fee = tax.lineRef() == null ? null : feesById.get(tax.lineRef());
+            if (fee == null) {
+                throw invalid(field + ".lineRef " + quoted(tax.lineRef()) + " names no fee of the cart");
+            }
+            taxLine(tax, field, currency);
+            atMost(tax.taxableAmount(), fee.netAmount().minorUnits(), field + ".taxableAmount", "fee after discount");
         }
         for (int i = 0; i < quote.duties().size(); i++) {
             Duty duty = quote.duties().get(i);

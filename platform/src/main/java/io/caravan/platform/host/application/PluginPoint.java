@@ -15,6 +15,8 @@ import io.caravan.sdk.payments.PaymentCapturer;
 import io.caravan.sdk.payments.PaymentMethodsProvider;
 import io.caravan.sdk.payments.PaymentNotificationHandler;
 import io.caravan.sdk.payments.PaymentRefunder;
+import io.caravan.sdk.payments.PaymentSessionStarter;
+import io.caravan.sdk.payments.PaymentStatusQuery;
 import io.caravan.sdk.payments.PaymentVoider;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.PluginHealth;
@@ -41,8 +43,12 @@ public final class PluginPoint<E> {
             of(ExtensionPoint.TAX_CALCULATOR, TaxCalculator.class);
     public static final PluginPoint<PaymentMethodsProvider> PAYMENT_METHODS =
             of(ExtensionPoint.PAYMENT_METHODS, PaymentMethodsProvider.class);
+    public static final PluginPoint<PaymentSessionStarter> PAYMENT_SESSIONS =
+            of(ExtensionPoint.PAYMENT_SESSIONS, PaymentSessionStarter.class);
     public static final PluginPoint<PaymentAuthorizer> PAYMENT_AUTHORIZER =
             of(ExtensionPoint.PAYMENT_AUTHORIZER, PaymentAuthorizer.class);
+    public static final PluginPoint<PaymentStatusQuery> PAYMENT_STATUS =
+            of(ExtensionPoint.PAYMENT_STATUS, PaymentStatusQuery.class);
     public static final PluginPoint<PaymentCapturer> PAYMENT_CAPTURER =
             of(ExtensionPoint.PAYMENT_CAPTURER, PaymentCapturer.class);
     public static final PluginPoint<PaymentVoider> PAYMENT_VOIDER =

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.sdk.model.Address;
+import io.caravan.sdk.model.AppliedDiscount;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.model.CountryCode;
 import io.caravan.sdk.model.Customer;
+import io.caravan.sdk.model.DutyTreatment;
+import io.caravan.sdk.model.Fee;
+import io.caravan.sdk.model.FeeKind;
 import io.caravan.sdk.model.HsCode;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.PriceDisplay;
@@ -14,7 +18,6 @@ import io.caravan.sdk.model.TaxCategory;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.tax.CollectedAt;
 import io.caravan.sdk.tax.Duty;
-import io.caravan.sdk.tax.DutyTreatment;
 import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
 import java.math.BigDecimal;
@@ -37,23 +40,27 @@ class TaxQuoteCheckTest {
                 PriceDisplay.EXCLUDING_TAX,
                 List.of(line("l1", 2, 1_000), line("l2", 1, 500)),
                 Money.ofMinor(400, "EUR"),
+                Money.zero(EUR),
+                List.of(),
+                List.of(),
                 new Address(CountryCode.of("DE"), null, null, "Berlin", List.of(), null),
                 new Customer("c1", null, null, null),
                 LocalDate.parse("2026-11-23"));
     }
 
     private static LineItem line(String id, int quantity, long unitPrice) {
-        return new LineItem(
-                id,
-                "sku-" + id,
-                "Mug",
-                quantity,
-                Money.ofMinor(unitPrice, "EUR"),
-                400,
-                HsCode.of("691200"),
-                CountryCode.of("PT"),
-                CountryCode.of("PT"),
-                TaxCategory.STANDARD);
+        return LineItem.builder()
+                .lineId(id)
+                .sku("sku-" + id)
+                .title("Mug")
+                .quantity(quantity)
+                .unitPrice(Money.ofMinor(unitPrice, "EUR"))
+                .weightGrams(400)
+                .hsCode(HsCode.of("691200"))
+                .origin(CountryCode.of("PT"))
+                .shipFrom(CountryCode.of("PT"))
+                .taxCategory(TaxCategory.STANDARD)
+                .build();
     }
 
     private static TaxLine tax(String lineRef, long taxable, BigDecimal rate) {
@@ -87,7 +94,8 @@ class TaxQuoteCheckTest {
 
     private static TaxQuote quote(
             List<TaxLine> lines, List<TaxLine> shipping, List<Duty> duties, List<String> notices) {
-        return new TaxQuote(EUR, PriceDisplay.EXCLUDING_TAX, DutyTreatment.DAP, lines, shipping, duties, notices);
+        return new TaxQuote(
+                EUR, PriceDisplay.EXCLUDING_TAX, DutyTreatment.DAP, lines, shipping, List.of(), duties, notices);
     }
 
     private static TaxQuote lines(TaxLine... lines) {
@@ -130,6 +138,7 @@ class TaxQuoteCheckTest {
                 List.of(tax("l1", yen, RATE)),
                 List.of(),
                 List.of(),
+                List.of(),
                 List.of());
         refused(quote, "currency is JPY", "EUR");
     }
@@ -141,6 +150,7 @@ class TaxQuoteCheckTest {
                 PriceDisplay.INCLUDING_TAX,
                 DutyTreatment.DAP,
                 List.of(tax("l1", 2_000, RATE)),
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of());
@@ -194,7 +204,67 @@ class TaxQuoteCheckTest {
     @Test
     void a_taxable_amount_above_the_line_amount_is_refused() {
         assertThat(TaxQuoteCheck.check(lines(tax("l1", 2_000, RATE)), cart())).isNotNull();
-        refused(lines(tax("l1", 2_001, RATE)), "lineTaxes[0].taxableAmount 2001", "line's amount (2000");
+        refused(lines(tax("l1", 2_001, RATE)), "lineTaxes[0].taxableAmount 2001", "line's amount after discount (2000");
+    }
+
+    /** l1 = 2 × 10.00 with 3.00 off, shipping 4.00 with 4.00 off, a COD fee 2.50 with 0.50 off. */
+    private static Cart discountedCart() {
+        return Cart.builder()
+                .currency(EUR)
+                .line(LineItem.builder()
+                        .lineId("l1")
+                        .sku("sku-l1")
+                        .quantity(2)
+                        .unitPrice(Money.ofMinor(1_000, "EUR"))
+                        .discount(Money.ofMinor(300, "EUR"))
+                        .origin(CountryCode.of("PT"))
+                        .build())
+                .shipping(Money.ofMinor(400, "EUR"))
+                .shippingDiscount(Money.ofMinor(400, "EUR"))
+                .fee(new Fee(
+                        "cod-fee",
+                        FeeKind.PAYMENT_METHOD,
+                        "Cash on delivery",
+                        Money.ofMinor(250, "EUR"),
+                        Money.ofMinor(50, "EUR"),
+                        TaxCategory.STANDARD))
+                .discount(new AppliedDiscount("SPRING", "Spring sale", "store", Money.ofMinor(750, "EUR")))
+                .shipTo(new Address(CountryCode.of("DE"), null, null, "Berlin", List.of(), null))
+                .orderDate(LocalDate.parse("2026-11-23"))
+                .build();
+    }
+
+    private static TaxQuote withFees(List<TaxLine> lines, List<TaxLine> shipping, List<TaxLine> fees) {
+        return new TaxQuote(
+                EUR, PriceDisplay.EXCLUDING_TAX, DutyTreatment.DAP, lines, shipping, fees, List.of(), List.of());
+    }
+
+    @Test
+    void taxes_on_a_discounted_cart_are_bounded_by_the_discounted_amounts() {
+        Cart cart = discountedCart();
+        TaxQuote right = withFees(List.of(tax("l1", 1_700, RATE)), List.of(), List.of(tax("cod-fee", 200, RATE)));
+        assertThat(TaxQuoteCheck.check(right, cart)).isSameAs(right);
+        assertThatThrownBy(() ->
+                        TaxQuoteCheck.check(withFees(List.of(tax("l1", 2_000, RATE)), List.of(), List.of()), cart))
+                .hasMessageContaining(
+                        "lineTaxes[0].taxableAmount 2000 is more than the line's amount after discount (1700");
+        assertThatThrownBy(() -> TaxQuoteCheck.check(
+                        withFees(List.of(), List.of(tax(TaxLine.SHIPPING, 400, RATE)), List.of()), cart))
+                .hasMessageContaining(
+                        "shippingTaxes[0].taxableAmount 400 is more than the shipping charge after discount (0");
+        assertThatThrownBy(() ->
+                        TaxQuoteCheck.check(withFees(List.of(), List.of(), List.of(tax("cod-fee", 250, RATE))), cart))
+                .hasMessageContaining("feeTaxes[0].taxableAmount 250 is more than the fee after discount (200");
+    }
+
+    @Test
+    void a_fee_tax_names_a_fee_of_the_cart() {
+        assertThatThrownBy(() -> TaxQuoteCheck.check(
+                        withFees(List.of(), List.of(), List.of(tax("l1", 100, RATE))), discountedCart()))
+                .hasMessageContaining("feeTaxes[0].lineRef \"l1\" names no fee of the cart");
+        assertThatThrownBy(() ->
+                        TaxQuoteCheck.check(withFees(List.of(), List.of(), List.of(tax("cod-fee", 1, RATE))), cart()))
+                .hasMessageContaining("feeTaxes has 1 entries; at most 0 (4 per cart fee)");
     }
 
     @Test

@@ -211,22 +211,26 @@ final class BenchHost implements AutoCloseable {
 
     /** A cart of one line, shipped from Portugal. */
     static Cart cart(String destination) {
-        LineItem line = new LineItem(
-                "l1",
-                "sku-1",
-                "Mug",
-                2,
-                Money.ofMinor(1_000, "EUR"),
-                400,
-                HsCode.of("691200"),
-                CountryCode.of("PT"),
-                CountryCode.of("PT"),
-                TaxCategory.STANDARD);
+        LineItem line = LineItem.builder()
+                .lineId("l1")
+                .sku("sku-1")
+                .title("Mug")
+                .quantity(2)
+                .unitPrice(Money.ofMinor(1_000, "EUR"))
+                .weightGrams(400)
+                .hsCode(HsCode.of("691200"))
+                .origin(CountryCode.of("PT"))
+                .shipFrom(CountryCode.of("PT"))
+                .taxCategory(TaxCategory.STANDARD)
+                .build();
         return new Cart(
                 Currency.getInstance("EUR"),
                 PriceDisplay.EXCLUDING_TAX,
                 List.of(line),
                 Money.ofMinor(500, "EUR"),
+                Money.zero(Currency.getInstance("EUR")),
+                List.of(),
+                List.of(),
                 new Address(CountryCode.of(destination), null, null, "City", List.of(), null),
                 new Customer("c1", null, null, null),
                 LocalDate.parse("2026-11-23"));

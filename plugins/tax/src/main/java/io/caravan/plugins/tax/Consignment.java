@@ -2,8 +2,8 @@ package io.caravan.plugins.tax;
 
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.model.CountryCode;
+import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.tax.CollectedAt;
-import io.caravan.sdk.tax.DutyTreatment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 

@@ -121,6 +121,7 @@ final class QuoteBuilder {
                 consignment.settings().dutyTreatment(),
                 lineTaxes,
                 shippingTaxes,
+                List.of(),
                 duties,
                 notices);
     }

@@ -1,8 +1,8 @@
 package io.caravan.plugins.tax;
 
+import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.plugin.PluginConfiguration;
 import io.caravan.sdk.plugin.PluginRejectedException;
-import io.caravan.sdk.tax.DutyTreatment;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

@@ -7,6 +7,7 @@ import io.caravan.sdk.model.Address;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.model.CountryCode;
 import io.caravan.sdk.model.Customer;
+import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.model.HsCode;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.PriceDisplay;
@@ -16,7 +17,6 @@ import io.caravan.sdk.plugin.PluginContext;
 import io.caravan.sdk.plugin.PluginRejectedException;
 import io.caravan.sdk.tax.CollectedAt;
 import io.caravan.sdk.tax.Duty;
-import io.caravan.sdk.tax.DutyTreatment;
 import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
 import io.caravan.testkit.TestPluginContext;
@@ -44,17 +44,18 @@ class DestinationTaxCalculatorTest {
             String origin,
             TaxCategory cat,
             String hs) {
-        return new LineItem(
-                id,
-                "sku-" + id,
-                "Item " + id,
-                qty,
-                Money.ofMinor(unitMinor, ccy),
-                100,
-                hs == null ? null : HsCode.of(hs),
-                CountryCode.of(origin),
-                CountryCode.of(shipFrom),
-                cat);
+        return LineItem.builder()
+                .lineId(id)
+                .sku("sku-" + id)
+                .title("Item " + id)
+                .quantity(qty)
+                .unitPrice(Money.ofMinor(unitMinor, ccy))
+                .weightGrams(100)
+                .hsCode(hs == null ? null : HsCode.of(hs))
+                .origin(CountryCode.of(origin))
+                .shipFrom(CountryCode.of(shipFrom))
+                .taxCategory(cat)
+                .build();
     }
 
     static LineItem line(String id, long unitMinor, String ccy, String shipFrom) {
@@ -78,6 +79,9 @@ class DestinationTaxCalculatorTest {
                 prices,
                 List.of(lines),
                 Money.ofMinor(shippingMinor, ccy),
+                Money.zero(Currency.getInstance(ccy)),
+                List.of(),
+                List.of(),
                 new Address(CountryCode.of(dest), region, null, "City", List.of(), null),
                 new Customer("c1", null, null, null),
                 LocalDate.parse(date));

@@ -21,17 +21,18 @@ final class RegimeFixtures {
 
     static LineItem line(
             String id, int quantity, long unitMinor, String currency, String shipFrom, String origin, String hsCode) {
-        return new LineItem(
-                id,
-                "sku-" + id,
-                "Item " + id,
-                quantity,
-                Money.ofMinor(unitMinor, currency),
-                100,
-                hsCode == null ? null : HsCode.of(hsCode),
-                CountryCode.of(origin),
-                CountryCode.of(shipFrom),
-                TaxCategory.STANDARD);
+        return LineItem.builder()
+                .lineId(id)
+                .sku("sku-" + id)
+                .title("Item " + id)
+                .quantity(quantity)
+                .unitPrice(Money.ofMinor(unitMinor, currency))
+                .weightGrams(100)
+                .hsCode(hsCode == null ? null : HsCode.of(hsCode))
+                .origin(CountryCode.of(origin))
+                .shipFrom(CountryCode.of(shipFrom))
+                .taxCategory(TaxCategory.STANDARD)
+                .build();
     }
 
     /** One unit, made where it ships from, HS 610910 (T-shirts), standard-rated. */
@@ -52,6 +53,9 @@ final class RegimeFixtures {
                 prices,
                 List.of(lines),
                 Money.ofMinor(shippingMinor, currency.getCurrencyCode()),
+                Money.zero(currency),
+                List.of(),
+                List.of(),
                 new Address(CountryCode.of(destination), region, null, "City", List.of(), null),
                 new Customer("c1", null, null, null),
                 LocalDate.parse(date));

@@ -62,17 +62,18 @@ class TaxBundleIT {
     }
 
     static LineItem line(long unitMinor, String ccy, String origin) {
-        return new LineItem(
-                "a",
-                "sku-a",
-                "Item a",
-                1,
-                Money.ofMinor(unitMinor, ccy),
-                100,
-                HsCode.of("610910"),
-                CountryCode.of(origin),
-                CountryCode.of(origin),
-                TaxCategory.STANDARD);
+        return LineItem.builder()
+                .lineId("a")
+                .sku("sku-a")
+                .title("Item a")
+                .quantity(1)
+                .unitPrice(Money.ofMinor(unitMinor, ccy))
+                .weightGrams(100)
+                .hsCode(HsCode.of("610910"))
+                .origin(CountryCode.of(origin))
+                .shipFrom(CountryCode.of(origin))
+                .taxCategory(TaxCategory.STANDARD)
+                .build();
     }
 
     static Cart cart(String ccy, String dest, String date, long shippingMinor, LineItem line) {
@@ -81,6 +82,9 @@ class TaxBundleIT {
                 PriceDisplay.EXCLUDING_TAX,
                 List.of(line),
                 Money.ofMinor(shippingMinor, ccy),
+                Money.zero(Currency.getInstance(ccy)),
+                List.of(),
+                List.of(),
                 new Address(CountryCode.of(dest), null, null, "City", List.of(), null),
                 new Customer("c1", null, null, null),
                 LocalDate.parse(date));

@@ -1,18 +1,21 @@
 package io.caravan.sdk.carriers;
 
 import io.caravan.sdk.plugin.PluginContext;
-import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Extension point {@code CARRIER_RATES}: prices and transit times for parcels from the store's
- * candidate warehouses to a destination.
+ * Extension point {@code CARRIER_RATES}: prices and delivery estimates for consignments, each from
+ * its warehouse, to a destination.
  * <ul>
  *   <li><b>Deadline:</b> 2 s by default; on the shopper's path. Keep carrier tokens and rate cards
- *       in plugin storage rather than fetching them per quote.</li>
+ *       in plugin storage or configuration rather than fetching them per quote.</li>
  *   <li><b>Idempotency:</b> a read; must create nothing at the carrier.</li>
- *   <li><b>Refusals:</b> a destination or parcel the carrier does not serve is not an error: leave
- *       it out of the result (an empty list means "cannot ship").</li>
+ *   <li><b>What cannot ship is an answer:</b> a destination, weight, size, value or kind of goods
+ *       the carrier does not take is a {@link RateExclusion} with its reason, never an exception
+ *       and never silence: every consignment gets at least one quote or one exclusion.</li>
+ *   <li><b>What the platform checks:</b> every quote and exclusion names a consignment of the
+ *       request, prices are in the request's currency, quotes expire in the future; it shows the
+ *       explanation and the estimate, and flags shipping above 15 % of the goods value to the merchant.</li>
  *   <li><b>State:</b> stateless (no per-store fields) and thread-safe; one instance serves every store.</li>
  * </ul>
  */
@@ -20,11 +23,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface RateQuoter {
 
     /**
-     * Quotes the parcels from each candidate warehouse.
+     * Quotes each consignment.
      *
      * @param context the per-call context
-     * @param request the parcels, origins and destination
-     * @return the quotes, any number per origin, in the request's currency
+     * @param request the consignments and destination
+     * @return the quotes, any number per consignment, and the exclusions
      */
-    List<RateQuote> quote(PluginContext context, RateRequest request);
+    RateResult quote(PluginContext context, RateRequest request);
 }

@@ -2,7 +2,7 @@ package io.caravan.sdk.carriers;
 
 import io.caravan.sdk.internal.Checks;
 import io.caravan.sdk.model.Address;
-import io.caravan.sdk.model.Parcel;
+import io.caravan.sdk.model.DutyTreatment;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashSet;
@@ -10,34 +10,58 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What to quote: the same parcels from each candidate warehouse to one destination.
+ * What to quote: consignments, each from its warehouse, to one destination. The platform splits a
+ * cart across warehouses by the store's rule; each consignment is quoted on its own, and the
+ * shopper chooses a service per consignment.
  *
- * @param origins     the candidate warehouses; at least one, distinct ids
- * @param destination the delivery address
- * @param parcels     the parcels; at least one
- * @param currency    the currency to quote in (the shopper's checkout currency)
- * @param shipDate    the earliest day the parcels can leave
+ * @param consignments  the consignments; at least one, distinct ids, goods valued in {@code currency}
+ * @param destination   the delivery address
+ * @param currency      the currency to quote in (the checkout currency)
+ * @param shipDate      the day the order is placed; a consignment leaves after its warehouse's handling days
+ * @param dutyTreatment who pays import charges (under DDP the carrier must not collect on delivery)
  */
 public record RateRequest(
-        List<Warehouse> origins, Address destination, List<Parcel> parcels, Currency currency, LocalDate shipDate) {
+        List<Consignment> consignments,
+        Address destination,
+        Currency currency,
+        LocalDate shipDate,
+        DutyTreatment dutyTreatment) {
 
     /**
      * Validates and copies the components.
      *
-     * @throws IllegalArgumentException if a component is invalid or two origins share an id
+     * @throws IllegalArgumentException if a component is invalid, two consignments share an id, or
+     *                                  goods are valued in another currency
      */
     public RateRequest {
-        origins = Checks.nonEmptyList(origins, "RateRequest.origins");
+        consignments = Checks.nonEmptyList(consignments, "RateRequest.consignments");
+        Checks.required(currency, "RateRequest.currency");
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < origins.size(); i++) {
-            if (!ids.add(origins.get(i).warehouseId())) {
-                throw new IllegalArgumentException("RateRequest.origins[" + i + "].warehouseId \""
-                        + origins.get(i).warehouseId() + "\" is used by another origin");
+        for (int i = 0; i < consignments.size(); i++) {
+            Consignment c = consignments.get(i);
+            if (!ids.add(c.consignmentId())) {
+                throw new IllegalArgumentException("RateRequest.consignments[" + i + "].consignmentId \""
+                        + c.consignmentId() + "\" is used by another consignment");
             }
+            Checks.currency(c.goodsValue(), currency, "RateRequest.consignments[" + i + "].goodsValue");
         }
         Checks.required(destination, "RateRequest.destination");
-        parcels = Checks.nonEmptyList(parcels, "RateRequest.parcels");
-        Checks.required(currency, "RateRequest.currency");
         Checks.required(shipDate, "RateRequest.shipDate");
+        Checks.required(dutyTreatment, "RateRequest.dutyTreatment");
+    }
+
+    /**
+     * The consignment with an id.
+     *
+     * @param consignmentId an id
+     * @return the consignment
+     * @throws IllegalArgumentException if none has that id
+     */
+    public Consignment consignment(String consignmentId) {
+        return consignments.stream()
+                .filter(c -> c.consignmentId().equals(consignmentId))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("RateRequest has no consignment \"" + consignmentId + "\""));
     }
 }

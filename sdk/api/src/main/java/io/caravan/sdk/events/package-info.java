@@ -1,10 +1,11 @@
 /**
- * Order-lifecycle events for plugins that react to what happens to orders (accrue points when an
- * order is paid, reverse a commission when it is refunded, notify a warehouse when it is placed).
+ * Order events for plugins that react in their own provider to what happens to orders (notify a
+ * warehouse when an order is released, send a CRM event when it is placed).
  *
  * <p>Events leave the platform through a transactional outbox: an event exists only if the order
- * change committed, and it is delivered at least once. The event id is the dedup key that makes a
- * plugin's effects exactly once.
+ * change committed, it is delivered at least once and in sequence order per order, and its event
+ * id is the dedup key. Money, points and commissions are not moved from events: they have their
+ * own ledger points, which the platform calls (see {@link io.caravan.sdk.events.OrderEventListener}).
  */
 @Export
 @Version("1.0.0")

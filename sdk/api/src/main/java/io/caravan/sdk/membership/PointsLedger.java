@@ -11,9 +11,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  *   <li><b>Deadline:</b> 2 s by default. Redemption is on the checkout path; accrual and reversal
  *       run from order events and are retried.</li>
  *   <li><b>Idempotency:</b> every write carries an idempotency key; a repeated call with the same
- *       key returns the first call's transaction and moves no points. With plugin storage, record
- *       the key and the new balance in one {@code compareAndSet} of the customer's ledger entry so
- *       two nodes cannot both apply it.</li>
+ *       key returns the first call's transaction and moves no points. The platform records key →
+ *       outcome for every call it makes. With plugin storage as the ledger, write the key and the
+ *       new balance in one {@code compareAndSet} of the customer's ledger entry (the effect and its
+ *       record are one write, so a retry finds the key and returns the first transaction); with an
+ *       external ledger, pass the key to it as its idempotency key.</li>
  *   <li><b>Refusals:</b> redeeming more than the balance throws
  *       {@link io.caravan.sdk.plugin.PluginRejectedException} ({@code "insufficient_points"}).</li>
  *   <li><b>State:</b> the ledger lives in plugin storage or at the provider, never in fields;

@@ -6,18 +6,31 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A placed order: the cart as it was bought, what was charged, and where the order is now.
+ * A placed order: the cart as it was bought, what was charged, and where the order stands in
+ * each of its facets (lifecycle, payment, fulfilment, returns), which move independently.
  *
- * @param id       the store's order id; not blank, at most 64 characters
- * @param cart     the cart as placed (its {@code orderDate} is the placement date)
- * @param totals   the amounts charged, in the cart's currency
- * @param lineTax  tax charged per cart line id (what a refund of that line gives back); keys are
- *                 line ids of {@code cart}; may be empty when the store recorded tax only in total
- * @param placedAt when the order was placed
- * @param status   where the order is now
+ * @param id               the store's order id; not blank, at most 64 characters
+ * @param cart             the cart as placed (its {@code orderDate} is the placement date)
+ * @param totals           the amounts charged, in the cart's currency
+ * @param lineTax          tax charged per cart line id (what a refund of that line gives back);
+ *                         keys are line ids of {@code cart}; may be empty when the store recorded
+ *                         tax only in total
+ * @param placedAt         when the order was placed
+ * @param status           the lifecycle
+ * @param paymentStatus    the payment facet, derived by the platform from the payments' amounts
+ * @param fulfilmentStatus the fulfilment facet
+ * @param returnStatus     the returns facet
  */
 public record Order(
-        String id, Cart cart, OrderTotals totals, Map<String, Money> lineTax, Instant placedAt, OrderStatus status) {
+        String id,
+        Cart cart,
+        OrderTotals totals,
+        Map<String, Money> lineTax,
+        Instant placedAt,
+        OrderStatus status,
+        PaymentStatus paymentStatus,
+        FulfilmentStatus fulfilmentStatus,
+        ReturnStatus returnStatus) {
 
     /**
      * Validates and copies the components.
@@ -43,5 +56,8 @@ public record Order(
         }
         Checks.required(placedAt, "Order.placedAt");
         Checks.required(status, "Order.status");
+        Checks.required(paymentStatus, "Order.paymentStatus");
+        Checks.required(fulfilmentStatus, "Order.fulfilmentStatus");
+        Checks.required(returnStatus, "Order.returnStatus");
     }
 }

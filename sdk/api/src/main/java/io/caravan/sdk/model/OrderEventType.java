@@ -1,24 +1,39 @@
 package io.caravan.sdk.model;
 
 /**
- * The order-lifecycle events a plugin can subscribe to (in its descriptor's
- * {@code permissions.events}) and receive. New types may be added in a minor version.
+ * The order events the platform emits, which a plugin subscribes to in its descriptor's
+ * {@code permissions.events} and receives through {@code ORDER_EVENTS}. Shipping and return events
+ * (shipped, delivered, return requested, return received) come with the fulfilment and returns
+ * contracts (issue #14). New types may be added in a minor version.
  */
 public enum OrderEventType {
-    /** The order was placed (payment may still be pending). */
+    /** The order was placed: price, stock reservation and payment attempt recorded. */
     PLACED,
-    /** Payment for the order was confirmed. */
-    PAID,
-    /** The order was cancelled before shipping. */
+    /** The order was confirmed: paid or authorised, or (cash on delivery) confirmed with the shopper. */
+    CONFIRMED,
+    /** An amount was authorised at a provider. */
+    PAYMENT_AUTHORIZED,
+    /** An amount was captured (money taken). */
+    PAYMENT_CAPTURED,
+    /** A payment attempt failed or expired at a provider. */
+    PAYMENT_FAILED,
+    /** An authorisation was released. */
+    PAYMENT_VOIDED,
+    /** An amount was refunded to the shopper. */
+    PAYMENT_REFUNDED,
+    /** The order was cancelled. */
     CANCELLED,
-    /** A parcel of the order left the warehouse. */
-    SHIPPED,
-    /** The order was delivered. */
-    DELIVERED,
-    /** The shopper asked to return some lines. */
-    RETURN_REQUESTED,
-    /** Returned goods arrived back and were inspected. */
-    RETURN_RECEIVED,
-    /** Money was refunded to the shopper (part or all of the order). */
-    REFUNDED
+    /** The order was released to the warehouses for picking. */
+    RELEASED,
+    /** The order is done (delivered and settled). */
+    COMPLETED;
+
+    /**
+     * Whether events of this type carry a payment change ({@code OrderEvent.payment}).
+     *
+     * @return true for the {@code PAYMENT_*} types
+     */
+    public boolean isPayment() {
+        return name().startsWith("PAYMENT_");
+    }
 }

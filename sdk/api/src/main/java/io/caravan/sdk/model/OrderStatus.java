@@ -1,25 +1,18 @@
 package io.caravan.sdk.model;
 
 /**
- * Where an order is in its life. New states may be added in a minor version.
+ * Where an order is in its life, the lifecycle facet only: how the payment, the fulfilment and
+ * the returns stand are separate facets ({@link PaymentStatus}, {@link FulfilmentStatus},
+ * {@link ReturnStatus}) that move independently (a cash-on-delivery order is shipped before it is
+ * paid; a paid order may be partly returned). New states may be added in a minor version.
  */
 public enum OrderStatus {
-    /** Placed, payment not yet confirmed (asynchronous methods, bank transfer, vouchers). */
-    PENDING_PAYMENT,
-    /** Placed and confirmed without prior payment (cash on delivery, after the confirmation call). */
+    /** Placed: the price and the stock reservation are fixed; payment may still be open. */
+    PLACED,
+    /** Confirmed: paid or authorised, or (cash on delivery) confirmed with the shopper; may be released to the warehouse. */
     CONFIRMED,
-    /** Paid in full. */
-    PAID,
-    /** Some parcels have left the warehouse. */
-    PARTIALLY_SHIPPED,
-    /** Every parcel has left the warehouse. */
-    SHIPPED,
-    /** Delivered to the shopper. */
-    DELIVERED,
-    /** Cancelled before shipping; any authorization is voided. */
+    /** Cancelled before shipping; any authorisation is voided and any capture refunded. */
     CANCELLED,
-    /** Part of the amount has been refunded. */
-    PARTIALLY_REFUNDED,
-    /** The whole amount has been refunded. */
-    REFUNDED
+    /** Done: delivered, and paid or settled; only returns may follow. */
+    COMPLETED
 }

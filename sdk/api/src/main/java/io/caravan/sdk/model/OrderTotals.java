@@ -7,15 +7,19 @@ import java.util.Currency;
 /**
  * The amounts of a placed order, all in the order's currency and none negative.
  *
- * @param subtotal the lines' amounts as the cart carried them
- * @param shipping the shipping charge as the cart carried it
- * @param discount discounts granted at checkout (membership, codes), as a positive amount to subtract
- * @param tax      tax charged at checkout; contained in the prices when the cart's prices include tax
- * @param duties   duties and import taxes collected at checkout (delivered duty paid); duties the
- *                 shopper pays the carrier on delivery are not in the order
- * @param total    what the shopper paid or will pay at checkout
+ * @param subtotal  the lines' amounts before discounts, as the cart carried them
+ * @param shipping  the shipping charge before its discount, as the cart carried it
+ * @param fees      the fees before their discounts (the cash-on-delivery fee)
+ * @param discounts every discount granted (allocated to lines, shipping and fees), as a positive
+ *                  amount to subtract
+ * @param tax       tax charged at checkout, computed on the discounted amounts; contained in the
+ *                  prices when the cart's prices include tax
+ * @param duties    duties and import taxes collected at checkout (delivered duty paid); duties the
+ *                  shopper pays the carrier on delivery are not in the order
+ * @param total     what the shopper paid or will pay at checkout
  */
-public record OrderTotals(Money subtotal, Money shipping, Money discount, Money tax, Money duties, Money total) {
+public record OrderTotals(
+        Money subtotal, Money shipping, Money fees, Money discounts, Money tax, Money duties, Money total) {
 
     /**
      * Validates the components.
@@ -27,7 +31,8 @@ public record OrderTotals(Money subtotal, Money shipping, Money discount, Money 
         Checks.nonNegative(subtotal, "OrderTotals.subtotal");
         Currency currency = subtotal.currency();
         Checks.currency(Checks.nonNegative(shipping, "OrderTotals.shipping"), currency, "OrderTotals.shipping");
-        Checks.currency(Checks.nonNegative(discount, "OrderTotals.discount"), currency, "OrderTotals.discount");
+        Checks.currency(Checks.nonNegative(fees, "OrderTotals.fees"), currency, "OrderTotals.fees");
+        Checks.currency(Checks.nonNegative(discounts, "OrderTotals.discounts"), currency, "OrderTotals.discounts");
         Checks.currency(Checks.nonNegative(tax, "OrderTotals.tax"), currency, "OrderTotals.tax");
         Checks.currency(Checks.nonNegative(duties, "OrderTotals.duties"), currency, "OrderTotals.duties");
         Checks.currency(Checks.nonNegative(total, "OrderTotals.total"), currency, "OrderTotals.total");

@@ -7,11 +7,15 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Extension point {@code PAYMENT_CAPTURER}: captures (part of) an authorized amount, when the order ships or
  * at once for digital goods.
  * <ul>
- *   <li><b>Deadline:</b> 15 s by default. Off the shopper's path; the platform retries failures
- *       with the same idempotency key.</li>
- *   <li><b>Idempotency:</b> a capture already made with the same key returns its result; capturing more than
- *       remains authorized throws {@link io.caravan.sdk.plugin.PluginRejectedException}
- *       ({@code "amount_exceeds_authorization"}).</li>
+ *   <li><b>Deadline:</b> 15 s by default. Off the shopper's path; after a timeout or an
+ *       {@link OperationStatus#UNKNOWN} result the platform retries with the same operation key.</li>
+ *   <li><b>Idempotency:</b> the request's {@code operationKey} identifies the operation: pass it to
+ *       the provider as its idempotency key, so a retry returns the first outcome and never moves
+ *       money twice; capturing more than remains authorised is a {@link OperationStatus#FAILED} result ({@code "amount_exceeds_authorization"}).</li>
+ *   <li><b>Unknown outcomes:</b> when the plugin cannot tell whether the provider acted it returns
+ *       {@link OperationStatus#UNKNOWN}, never a guess.</li>
+ *   <li><b>Failure policy:</b> {@code FALLBACK} is refused for this point: an operation belongs to
+ *       the provider that holds the payment.</li>
  *   <li><b>State:</b> stateless (no per-store fields) and thread-safe; one instance serves every store.</li>
  * </ul>
  */

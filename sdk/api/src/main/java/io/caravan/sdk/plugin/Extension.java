@@ -20,8 +20,9 @@ public record Extension(ExtensionPoint point, String className, FailurePolicy fa
     /**
      * Validates the components.
      *
-     * @throws IllegalArgumentException if a component is missing or the class name is not a
-     *                                  qualified Java class name
+     * @throws IllegalArgumentException if a component is missing, the class name is not a
+     *                                  qualified Java class name, or the point does not allow
+     *                                  {@link FailurePolicy#FALLBACK} ({@link ExtensionPoint#allowsFallback()})
      */
     public Extension {
         Checks.required(point, "Extension.point");
@@ -31,5 +32,10 @@ public record Extension(ExtensionPoint point, String className, FailurePolicy fa
                 "(?:[A-Za-z_$][A-Za-z0-9_$]*\\.)+[A-Za-z_$][A-Za-z0-9_$]*",
                 "a qualified Java class name");
         Checks.required(failurePolicy, "Extension.failurePolicy");
+        if (failurePolicy == FailurePolicy.FALLBACK && !point.allowsFallback()) {
+            throw new IllegalArgumentException("Extension.failurePolicy FALLBACK is not allowed for " + point
+                    + ": a failed or timed-out call may have moved money, so only the platform decides to try"
+                    + " another provider, on a definite answer; declare FAIL_CLOSED");
+        }
     }
 }

@@ -17,14 +17,19 @@ public enum ExtensionPoint {
     TAX_CALCULATOR(PluginKind.TAX, "io.caravan.sdk.tax.TaxCalculator", Duration.ofMillis(1000)),
     /** {@code io.caravan.sdk.payments.PaymentMethodsProvider}. */
     PAYMENT_METHODS(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentMethodsProvider", Duration.ofMillis(800)),
-    /** {@code io.caravan.sdk.payments.PaymentAuthorizer}. */
-    PAYMENT_AUTHORIZER(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentAuthorizer", Duration.ofSeconds(15)),
-    /** {@code io.caravan.sdk.payments.PaymentCapturer}. */
-    PAYMENT_CAPTURER(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentCapturer", Duration.ofSeconds(15)),
-    /** {@code io.caravan.sdk.payments.PaymentVoider}. */
-    PAYMENT_VOIDER(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentVoider", Duration.ofSeconds(15)),
-    /** {@code io.caravan.sdk.payments.PaymentRefunder}. */
-    PAYMENT_REFUNDER(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentRefunder", Duration.ofSeconds(15)),
+    /** {@code io.caravan.sdk.payments.PaymentSessionStarter}; no {@code FALLBACK} policy. */
+    PAYMENT_SESSIONS(
+            PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentSessionStarter", Duration.ofSeconds(5), false),
+    /** {@code io.caravan.sdk.payments.PaymentAuthorizer}; no {@code FALLBACK} policy. */
+    PAYMENT_AUTHORIZER(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentAuthorizer", Duration.ofSeconds(15), false),
+    /** {@code io.caravan.sdk.payments.PaymentStatusQuery}. */
+    PAYMENT_STATUS(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentStatusQuery", Duration.ofSeconds(5)),
+    /** {@code io.caravan.sdk.payments.PaymentCapturer}; no {@code FALLBACK} policy. */
+    PAYMENT_CAPTURER(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentCapturer", Duration.ofSeconds(15), false),
+    /** {@code io.caravan.sdk.payments.PaymentVoider}; no {@code FALLBACK} policy. */
+    PAYMENT_VOIDER(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentVoider", Duration.ofSeconds(15), false),
+    /** {@code io.caravan.sdk.payments.PaymentRefunder}; no {@code FALLBACK} policy. */
+    PAYMENT_REFUNDER(PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentRefunder", Duration.ofSeconds(15), false),
     /** {@code io.caravan.sdk.payments.PaymentNotificationHandler}. */
     PAYMENT_NOTIFICATIONS(
             PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentNotificationHandler", Duration.ofSeconds(5)),
@@ -61,11 +66,30 @@ public enum ExtensionPoint {
     private final PluginKind kind;
     private final String interfaceName;
     private final Duration defaultDeadline;
+    private final boolean allowsFallback;
 
     ExtensionPoint(PluginKind kind, String interfaceName, Duration defaultDeadline) {
+        this(kind, interfaceName, defaultDeadline, true);
+    }
+
+    ExtensionPoint(PluginKind kind, String interfaceName, Duration defaultDeadline, boolean allowsFallback) {
         this.kind = kind;
         this.interfaceName = interfaceName;
         this.defaultDeadline = defaultDeadline;
+        this.allowsFallback = allowsFallback;
+    }
+
+    /**
+     * Whether an extension of this point may declare {@link FailurePolicy#FALLBACK}. Refused on the
+     * points that move money or hold a provider's session ({@link #PAYMENT_SESSIONS},
+     * {@link #PAYMENT_AUTHORIZER}, {@link #PAYMENT_CAPTURER}, {@link #PAYMENT_VOIDER},
+     * {@link #PAYMENT_REFUNDER}): a failed or timed-out call there may have moved money, so
+     * "use the next provider" is the platform's routing decision, taken only on a definite answer.
+     *
+     * @return false for those points
+     */
+    public boolean allowsFallback() {
+        return allowsFallback;
     }
 
     /**

@@ -21,8 +21,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p><b>Consistency.</b> Every entry carries a version, a number that grows with each write of
  * that key. A read sees the latest completed write. {@link #compareAndSet} writes only if the entry
  * still has the version you read, so two concurrent calls (two nodes, a retried delivery) cannot
- * both win. Storage is not part of the platform's order transaction: make effects exactly once with
- * the idempotency key or event id you were given, e.g. {@code compareAndSet("seen/" + eventId, 0, …)}.
+ * both win. Storage is not part of the platform's order transaction, and a claim alone does not
+ * make an effect exactly once: claiming a key and then failing before the effect loses it on
+ * redelivery (at most once). Pass the platform's key to the provider as its idempotency key where it
+ * has one; where it has none, write a "started" marker under the key ({@code compareAndSet(key, 0, …)}),
+ * act, then write the outcome; a redelivery that finds a marker without an outcome asks the provider
+ * whether the effect happened (a status query) instead of skipping it. See "Idempotency" in the SDK guide.
  *
  * <p><b>Limits</b> per (store, plugin): keys match {@link #KEY_PATTERN}; a value holds at most
  * {@link #MAX_VALUE_BYTES}; at most {@link #MAX_ENTRIES} entries and {@link #MAX_TOTAL_BYTES} in all.

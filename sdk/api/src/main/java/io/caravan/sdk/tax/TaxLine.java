@@ -9,7 +9,8 @@ import java.math.BigDecimal;
  * which rule. A line taxed by several authorities (Canada's GST and PST, US state and county) has
  * one {@code TaxLine} per tax.
  *
- * @param lineRef       the cart line's {@code lineId}, or {@link #SHIPPING} for the shipping charge
+ * @param lineRef       the cart line's {@code lineId}, a cart fee's {@code feeId}, or {@link #SHIPPING} for
+ *                      the shipping charge
  * @param taxableAmount the amount the rate applies to, net of tax; not negative
  * @param taxAmount     the tax, rounded as the regime requires; not negative, same currency as
  *                      {@code taxableAmount}
@@ -34,7 +35,7 @@ public record TaxLine(
         CollectedAt collectedAt) {
 
     /** The {@code lineRef} of taxes on the shipping charge. */
-    public static final String SHIPPING = "shipping";
+    public static final String SHIPPING = io.caravan.sdk.model.Cart.SHIPPING_REF;
 
     /**
      * Validates the components.

@@ -1,6 +1,7 @@
 package io.caravan.sdk.tax;
 
 import io.caravan.sdk.internal.Checks;
+import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.money.Money;
 import java.util.Currency;
@@ -18,8 +19,12 @@ import java.util.List;
  * @param currency      the cart's currency; every amount is in it
  * @param prices        how the cart's prices were read (copied from the cart)
  * @param dutyTreatment who pays import charges on this order
- * @param lineTaxes     taxes on cart lines; every {@code lineRef} a cart line id
- * @param shippingTaxes taxes on the shipping charge; every {@code lineRef} is {@link TaxLine#SHIPPING}
+ * @param lineTaxes     taxes on cart lines (on their amounts after discounts); every {@code lineRef}
+ *                      a cart line id
+ * @param shippingTaxes taxes on the shipping charge (after its discount); every {@code lineRef} is
+ *                      {@link TaxLine#SHIPPING}
+ * @param feeTaxes      taxes on the cart's fees (after their discounts); every {@code lineRef} a
+ *                      cart fee id
  * @param duties        customs duties on cart lines
  * @param notices       sentences for the shopper about the regime as a whole, in the context's locale
  *                      ({@code "No import fees on delivery: VAT is collected at checkout (IOSS)."}); may be empty
@@ -30,6 +35,7 @@ public record TaxQuote(
         DutyTreatment dutyTreatment,
         List<TaxLine> lineTaxes,
         List<TaxLine> shippingTaxes,
+        List<TaxLine> feeTaxes,
         List<Duty> duties,
         List<String> notices) {
 
@@ -46,6 +52,7 @@ public record TaxQuote(
         Checks.required(dutyTreatment, "TaxQuote.dutyTreatment");
         lineTaxes = Checks.list(lineTaxes, "TaxQuote.lineTaxes");
         shippingTaxes = Checks.list(shippingTaxes, "TaxQuote.shippingTaxes");
+        feeTaxes = Checks.list(feeTaxes, "TaxQuote.feeTaxes");
         duties = Checks.list(duties, "TaxQuote.duties");
         notices = Checks.list(notices, "TaxQuote.notices");
         for (int i = 0; i < lineTaxes.size(); i++) {
@@ -66,6 +73,15 @@ public record TaxQuote(
             }
             checkCharge(t.taxableAmount(), t.collectedAt(), currency, dutyTreatment, field);
         }
+        for (int i = 0; i < feeTaxes.size(); i++) {
+            TaxLine t = feeTaxes.get(i);
+            String field = "TaxQuote.feeTaxes[" + i + "]";
+            if (TaxLine.SHIPPING.equals(t.lineRef())) {
+                throw new IllegalArgumentException(
+                        field + ".lineRef must be a cart fee id; put shipping taxes in shippingTaxes");
+            }
+            checkCharge(t.taxableAmount(), t.collectedAt(), currency, dutyTreatment, field);
+        }
         for (int i = 0; i < duties.size(); i++) {
             Duty d = duties.get(i);
             checkCharge(d.dutiableValue(), d.collectedAt(), currency, dutyTreatment, "TaxQuote.duties[" + i + "]");
@@ -74,26 +90,26 @@ public record TaxQuote(
             Checks.text(notices.get(i), "TaxQuote.notices[" + i + "]", 500);
         }
         // Fails on overflow now rather than in every caller that totals the quote.
-        sumTaxes(currency, lineTaxes, shippingTaxes, null);
+        sumTaxes(currency, List.of(lineTaxes, shippingTaxes, feeTaxes), null);
         sumDuties(currency, duties, null);
     }
 
     /**
-     * All taxes on lines and shipping, whenever collected.
+     * All taxes on lines, shipping and fees, whenever collected.
      *
      * @return the sum of every tax line's amount
      */
     public Money totalTax() {
-        return sumTaxes(currency, lineTaxes, shippingTaxes, null);
+        return sumTaxes(currency, List.of(lineTaxes, shippingTaxes, feeTaxes), null);
     }
 
     /**
-     * Taxes charged at checkout, on lines and shipping.
+     * Taxes charged at checkout, on lines, shipping and fees.
      *
      * @return the sum of the {@link CollectedAt#CHECKOUT} tax amounts
      */
     public Money taxAtCheckout() {
-        return sumTaxes(currency, lineTaxes, shippingTaxes, CollectedAt.CHECKOUT);
+        return sumTaxes(currency, List.of(lineTaxes, shippingTaxes, feeTaxes), CollectedAt.CHECKOUT);
     }
 
     /**
@@ -121,7 +137,7 @@ public record TaxQuote(
      * @return the estimate, zero under {@link DutyTreatment#DDP}
      */
     public Money dueOnDelivery() {
-        return sumTaxes(currency, lineTaxes, shippingTaxes, CollectedAt.DELIVERY)
+        return sumTaxes(currency, List.of(lineTaxes, shippingTaxes, feeTaxes), CollectedAt.DELIVERY)
                 .plus(sumDuties(currency, duties, CollectedAt.DELIVERY));
     }
 
@@ -129,7 +145,7 @@ public record TaxQuote(
      * What the quote adds to the cart's total at checkout: duties at checkout, plus taxes at
      * checkout when prices exclude tax.
      *
-     * @return the amount to add to subtotal and shipping
+     * @return the amount to add to the cart's net total (lines, shipping and fees after discounts)
      */
     public Money addedAtCheckout() {
         Money duties = dutiesAtCheckout();
@@ -137,10 +153,9 @@ public record TaxQuote(
     }
 
     // Static: the compact constructor calls them before the fields are assigned.
-    private static Money sumTaxes(
-            Currency currency, List<TaxLine> lineTaxes, List<TaxLine> shippingTaxes, CollectedAt when) {
+    private static Money sumTaxes(Currency currency, List<List<TaxLine>> taxLists, CollectedAt when) {
         Money total = Money.zero(currency);
-        for (List<TaxLine> list : List.of(lineTaxes, shippingTaxes)) {
+        for (List<TaxLine> list : taxLists) {
             for (TaxLine t : list) {
                 if (when == null || t.collectedAt() == when) {
                     total = total.plus(t.taxAmount());

@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,7 +182,29 @@ class ModelValidationTest {
     class LineItems {
         private LineItem with(int quantity, Money price, long weight) {
             return new LineItem(
-                    "1", "SKU", "Shirt", quantity, price, weight, HsCode.of("610910"), CN, CN, TaxCategory.STANDARD);
+                    "1",
+                    "p",
+                    "v",
+                    "SKU",
+                    "Shirt",
+                    quantity,
+                    price,
+                    price == null ? null : Money.zero(price.currency()),
+                    new Goods(weight, null, HsCode.of("610910"), CN),
+                    CN,
+                    TaxCategory.STANDARD,
+                    List.of(),
+                    Set.of());
+        }
+
+        private LineItem.Builder valid() {
+            return LineItem.builder()
+                    .lineId("1")
+                    .sku("S")
+                    .title("T")
+                    .unitPrice(eur(1))
+                    .weightGrams(1)
+                    .origin(CN);
         }
 
         @ParameterizedTest
@@ -198,39 +221,103 @@ class ModelValidationTest {
 
         @Test
         void weightMustNotBeNegative() {
-            assertInvalid(() -> with(1, eur(100), -1), "LineItem.weightGrams must be >= 0, was -1");
-            assertThat(with(1, eur(100), 0).weightGrams()).isZero();
+            assertInvalid(() -> with(1, eur(100), -1), "Goods.weightGrams must be >= 0, was -1");
+            assertThat(with(1, eur(100), 0).totalWeightGrams()).isZero();
         }
 
         @Test
         void requiresIdentifiersOriginsAndCategory() {
+            assertInvalid(() -> valid().lineId(" ").build(), "LineItem.lineId");
+            assertInvalid(() -> valid().sku(null).productId("p").variantId("v").build(), "LineItem.sku is required");
+            assertInvalid(() -> valid().sku("S".repeat(65)).build(), "LineItem.productId must be at most 64");
+            assertInvalid(() -> valid().productId(" ").build(), "LineItem.productId must not be blank");
+            assertInvalid(() -> valid().variantId("v".repeat(65)).build(), "LineItem.variantId must be at most 64");
+            assertInvalid(() -> valid().title("").build(), "LineItem.title");
+            assertInvalid(() -> valid().origin(null).shipFrom(CN).build(), "Goods.origin is required");
+            assertInvalid(() -> valid().taxCategory(null).build(), "LineItem.taxCategory is required");
             assertInvalid(
-                    () -> new LineItem(" ", "S", "T", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
-                    "LineItem.lineId");
-            assertInvalid(
-                    () -> new LineItem("1", null, "T", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
-                    "LineItem.sku is required");
-            assertInvalid(
-                    () -> new LineItem("1", "S".repeat(65), "T", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
-                    "LineItem.sku must be at most 64");
-            assertInvalid(
-                    () -> new LineItem("1", "S", "", 1, eur(1), 1, null, CN, CN, TaxCategory.STANDARD),
-                    "LineItem.title");
-            assertInvalid(
-                    () -> new LineItem("1", "S", "T", 1, eur(1), 1, null, null, CN, TaxCategory.STANDARD),
-                    "LineItem.origin is required");
-            assertInvalid(
-                    () -> new LineItem("1", "S", "T", 1, eur(1), 1, null, CN, null, TaxCategory.STANDARD),
+                    () -> new LineItem(
+                            "1",
+                            "p",
+                            "v",
+                            "S",
+                            "T",
+                            1,
+                            eur(1),
+                            eur(0),
+                            Goods.of(1, CN),
+                            null,
+                            TaxCategory.STANDARD,
+                            List.of(),
+                            Set.of()),
                     "LineItem.shipFrom is required");
             assertInvalid(
-                    () -> new LineItem("1", "S", "T", 1, eur(1), 1, null, CN, CN, null),
-                    "LineItem.taxCategory is required");
+                    () -> new LineItem(
+                            "1",
+                            "p",
+                            "v",
+                            "S",
+                            "T",
+                            1,
+                            eur(1),
+                            eur(0),
+                            null,
+                            CN,
+                            TaxCategory.STANDARD,
+                            List.of(),
+                            Set.of()),
+                    "LineItem.goods is required");
         }
 
         @Test
-        void hsCodeIsOptional() {
-            assertThat(new LineItem("1", "S", "T", 1, eur(1), 1, null, CN, CN, TaxCategory.ZERO).hsCode())
-                    .isNull();
+        void hsCodeAndDimensionsAreOptional() {
+            LineItem line = valid().taxCategory(TaxCategory.ZERO).build();
+            assertThat(line.hsCode()).isNull();
+            assertThat(line.goods().dimensions()).isNull();
+        }
+
+        @Test
+        void originAndShipFromAreNamedNotPositional() {
+            LineItem line = valid().origin(CN).shipFrom(DE).build();
+            assertThat(line.origin()).isEqualTo(CN);
+            assertThat(line.goods().origin()).isEqualTo(CN);
+            assertThat(line.shipFrom()).isEqualTo(DE);
+            assertThat(valid().build().shipFrom())
+                    .as("ships from where it was made by default")
+                    .isEqualTo(CN);
+        }
+
+        @Test
+        void discountIsForTheWholeLineAndAtMostItsAmount() {
+            LineItem line =
+                    valid().quantity(3).unitPrice(eur(1000)).discount(eur(450)).build();
+            assertThat(line.amount()).isEqualTo(eur(3000));
+            assertThat(line.netAmount()).isEqualTo(eur(2550));
+            assertInvalid(
+                    () -> valid().quantity(3)
+                            .unitPrice(eur(1000))
+                            .discount(eur(3001))
+                            .build(),
+                    "LineItem.discount must be at most the line's amount (EUR 30.00), was EUR 30.01");
+            assertInvalid(() -> valid().discount(eur(-1)).build(), "LineItem.discount must not be negative");
+            assertInvalid(() -> valid().discount(usd(0)).build(), "LineItem.discount must be in EUR");
+        }
+
+        @Test
+        void categoriesAreBoundedAndFlagsCopied() {
+            List<String> many = new ArrayList<>();
+            for (int i = 0; i < 21; i++) {
+                many.add("c" + i);
+            }
+            assertInvalid(() -> valid().categories(many).build(), "LineItem.categories must hold at most 20");
+            assertInvalid(() -> valid().categories(List.of("x".repeat(65))).build(), "LineItem.categories[0]");
+            LineItem line = valid().categories(List.of("apparel"))
+                    .flags(LineFlag.PERSONALISED, LineFlag.FRAGILE)
+                    .build();
+            assertThat(line.has(LineFlag.PERSONALISED)).isTrue();
+            assertThat(line.has(LineFlag.HAZARDOUS)).isFalse();
+            assertThatThrownBy(() -> line.flags().add(LineFlag.DIGITAL))
+                    .isInstanceOf(UnsupportedOperationException.class);
         }
 
         @Test
@@ -249,7 +336,17 @@ class ModelValidationTest {
     @Nested
     class Carts {
         private Cart with(List<LineItem> lines, Money shipping) {
-            return new Cart(EUR, PriceDisplay.EXCLUDING_TAX, lines, shipping, address(), customer(), TODAY);
+            return new Cart(
+                    EUR,
+                    PriceDisplay.EXCLUDING_TAX,
+                    lines,
+                    shipping,
+                    shipping == null ? eur(0) : Money.zero(shipping.currency()),
+                    List.of(),
+                    List.of(),
+                    address(),
+                    customer(),
+                    TODAY);
         }
 
         @Test
@@ -277,25 +374,110 @@ class ModelValidationTest {
             assertInvalid(
                     () -> with(List.of(line("1", eur(100)), line("1", eur(200))), eur(0)),
                     "Cart.lines[1].lineId \"1\" is used by another line");
+            assertInvalid(() -> with(List.of(line("shipping", eur(100))), eur(0)), "is reserved");
         }
 
         @Test
         void requiresTheRest() {
-            List<LineItem> lines = List.of(line("1", eur(100)));
+            assertInvalid(() -> Cart.builder().line(line("1", eur(100))).build(), "Cart.currency is required");
+            assertInvalid(() -> base().prices(null).build(), "Cart.prices is required");
+            assertInvalid(() -> base().shipTo(null).build(), "Cart.shipTo is required");
+            assertInvalid(() -> base().orderDate(null).build(), "Cart.orderDate is required");
             assertInvalid(
-                    () -> new Cart(null, PriceDisplay.EXCLUDING_TAX, lines, eur(0), address(), customer(), TODAY),
-                    "Cart.currency is required");
-            assertInvalid(
-                    () -> new Cart(EUR, null, lines, eur(0), address(), customer(), TODAY), "Cart.prices is required");
-            assertInvalid(
-                    () -> new Cart(EUR, PriceDisplay.EXCLUDING_TAX, lines, eur(0), null, customer(), TODAY),
-                    "Cart.shipTo is required");
-            assertInvalid(
-                    () -> new Cart(EUR, PriceDisplay.EXCLUDING_TAX, lines, eur(0), address(), null, TODAY),
+                    () -> new Cart(
+                            EUR,
+                            PriceDisplay.EXCLUDING_TAX,
+                            List.of(line("1", eur(100))),
+                            eur(0),
+                            eur(0),
+                            List.of(),
+                            List.of(),
+                            address(),
+                            null,
+                            TODAY),
                     "Cart.customer is required");
+        }
+
+        private Cart.Builder base() {
+            return Cart.builder()
+                    .currency(EUR)
+                    .line(line("1", eur(1000)))
+                    .shipTo(address())
+                    .orderDate(TODAY);
+        }
+
+        private AppliedDiscount discount(long minor) {
+            return new AppliedDiscount("WELCOME", "Welcome offer", "store", eur(minor));
+        }
+
+        @Test
+        void discountsMustTotalWhatIsAllocatedToLinesShippingAndFees() {
+            LineItem discounted = LineItem.builder()
+                    .lineId("1")
+                    .sku("S")
+                    .quantity(2)
+                    .unitPrice(eur(1000))
+                    .discount(eur(200))
+                    .origin(CN)
+                    .build();
+            Fee cod = new Fee(
+                    "cod-fee", FeeKind.PAYMENT_METHOD, "Cash on delivery", eur(300), eur(100), TaxCategory.STANDARD);
+            Cart cart = Cart.builder()
+                    .currency(EUR)
+                    .line(discounted)
+                    .shipping(eur(490))
+                    .shippingDiscount(eur(490))
+                    .fee(cod)
+                    .discount(discount(790))
+                    .shipTo(address())
+                    .orderDate(TODAY)
+                    .build();
+            assertThat(cart.subtotal()).isEqualTo(eur(2000));
+            assertThat(cart.netSubtotal()).isEqualTo(eur(1800));
+            assertThat(cart.netShipping()).isEqualTo(eur(0));
+            assertThat(cart.feesTotal()).isEqualTo(eur(300));
+            assertThat(cart.netFeesTotal()).isEqualTo(eur(200));
+            assertThat(cart.discountTotal()).isEqualTo(eur(790));
+            assertThat(cart.netTotal()).isEqualTo(eur(2000));
+            assertThat(cart.fee("cod-fee")).isEqualTo(cod);
+
             assertInvalid(
-                    () -> new Cart(EUR, PriceDisplay.EXCLUDING_TAX, lines, eur(0), address(), customer(), null),
-                    "Cart.orderDate is required");
+                    () -> Cart.builder()
+                            .currency(EUR)
+                            .line(discounted)
+                            .discount(discount(100))
+                            .shipTo(address())
+                            .orderDate(TODAY)
+                            .build(),
+                    "Cart.discounts must total what is allocated to lines, shipping and fees (EUR 2.00), was EUR 1.00");
+            assertInvalid(() -> base().discount(discount(100)).build(), "Cart.discounts must total what is allocated");
+        }
+
+        @Test
+        void shippingDiscountIsAtMostShippingAndFeesAreInTheCartCurrencyWithTheirOwnIds() {
+            assertInvalid(
+                    () -> base().shipping(eur(100)).shippingDiscount(eur(101)).build(),
+                    "Cart.shippingDiscount must be at most Cart.shipping (EUR 1.00), was EUR 1.01");
+            assertInvalid(
+                    () -> base().fee(Fee.of("f", FeeKind.HANDLING, "Wrap", usd(100)))
+                            .build(),
+                    "Cart.fees[0].amount must be in EUR");
+            assertInvalid(
+                    () -> base().fee(Fee.of("1", FeeKind.HANDLING, "Wrap", eur(100)))
+                            .build(),
+                    "Cart.fees[0].feeId \"1\" is used by a line");
+            assertInvalid(
+                    () -> base().fee(Fee.of("shipping", FeeKind.HANDLING, "Wrap", eur(100)))
+                            .build(),
+                    "is reserved");
+            assertInvalid(
+                    () -> new Fee("f", FeeKind.OTHER, "x", eur(100), eur(101), TaxCategory.STANDARD),
+                    "Fee.discount must be at most Fee.amount");
+            assertInvalid(
+                    () -> base().discount(new AppliedDiscount(null, "x", "store", usd(1)))
+                            .build(),
+                    "Cart.discounts[0].amount must be in EUR");
+            assertInvalid(() -> new AppliedDiscount(null, "x", "store", eur(0)), "AppliedDiscount.amount must be > 0");
         }
 
         @Test
@@ -322,16 +504,20 @@ class ModelValidationTest {
         @Test
         void everyAmountIsPresentNotNegativeAndInOneCurrency() {
             assertInvalid(
-                    () -> new OrderTotals(eur(1), eur(0), eur(0), eur(0), eur(0), usd(1)),
+                    () -> new OrderTotals(eur(1), eur(0), eur(0), eur(0), eur(0), eur(0), usd(1)),
                     "OrderTotals.total must be in EUR");
             assertInvalid(
-                    () -> new OrderTotals(eur(1), eur(0), eur(-5), eur(0), eur(0), eur(1)),
-                    "OrderTotals.discount must not be negative");
+                    () -> new OrderTotals(eur(1), eur(0), eur(0), eur(-5), eur(0), eur(0), eur(1)),
+                    "OrderTotals.discounts must not be negative");
             assertInvalid(
-                    () -> new OrderTotals(null, eur(0), eur(0), eur(0), eur(0), eur(1)),
+                    () -> new OrderTotals(eur(1), eur(0), usd(0), eur(0), eur(0), eur(0), eur(1)),
+                    "OrderTotals.fees must be in EUR");
+            assertInvalid(
+                    () -> new OrderTotals(null, eur(0), eur(0), eur(0), eur(0), eur(0), eur(1)),
                     "OrderTotals.subtotal is required");
             assertInvalid(
-                    () -> new OrderTotals(eur(1), eur(0), eur(0), null, eur(0), eur(1)), "OrderTotals.tax is required");
+                    () -> new OrderTotals(eur(1), eur(0), eur(0), eur(0), null, eur(0), eur(1)),
+                    "OrderTotals.tax is required");
             assertThat(totals().currency()).isEqualTo(EUR);
         }
     }
@@ -340,40 +526,162 @@ class ModelValidationTest {
     class Orders {
         @Test
         void totalsAreInTheCartCurrency() {
-            OrderTotals inUsd = new OrderTotals(usd(4998), usd(490), usd(0), usd(0), usd(0), usd(5488));
+            OrderTotals inUsd = new OrderTotals(usd(4998), usd(490), usd(0), usd(0), usd(0), usd(0), usd(5488));
             assertInvalid(
-                    () -> new Order("o", cart(), inUsd, Map.of(), NOW, OrderStatus.PAID),
+                    () -> new Order(
+                            "o",
+                            cart(),
+                            inUsd,
+                            Map.of(),
+                            NOW,
+                            OrderStatus.CONFIRMED,
+                            PaymentStatus.PAID,
+                            FulfilmentStatus.UNFULFILLED,
+                            ReturnStatus.NONE),
                     "Order.totals must be in EUR like the cart, were in USD");
         }
 
         @Test
         void lineTaxNamesCartLinesInTheCartCurrency() {
             assertInvalid(
-                    () -> new Order("o", cart(), totals(), Map.of("9", eur(1)), NOW, OrderStatus.PAID),
+                    () -> new Order(
+                            "o",
+                            cart(),
+                            totals(),
+                            Map.of("9", eur(1)),
+                            NOW,
+                            OrderStatus.CONFIRMED,
+                            PaymentStatus.PAID,
+                            FulfilmentStatus.UNFULFILLED,
+                            ReturnStatus.NONE),
                     "Cart has no line \"9\"");
             assertInvalid(
-                    () -> new Order("o", cart(), totals(), Map.of("1", usd(1)), NOW, OrderStatus.PAID),
+                    () -> new Order(
+                            "o",
+                            cart(),
+                            totals(),
+                            Map.of("1", usd(1)),
+                            NOW,
+                            OrderStatus.CONFIRMED,
+                            PaymentStatus.PAID,
+                            FulfilmentStatus.UNFULFILLED,
+                            ReturnStatus.NONE),
                     "Order.lineTax[1] must be in EUR");
             assertInvalid(
-                    () -> new Order("o", cart(), totals(), Map.of("1", eur(-1)), NOW, OrderStatus.PAID),
+                    () -> new Order(
+                            "o",
+                            cart(),
+                            totals(),
+                            Map.of("1", eur(-1)),
+                            NOW,
+                            OrderStatus.CONFIRMED,
+                            PaymentStatus.PAID,
+                            FulfilmentStatus.UNFULFILLED,
+                            ReturnStatus.NONE),
                     "Order.lineTax[1] must not be negative");
         }
 
         @Test
         void requiresIdPlacedAtAndStatus() {
-            assertInvalid(() -> new Order("", cart(), totals(), Map.of(), NOW, OrderStatus.PAID), "Order.id");
             assertInvalid(
-                    () -> new Order("o", cart(), totals(), Map.of(), null, OrderStatus.PAID),
+                    () -> new Order(
+                            "",
+                            cart(),
+                            totals(),
+                            Map.of(),
+                            NOW,
+                            OrderStatus.CONFIRMED,
+                            PaymentStatus.PAID,
+                            FulfilmentStatus.UNFULFILLED,
+                            ReturnStatus.NONE),
+                    "Order.id");
+            assertInvalid(
+                    () -> new Order(
+                            "o",
+                            cart(),
+                            totals(),
+                            Map.of(),
+                            null,
+                            OrderStatus.CONFIRMED,
+                            PaymentStatus.PAID,
+                            FulfilmentStatus.UNFULFILLED,
+                            ReturnStatus.NONE),
                     "Order.placedAt is required");
-            assertInvalid(() -> new Order("o", cart(), totals(), Map.of(), NOW, null), "Order.status is required");
             assertInvalid(
-                    () -> new Order("o", null, totals(), Map.of(), NOW, OrderStatus.PAID), "Order.cart is required");
+                    () -> new Order(
+                            "o",
+                            cart(),
+                            totals(),
+                            Map.of(),
+                            NOW,
+                            null,
+                            PaymentStatus.PAID,
+                            FulfilmentStatus.UNFULFILLED,
+                            ReturnStatus.NONE),
+                    "Order.status is required");
+            assertInvalid(
+                    () -> new Order(
+                            "o",
+                            cart(),
+                            totals(),
+                            Map.of(),
+                            NOW,
+                            OrderStatus.PLACED,
+                            null,
+                            FulfilmentStatus.UNFULFILLED,
+                            ReturnStatus.NONE),
+                    "Order.paymentStatus is required");
+            assertInvalid(
+                    () -> new Order(
+                            "o",
+                            cart(),
+                            totals(),
+                            Map.of(),
+                            NOW,
+                            OrderStatus.PLACED,
+                            PaymentStatus.PENDING,
+                            null,
+                            ReturnStatus.NONE),
+                    "Order.fulfilmentStatus is required");
+            assertInvalid(
+                    () -> new Order(
+                            "o",
+                            cart(),
+                            totals(),
+                            Map.of(),
+                            NOW,
+                            OrderStatus.PLACED,
+                            PaymentStatus.PENDING,
+                            FulfilmentStatus.UNFULFILLED,
+                            null),
+                    "Order.returnStatus is required");
+            assertInvalid(
+                    () -> new Order(
+                            "o",
+                            null,
+                            totals(),
+                            Map.of(),
+                            NOW,
+                            OrderStatus.CONFIRMED,
+                            PaymentStatus.PAID,
+                            FulfilmentStatus.UNFULFILLED,
+                            ReturnStatus.NONE),
+                    "Order.cart is required");
         }
 
         @Test
         void lineTaxIsCopied() {
             Map<String, Money> lineTax = new HashMap<>(Map.of("1", eur(1)));
-            Order order = new Order("o", cart(), totals(), lineTax, NOW, OrderStatus.PAID);
+            Order order = new Order(
+                    "o",
+                    cart(),
+                    totals(),
+                    lineTax,
+                    NOW,
+                    OrderStatus.CONFIRMED,
+                    PaymentStatus.PAID,
+                    FulfilmentStatus.UNFULFILLED,
+                    ReturnStatus.NONE);
             lineTax.put("2", eur(2));
             assertThat(order.lineTax()).containsOnlyKeys("1");
             assertThat(order().lineTax()).hasSize(2);

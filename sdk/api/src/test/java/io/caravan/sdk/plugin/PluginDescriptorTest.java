@@ -116,6 +116,37 @@ class PluginDescriptorTest {
 
     @Nested
     class KindsAndExtensions {
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.EnumSource(
+                value = ExtensionPoint.class,
+                names = {
+                    "PAYMENT_SESSIONS",
+                    "PAYMENT_AUTHORIZER",
+                    "PAYMENT_CAPTURER",
+                    "PAYMENT_VOIDER",
+                    "PAYMENT_REFUNDER"
+                })
+        void pointsThatMoveMoneyRefuseAFallbackPolicyAndSayWhy(ExtensionPoint point) {
+            assertThat(point.allowsFallback()).isFalse();
+            assertInvalid(
+                    () -> new Extension(point, "com.acme.Pay", FailurePolicy.FALLBACK),
+                    "Extension.failurePolicy FALLBACK is not allowed for " + point
+                            + ": a failed or timed-out call may have moved money");
+            assertThat(new Extension(point, "com.acme.Pay", FailurePolicy.FAIL_CLOSED).failurePolicy())
+                    .isEqualTo(FailurePolicy.FAIL_CLOSED);
+        }
+
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.EnumSource(
+                value = ExtensionPoint.class,
+                names = {"PAYMENT_METHODS", "PAYMENT_STATUS", "PAYMENT_NOTIFICATIONS", "CARRIER_RATES", "TAX_CALCULATOR"
+                })
+        void otherPointsMayDeclareAFallback(ExtensionPoint point) {
+            assertThat(point.allowsFallback()).isTrue();
+            assertThat(new Extension(point, "com.acme.X", FailurePolicy.FALLBACK).failurePolicy())
+                    .isEqualTo(FailurePolicy.FALLBACK);
+        }
+
         @Test
         void needsAKindAndAnExtension() {
             assertInvalid(
@@ -188,7 +219,7 @@ class PluginDescriptorTest {
         @Test
         void eventListenersAndEventPermissionsComeTogether() {
             Extension listener = new Extension(ExtensionPoint.ORDER_EVENTS, "com.acme.Events", FailurePolicy.FAIL_OPEN);
-            Permissions refunds = new Permissions(Set.of(), Set.of(OrderEventType.REFUNDED), Set.of());
+            Permissions refunds = new Permissions(Set.of(), Set.of(OrderEventType.PAYMENT_REFUNDED), Set.of());
             assertInvalid(
                     () -> descriptor(
                             "acme",
@@ -212,7 +243,7 @@ class PluginDescriptorTest {
                                     refunds)
                             .permissions()
                             .events())
-                    .containsExactly(OrderEventType.REFUNDED);
+                    .containsExactly(OrderEventType.PAYMENT_REFUNDED);
         }
 
         @ParameterizedTest

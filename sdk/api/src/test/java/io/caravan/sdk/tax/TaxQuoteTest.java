@@ -6,6 +6,7 @@ import static io.caravan.sdk.Fixtures.eur;
 import static io.caravan.sdk.Fixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.model.HsCode;
 import io.caravan.sdk.model.PriceDisplay;
 import java.math.BigDecimal;
@@ -114,6 +115,7 @@ class TaxQuoteTest {
                             List.of(vat(TaxLine.SHIPPING, 100, 19, CollectedAt.CHECKOUT)),
                             List.of(),
                             List.of(),
+                            List.of(),
                             List.of()),
                     "TaxQuote.lineTaxes[0].lineRef must be a cart line id");
             assertInvalid(
@@ -123,6 +125,7 @@ class TaxQuoteTest {
                             DutyTreatment.DDP,
                             List.of(),
                             List.of(vat("1", 100, 19, CollectedAt.CHECKOUT)),
+                            List.of(),
                             List.of(),
                             List.of()),
                     "TaxQuote.shippingTaxes[0].lineRef must be \"shipping\"");
@@ -139,6 +142,7 @@ class TaxQuoteTest {
                             List.of(inUsd),
                             List.of(),
                             List.of(),
+                            List.of(),
                             List.of()),
                     "TaxQuote.lineTaxes[0] must be in EUR");
         }
@@ -152,6 +156,7 @@ class TaxQuoteTest {
                             DutyTreatment.DDP,
                             List.of(),
                             List.of(),
+                            List.of(),
                             List.of(duty("1", 1000, 120, CollectedAt.DELIVERY)),
                             List.of()),
                     "TaxQuote.duties[0].collectedAt must be CHECKOUT under DDP");
@@ -161,6 +166,7 @@ class TaxQuoteTest {
                             PriceDisplay.INCLUDING_TAX,
                             DutyTreatment.DDP,
                             List.of(vat("1", 100, 19, CollectedAt.DELIVERY)),
+                            List.of(),
                             List.of(),
                             List.of(),
                             List.of()),
@@ -177,24 +183,41 @@ class TaxQuoteTest {
                             List.of(),
                             List.of(),
                             List.of(),
+                            List.of(),
                             List.of()),
                     "TaxQuote.currency is required");
             assertInvalid(
-                    () -> new TaxQuote(EUR, null, DutyTreatment.DDP, List.of(), List.of(), List.of(), List.of()),
+                    () -> new TaxQuote(
+                            EUR, null, DutyTreatment.DDP, List.of(), List.of(), List.of(), List.of(), List.of()),
                     "TaxQuote.prices is required");
             assertInvalid(
                     () -> new TaxQuote(
-                            EUR, PriceDisplay.INCLUDING_TAX, null, List.of(), List.of(), List.of(), List.of()),
+                            EUR,
+                            PriceDisplay.INCLUDING_TAX,
+                            null,
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of()),
                     "TaxQuote.dutyTreatment is required");
             assertInvalid(
                     () -> new TaxQuote(
-                            EUR, PriceDisplay.INCLUDING_TAX, DutyTreatment.DAP, null, List.of(), List.of(), List.of()),
+                            EUR,
+                            PriceDisplay.INCLUDING_TAX,
+                            DutyTreatment.DAP,
+                            null,
+                            List.of(),
+                            List.of(),
+                            List.of(),
+                            List.of()),
                     "TaxQuote.lineTaxes is required");
             assertInvalid(
                     () -> new TaxQuote(
                             EUR,
                             PriceDisplay.INCLUDING_TAX,
                             DutyTreatment.DAP,
+                            List.of(),
                             List.of(),
                             List.of(),
                             List.of(),
@@ -210,6 +233,7 @@ class TaxQuoteTest {
                     DutyTreatment.DAP,
                     List.of(vat("1", 1000, 190, CollectedAt.CHECKOUT), vat("2", 500, 95, CollectedAt.DELIVERY)),
                     List.of(vat(TaxLine.SHIPPING, 400, 76, CollectedAt.CHECKOUT)),
+                    List.of(),
                     List.of(duty("1", 1000, 120, CollectedAt.DELIVERY), duty("2", 500, 60, CollectedAt.CHECKOUT)),
                     List.of("Import VAT collected at checkout (IOSS)."));
             assertThat(quote.totalTax()).isEqualTo(eur(361));
@@ -228,10 +252,37 @@ class TaxQuoteTest {
                     DutyTreatment.DDP,
                     List.of(vat("1", 1680, 319, CollectedAt.CHECKOUT)),
                     List.of(),
+                    List.of(),
                     List.of(duty("1", 1680, 202, CollectedAt.CHECKOUT)),
                     List.of());
             assertThat(quote.addedAtCheckout()).isEqualTo(eur(202));
             assertThat(quote.dueOnDelivery()).isEqualTo(eur(0));
+        }
+
+        @Test
+        void feeTaxesPointAtFeesAndCountInTheTotals() {
+            TaxQuote quote = new TaxQuote(
+                    EUR,
+                    PriceDisplay.EXCLUDING_TAX,
+                    DutyTreatment.DDP,
+                    List.of(vat("1", 1000, 190, CollectedAt.CHECKOUT)),
+                    List.of(vat(TaxLine.SHIPPING, 400, 76, CollectedAt.CHECKOUT)),
+                    List.of(vat("cod-fee", 300, 57, CollectedAt.CHECKOUT)),
+                    List.of(),
+                    List.of());
+            assertThat(quote.totalTax()).isEqualTo(eur(323));
+            assertThat(quote.addedAtCheckout()).isEqualTo(eur(323));
+            assertInvalid(
+                    () -> new TaxQuote(
+                            EUR,
+                            PriceDisplay.EXCLUDING_TAX,
+                            DutyTreatment.DDP,
+                            List.of(),
+                            List.of(),
+                            List.of(vat(TaxLine.SHIPPING, 300, 57, CollectedAt.CHECKOUT)),
+                            List.of(),
+                            List.of()),
+                    "TaxQuote.feeTaxes[0].lineRef must be a cart fee id");
         }
     }
 }

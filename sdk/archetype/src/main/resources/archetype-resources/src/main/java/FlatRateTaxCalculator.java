@@ -1,13 +1,14 @@
 package ${package};
 
 import io.caravan.sdk.model.Cart;
+import io.caravan.sdk.model.DutyTreatment;
+import io.caravan.sdk.model.Fee;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.plugin.PluginConfigurationException;
 import io.caravan.sdk.plugin.PluginContext;
 import io.caravan.sdk.tax.CollectedAt;
-import io.caravan.sdk.tax.DutyTreatment;
 import io.caravan.sdk.tax.TaxCalculator;
 import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
@@ -48,11 +49,13 @@ public final class FlatRateTaxCalculator implements TaxCalculator {
     }
 
     /**
-     * Quotes the store's flat rate on every cart line, collected at checkout.
+     * Quotes the store's flat rate on every cart line and fee, collected at checkout. Amounts are
+     * taxed after their discounts ({@link LineItem#netAmount()}, {@link Fee#netAmount()}): the
+     * cart carries every discount allocated to what it reduces.
      *
      * @param context the per-call context; its configuration holds {@code ratePercent}
      * @param cart    the cart
-     * @return one tax line per cart line, no shipping taxes, no duties
+     * @return one tax line per cart line and per fee, no shipping taxes, no duties
      * @throws PluginConfigurationException if the store's rate is missing or invalid
      */
     @Override
@@ -61,21 +64,25 @@ public final class FlatRateTaxCalculator implements TaxCalculator {
         String jurisdiction = cart.destination().code();
         List<TaxLine> lineTaxes = new ArrayList<>(cart.lines().size());
         for (LineItem line : cart.lines()) {
-            lineTaxes.add(tax(line.lineId(), line.amount(), cart.prices(), rate, jurisdiction));
+            lineTaxes.add(tax(line.lineId(), line.netAmount(), cart.prices(), rate, jurisdiction));
+        }
+        List<TaxLine> feeTaxes = new ArrayList<>(cart.fees().size());
+        for (Fee fee : cart.fees()) {
+            feeTaxes.add(tax(fee.feeId(), fee.netAmount(), cart.prices(), rate, jurisdiction));
         }
         if (context.logger().isDebugEnabled()) {
             context.logger().debug("Flat rate " + FlatRate.display(rate) + " on " + lineTaxes.size() + " lines");
         }
         // No duties are computed, so who would pay them does not change the quote: DAP.
-        return new TaxQuote(cart.currency(), cart.prices(), DutyTreatment.DAP, lineTaxes, List.of(), List.of(),
-                List.of());
+        return new TaxQuote(cart.currency(), cart.prices(), DutyTreatment.DAP, lineTaxes, List.of(), feeTaxes,
+                List.of(), List.of());
     }
 
     /**
      * The tax on one line.
      *
      * @param lineRef      the cart line's id
-     * @param amount       the line's amount (unit price times quantity)
+     * @param amount       the amount taxed: a line's or fee's amount after its discount
      * @param prices       whether the amount includes the tax or not
      * @param rate         the rate as a fraction
      * @param jurisdiction the destination country code

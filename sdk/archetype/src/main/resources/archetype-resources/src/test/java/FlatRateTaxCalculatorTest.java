@@ -42,15 +42,32 @@ class FlatRateTaxCalculatorTest {
     }
 
     static LineItem line(String id, int quantity, long unitMinor, String currency) {
-        return new LineItem(id, "sku-" + id, "Item " + id, quantity, Money.ofMinor(unitMinor, currency), 250, null,
-                CountryCode.of("DE"), CountryCode.of("DE"), TaxCategory.STANDARD);
+        return LineItem.builder()
+                .lineId(id)
+                .sku("sku-" + id)
+                .title("Item " + id)
+                .quantity(quantity)
+                .unitPrice(Money.ofMinor(unitMinor, currency))
+                .weightGrams(250)
+                .origin(CountryCode.of("DE"))
+                .shipFrom(CountryCode.of("DE"))
+                .taxCategory(TaxCategory.STANDARD)
+                .build();
     }
 
     static Cart cart(PriceDisplay prices, LineItem... lines) {
         String currency = lines[0].unitPrice().currency().getCurrencyCode();
-        return new Cart(Currency.getInstance(currency), prices, List.of(lines), Money.ofMinor(499, currency),
+        return new Cart(
+                Currency.getInstance(currency),
+                prices,
+                List.of(lines),
+                Money.ofMinor(499, currency),
+                Money.zero(Currency.getInstance(currency)),
+                List.of(),
+                List.of(),
                 new Address(CountryCode.of("FR"), null, "75001", "Paris", List.of(), null),
-                new Customer("c-1", null, null, null), LocalDate.of(2026, 11, 23));
+                new Customer("c-1", null, null, null),
+                LocalDate.of(2026, 11, 23));
     }
 
     @Test

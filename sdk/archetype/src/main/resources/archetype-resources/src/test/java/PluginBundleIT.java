@@ -103,10 +103,27 @@ class PluginBundleIT {
     }
 
     static Cart cart() {
-        LineItem line = new LineItem("l1", "TEE-M", "T-shirt", 2, Money.ofMinor(2500, "GBP"), 200, null,
-                CountryCode.of("PT"), CountryCode.of("GB"), TaxCategory.STANDARD);
-        return new Cart(Currency.getInstance("GBP"), PriceDisplay.EXCLUDING_TAX, List.of(line), Money.ofMinor(0, "GBP"),
+        LineItem line = LineItem.builder()
+                .lineId("l1")
+                .sku("TEE-M")
+                .title("T-shirt")
+                .quantity(2)
+                .unitPrice(Money.ofMinor(2500, "GBP"))
+                .weightGrams(200)
+                .origin(CountryCode.of("PT"))
+                .shipFrom(CountryCode.of("GB"))
+                .taxCategory(TaxCategory.STANDARD)
+                .build();
+        return new Cart(
+                Currency.getInstance("GBP"),
+                PriceDisplay.EXCLUDING_TAX,
+                List.of(line),
+                Money.ofMinor(0, "GBP"),
+                Money.zero(Currency.getInstance("GBP")),
+                List.of(),
+                List.of(),
                 new Address(CountryCode.of("GB"), null, "SW1A 1AA", "London", List.of(), null),
-                new Customer("c-1", null, null, null), LocalDate.of(2026, 11, 23));
+                new Customer("c-1", null, null, null),
+                LocalDate.of(2026, 11, 23));
     }
 }

@@ -6,7 +6,7 @@ import io.caravan.sdk.money.Money;
 import io.caravan.sdk.plugin.PluginContext;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import io.caravan.sdk.tax.CollectedAt;
-import io.caravan.sdk.tax.DutyTreatment;
+import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.tax.TaxCalculator;
 import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
@@ -64,12 +64,12 @@ public final class EchoTaxCalculator implements TaxCalculator {
         String country = cart.destination().code();
         List<TaxLine> lines = new ArrayList<>();
         for (LineItem line : cart.lines()) {
-            Money amount = line.amount();
+            Money amount = line.netAmount();
             String explanation = "Echo tax 10 % (" + ruleId + ")" + (label == null ? "" : " " + label);
             lines.add(new TaxLine(line.lineId(), amount, amount.multiply(RATE, RoundingMode.HALF_EVEN), RATE,
                     country, ruleId, explanation, CollectedAt.CHECKOUT));
         }
-        return new TaxQuote(cart.currency(), cart.prices(), DutyTreatment.DAP, lines, List.of(), List.of(),
+        return new TaxQuote(cart.currency(), cart.prices(), DutyTreatment.DAP, lines, List.of(), List.of(), List.of(),
                 List.of());
     }
 

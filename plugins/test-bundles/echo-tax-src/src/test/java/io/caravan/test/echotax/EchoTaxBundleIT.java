@@ -67,14 +67,21 @@ class EchoTaxBundleIT {
     }
 
     static LineItem line(String id, long unitMinor, int quantity, String ccy) {
-        return new LineItem(id, "sku-" + id, "Item " + id, quantity, Money.ofMinor(unitMinor, ccy), 100, null,
-                CountryCode.of("DE"), CountryCode.of("DE"), TaxCategory.STANDARD);
+        return LineItem.builder().lineId(id).sku("sku-" + id).title("Item " + id).quantity(quantity).unitPrice(Money.ofMinor(unitMinor, ccy)).weightGrams(100).hsCode(null).origin(CountryCode.of("DE")).shipFrom(CountryCode.of("DE")).taxCategory(TaxCategory.STANDARD).build();
     }
 
     static Cart cart(String ccy, String dest, long shippingMinor, LineItem... lines) {
-        return new Cart(Currency.getInstance(ccy), PriceDisplay.EXCLUDING_TAX, List.of(lines),
-                Money.ofMinor(shippingMinor, ccy), new Address(CountryCode.of(dest), null, null, "City", List.of(), null),
-                new Customer("c1", null, null, null), LocalDate.parse("2026-11-23"));
+        return new Cart(
+                Currency.getInstance(ccy),
+                PriceDisplay.EXCLUDING_TAX,
+                List.of(lines),
+                Money.ofMinor(shippingMinor, ccy),
+                Money.zero(Currency.getInstance(ccy)),
+                List.of(),
+                List.of(),
+                new Address(CountryCode.of(dest), null, null, "City", List.of(), null),
+                new Customer("c1", null, null, null),
+                LocalDate.parse("2026-11-23"));
     }
 
     @Test

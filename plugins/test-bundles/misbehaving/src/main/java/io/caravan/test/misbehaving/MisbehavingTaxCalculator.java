@@ -1,13 +1,13 @@
 package io.caravan.test.misbehaving;
 
 import io.caravan.sdk.model.Cart;
+import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.plugin.PluginConfiguration;
 import io.caravan.sdk.plugin.PluginContext;
 import io.caravan.sdk.plugin.PluginRejectedException;
 import io.caravan.sdk.tax.CollectedAt;
-import io.caravan.sdk.tax.DutyTreatment;
 import io.caravan.sdk.tax.TaxCalculator;
 import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
@@ -105,6 +105,7 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
                         ok.dutyTreatment(),
                         ok.lineTaxes(),
                         ok.shippingTaxes(),
+                        List.of(),
                         ok.duties(),
                         classLoaders(context));
             }
@@ -232,14 +233,15 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
                     t.explanation(),
                     t.collectedAt()));
         }
-        return new TaxQuote(currency, cart.prices(), DutyTreatment.DAP, lines, List.of(), List.of(), List.of());
+        return new TaxQuote(
+                currency, cart.prices(), DutyTreatment.DAP, lines, List.of(), List.of(), List.of(), List.of());
     }
 
     private static TaxQuote ok(Cart cart, String mode) {
         String country = cart.destination().code();
         List<TaxLine> lines = new ArrayList<>();
         for (LineItem line : cart.lines()) {
-            Money amount = line.amount();
+            Money amount = line.netAmount();
             lines.add(new TaxLine(
                     line.lineId(),
                     amount,
@@ -250,6 +252,7 @@ public final class MisbehavingTaxCalculator implements TaxCalculator {
                     "Misbehaving test tax 10 % (mode " + mode + ")",
                     CollectedAt.CHECKOUT));
         }
-        return new TaxQuote(cart.currency(), cart.prices(), DutyTreatment.DAP, lines, List.of(), List.of(), List.of());
+        return new TaxQuote(
+                cart.currency(), cart.prices(), DutyTreatment.DAP, lines, List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -57,33 +57,38 @@ class MisbehavingBundleIT {
     }
 
     static Cart cart() {
-        LineItem a = new LineItem(
-                "a",
-                "sku-a",
-                "Item a",
-                3,
-                Money.ofMinor(25, "EUR"),
-                100,
-                null,
-                CountryCode.of("DE"),
-                CountryCode.of("DE"),
-                TaxCategory.STANDARD);
-        LineItem b = new LineItem(
-                "b",
-                "sku-b",
-                "Item b",
-                1,
-                Money.ofMinor(10000, "EUR"),
-                100,
-                null,
-                CountryCode.of("DE"),
-                CountryCode.of("DE"),
-                TaxCategory.STANDARD);
+        LineItem a = LineItem.builder()
+                .lineId("a")
+                .sku("sku-a")
+                .title("Item a")
+                .quantity(3)
+                .unitPrice(Money.ofMinor(25, "EUR"))
+                .weightGrams(100)
+                .hsCode(null)
+                .origin(CountryCode.of("DE"))
+                .shipFrom(CountryCode.of("DE"))
+                .taxCategory(TaxCategory.STANDARD)
+                .build();
+        LineItem b = LineItem.builder()
+                .lineId("b")
+                .sku("sku-b")
+                .title("Item b")
+                .quantity(1)
+                .unitPrice(Money.ofMinor(10000, "EUR"))
+                .weightGrams(100)
+                .hsCode(null)
+                .origin(CountryCode.of("DE"))
+                .shipFrom(CountryCode.of("DE"))
+                .taxCategory(TaxCategory.STANDARD)
+                .build();
         return new Cart(
                 Currency.getInstance("EUR"),
                 PriceDisplay.EXCLUDING_TAX,
                 List.of(a, b),
                 Money.ofMinor(499, "EUR"),
+                Money.zero(Currency.getInstance("EUR")),
+                List.of(),
+                List.of(),
                 new Address(CountryCode.of("FR"), null, null, "Paris", List.of(), null),
                 new Customer("c1", null, null, null),
                 LocalDate.parse("2026-11-23"));

@@ -1,8 +1,8 @@
 package io.caravan.test.snooping;
 
 import io.caravan.sdk.model.Cart;
+import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.plugin.PluginContext;
-import io.caravan.sdk.tax.DutyTreatment;
 import io.caravan.sdk.tax.TaxCalculator;
 import io.caravan.sdk.tax.TaxQuote;
 import java.util.ArrayList;
@@ -25,6 +25,6 @@ public final class SnoopingTaxCalculator implements TaxCalculator {
         notices.add("apiKey=" + (context.configuration().secret("/apiKey").isPresent() ? "set" : "unset"));
         notices.add("store=" + context.storeSlug());
         return new TaxQuote(
-                cart.currency(), cart.prices(), DutyTreatment.DAP, List.of(), List.of(), List.of(), notices);
+                cart.currency(), cart.prices(), DutyTreatment.DAP, List.of(), List.of(), List.of(), List.of(), notices);
     }
 }
