@@ -20,7 +20,12 @@ final class OrderEventJson {
 
     static OrderEventHeader header(OrderEvent event) {
         return new OrderEventHeader(
-                event.eventId(), event.order().id(), 1, 1, event.type().name(), event.occurredAt());
+                event.eventId(),
+                event.orderId(),
+                event.sequence(),
+                event.schemaVersion(),
+                event.type().name(),
+                event.occurredAt());
     }
 
     /**
@@ -39,7 +44,16 @@ final class OrderEventJson {
     /** The stored event as one delivery hands it over: with the delivery's id as its event id. */
     static OrderEvent forDelivery(String json, String deliveryId) {
         OrderEvent stored = read(json);
-        return new OrderEvent(deliveryId, stored.type(), stored.occurredAt(), stored.order(), stored.amount());
+        return new OrderEvent(
+                deliveryId,
+                stored.orderId(),
+                stored.sequence(),
+                stored.schemaVersion(),
+                stored.type(),
+                stored.occurredAt(),
+                stored.order(),
+                stored.payment(),
+                stored.cancellation());
     }
 
     private static String json(OrderEvent event) {

@@ -1,25 +1,26 @@
 package io.caravan.platform.events.testsupport;
 
+import io.caravan.sdk.events.Cancellation;
+import io.caravan.sdk.events.CancelledBy;
 import io.caravan.sdk.events.OrderEvent;
 import io.caravan.sdk.model.Address;
 import io.caravan.sdk.model.Cart;
 import io.caravan.sdk.model.CountryCode;
-import io.caravan.sdk.model.Customer;
+import io.caravan.sdk.model.FulfilmentStatus;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.Order;
 import io.caravan.sdk.model.OrderEventType;
 import io.caravan.sdk.model.OrderStatus;
 import io.caravan.sdk.model.OrderTotals;
-import io.caravan.sdk.model.PriceDisplay;
-import io.caravan.sdk.model.TaxCategory;
+import io.caravan.sdk.model.PaymentStatus;
+import io.caravan.sdk.model.ReturnStatus;
 import io.caravan.sdk.money.Money;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 
-/** One small order (two mugs to Germany) and its events, as the order code would make them. */
+/** One small order (two mugs to Berlin) and its events, as the order code would make them. */
 final class SampleOrders {
     /** Event n of an order occurred n seconds after this. */
     static final Instant EPOCH = Instant.parse("2026-12-01T09:00:00Z");
@@ -27,27 +28,23 @@ final class SampleOrders {
     private SampleOrders() {}
 
     static OrderEvent event(OutboxTestResource.AppendRequest request) {
-        Currency eur = Currency.getInstance("EUR");
-        Money mug = Money.ofMinor(1250, "EUR");
-        Cart cart = new Cart(
-                eur,
-                PriceDisplay.INCLUDING_TAX,
-                List.of(new LineItem(
-                        "1",
-                        "MUG-1",
-                        "Mug",
-                        2,
-                        mug,
-                        400,
-                        null,
-                        CountryCode.of("DE"),
-                        CountryCode.of("DE"),
-                        TaxCategory.STANDARD)),
-                Money.ofMinor(490, "EUR"),
-                new Address(CountryCode.of("DE"), null, "10115", "Berlin", List.of(), null),
-                new Customer("shopper-1", null, CountryCode.of("DE"), null),
-                LocalDate.of(2026, 12, 1));
-        Money zero = Money.zero(eur);
+        Cart cart = Cart.builder()
+                .currency("EUR")
+                .line(LineItem.builder()
+                        .lineId("1")
+                        .sku("MUG-1")
+                        .title("Mug")
+                        .quantity(2)
+                        .unitPrice(Money.ofMinor(1250, "EUR"))
+                        .weightGrams(400)
+                        .origin(CountryCode.of("DE"))
+                        .build())
+                .shipping(Money.ofMinor(490, "EUR"))
+                .shipTo(new Address(
+                        CountryCode.of("DE"), null, "10115", "Berlin", List.of("Invalidenstr. 1"), "A. Shopper"))
+                .orderDate(LocalDate.of(2026, 12, 1))
+                .build();
+        Money zero = Money.ofMinor(0, "EUR");
         Order order = new Order(
                 request.orderId(),
                 cart,
@@ -57,15 +54,24 @@ final class SampleOrders {
                         zero,
                         zero,
                         zero,
+                        zero,
                         Money.ofMinor(2990, "EUR")),
                 Map.of(),
                 EPOCH,
-                OrderStatus.CONFIRMED);
+                OrderStatus.CONFIRMED,
+                PaymentStatus.NOT_PAID,
+                FulfilmentStatus.UNFULFILLED,
+                ReturnStatus.NONE);
+        OrderEventType type = OrderEventType.valueOf(request.type());
         return new OrderEvent(
                 request.eventId(),
-                OrderEventType.valueOf(request.type()),
+                request.orderId(),
+                request.sequence(),
+                OrderEvent.SCHEMA_VERSION,
+                type,
                 EPOCH.plusSeconds(request.sequence()),
                 order,
-                null);
+                null,
+                type == OrderEventType.CANCELLED ? new Cancellation("shopper asked", CancelledBy.SHOPPER) : null);
     }
 }

@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  *   <li>{@code effect/<eventId>}: the effect, made once per event id ("claimed" with
  *       compare-and-set after everything that can fail, so a failed receipt leaves no effect);
  *   <li>{@code log/<orderId>}: the effects of one order in the order they were made, as
- *       {@code <occurredAt> <type>} separated by commas.
+ *       {@code <sequence>:<type>} separated by commas.
  * </ul>
  *
  * <p>Configuration makes it misbehave: {@code failTimes} fails the first n receipts of each event
@@ -50,7 +50,7 @@ public final class RecordingOrderListener implements OrderEventListener {
         }
         String failOrder = context.configuration().string("/failOrder").orElse("");
         long failTimes = context.configuration().integer("/failTimes").orElse(0);
-        String orderId = event.order().id();
+        String orderId = event.orderId();
         if ((failOrder.isEmpty() || failOrder.equals(orderId)) && receipt <= failTimes) {
             throw new IllegalStateException("told to fail receipt " + receipt + " of " + failTimes);
         }
@@ -59,10 +59,7 @@ public final class RecordingOrderListener implements OrderEventListener {
         if (claimed.isEmpty()) {
             return; // a redelivery of an event whose effect is made: nothing to do again
         }
-        append(
-                storage,
-                "log/" + orderId,
-                event.occurredAt() + " " + event.type().name());
+        append(storage, "log/" + orderId, event.sequence() + ":" + event.type().name());
     }
 
     private static long increment(PluginStorage storage, String key) {
