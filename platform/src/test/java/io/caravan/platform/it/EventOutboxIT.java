@@ -165,7 +165,12 @@ class EventOutboxIT {
         String store = Stores.uniqueSlug("evf");
         Api owner = Stores.onboardAndSignIn(admin, store);
         String listener = publishListener(dev, admin);
-        install(owner, store, listener, Json.createObjectBuilder().add("failTimes", 3));
+        // three failures stay under the invoker's breaker (5 of 10): every attempt reaches the plugin
+        install(
+                owner,
+                store,
+                listener,
+                Json.createObjectBuilder().add("failTimes", 3).add("failSequence", 1));
         String order = "order-" + hex();
         append(admin, store, order, 1, "PLACED", false);
         append(admin, store, order, 2, "CONFIRMED", false);
@@ -174,40 +179,40 @@ class EventOutboxIT {
         JsonObject second = (JsonObject) deliveries.get(0); // newest first
         JsonObject first = (JsonObject) deliveries.get(1);
         assertThat(first.getJsonNumber("sequence").longValue()).isEqualTo(1);
-        for (JsonObject d : List.of(first, second)) {
-            assertThat(d.getString("status")).isEqualTo("DEAD");
-            assertThat(d.getInt("attempts")).isEqualTo(3);
-            assertThat(d.getString("lastError"))
-                    .contains("told to fail receipt 3 of 3")
-                    .doesNotContain("\tat ");
-        }
+        assertThat(first.getString("status")).isEqualTo("DEAD");
+        assertThat(first.getInt("attempts")).isEqualTo(3);
+        assertThat(first.getString("lastError"))
+                .contains("told to fail receipt 3 of 3")
+                .doesNotContain("\tat ");
         Instant firstDied = Instant.parse(first.getString("completedAt"));
         assertThat(Duration.between(Instant.parse(first.getString("enqueuedAt")), firstDied))
                 .as("three attempts, 1 s and 2 s apart")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
-        assertThat(Duration.between(firstDied, Instant.parse(second.getString("completedAt"))))
-                .as("sequence 2 was first tried only once sequence 1 had died, then backed off the same way")
-                .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
-        assertThat(storage(admin, store, listener)).doesNotContainKey("log/" + order);
+        assertThat(second.getString("status")).isEqualTo("DELIVERED");
+        assertThat(second.getInt("attempts")).isEqualTo(1);
+        assertThat(Instant.parse(second.getString("completedAt")))
+                .as("sequence 2 waited while sequence 1 was pending")
+                .isAfterOrEqualTo(firstDied);
+        assertThat(storage(admin, store, listener).get("log/" + order)).isEqualTo("2:CONFIRMED");
 
-        // the developer sees the dead deliveries with the store's slug, and no order content
+        // the developer sees the dead delivery with the store's slug, and no order content
         JsonObject forDeveloper = dev.get("api/developer/listings/" + listener + "/event-deliveries?status=DEAD")
                 .json();
-        assertThat(forDeveloper.getJsonNumber("total").longValue()).isEqualTo(2);
-        assertThat(forDeveloper.getJsonArray("items")).allSatisfy(d -> {
-            JsonObject delivery = (JsonObject) d;
-            assertThat(delivery.getString("store")).isEqualTo(store);
-            assertThat(delivery.getString("lastError")).contains("told to fail");
-            assertThat(delivery).doesNotContainKeys("orderId", "eventId", "order");
-        });
+        assertThat(forDeveloper.getJsonNumber("total").longValue()).isEqualTo(1);
+        JsonObject seen = forDeveloper.getJsonArray("items").getJsonObject(0);
+        assertThat(seen.getString("id")).isEqualTo(first.getString("id"));
+        assertThat(seen.getString("store")).isEqualTo(store);
+        assertThat(seen.getString("eventType")).isEqualTo("PLACED");
+        assertThat(seen.getString("lastError")).contains("told to fail");
+        assertThat(seen).doesNotContainKeys("orderId", "eventId", "order");
         assertThat(forDeveloper.toString()).doesNotContain(order);
-        assertThat(dev.get("api/developer/listings/" + listener + "/event-deliveries?status=DELIVERED")
+        assertThat(dev.get("api/developer/listings/" + listener + "/event-deliveries")
                         .json()
                         .getJsonNumber("total")
                         .longValue())
-                .isZero();
+                .isEqualTo(2);
 
-        // staff may look but not retry; the owner retries and the fourth receipt goes through
+        // the owner retries: the fourth receipt goes through, after the later event (documented)
         Api.Reply retried = owner.post(
                 "api/stores/" + store + "/events/deliveries/" + first.getString("id") + "/retry",
                 JsonValue.EMPTY_JSON_OBJECT);
@@ -216,6 +221,7 @@ class EventOutboxIT {
         assertThat(retried.json().getInt("attempts")).isZero();
         JsonObject delivered = awaitStatus(owner, store, first.getString("id"), "DELIVERED");
         assertThat(delivered.getInt("attempts")).isEqualTo(1);
+        assertThat(storage(admin, store, listener).get("log/" + order)).isEqualTo("2:CONFIRMED,1:PLACED");
         Api.Reply notDead = owner.post(
                 "api/stores/" + store + "/events/deliveries/" + first.getString("id") + "/retry",
                 JsonValue.EMPTY_JSON_OBJECT);
@@ -226,11 +232,6 @@ class EventOutboxIT {
                                 JsonValue.EMPTY_JSON_OBJECT)
                         .status())
                 .isEqualTo(404);
-        owner.post(
-                "api/stores/" + store + "/events/deliveries/" + second.getString("id") + "/retry",
-                JsonValue.EMPTY_JSON_OBJECT);
-        awaitStatus(owner, store, second.getString("id"), "DELIVERED");
-        assertThat(storage(admin, store, listener).get("log/" + order)).isEqualTo("1:PLACED,2:CONFIRMED");
         assertThat(owner.get("api/stores/" + store + "/audit").body()).contains("event.delivery-retried");
 
         // another store's owner sees nothing of it
@@ -238,13 +239,13 @@ class EventOutboxIT {
         Api otherOwner = Stores.onboardAndSignIn(admin, other);
         assertThat(otherOwner
                         .post(
-                                "api/stores/" + other + "/events/deliveries/" + second.getString("id") + "/retry",
+                                "api/stores/" + other + "/events/deliveries/" + first.getString("id") + "/retry",
                                 JsonValue.EMPTY_JSON_OBJECT)
                         .status())
                 .isEqualTo(404);
         JsonObject stats = admin.get("api/admin/events/stats").json();
         assertThat(stats.getJsonObject("delivery").getJsonNumber("dead").longValue())
-                .isGreaterThanOrEqualTo(2);
+                .isPositive();
         assertThat(stats.getJsonObject("delivery").getJsonNumber("lagP99Millis").doubleValue())
                 .isPositive();
     }

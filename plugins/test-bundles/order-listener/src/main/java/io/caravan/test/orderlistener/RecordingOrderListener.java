@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  * </ul>
  *
  * <p>Configuration makes it misbehave: {@code failTimes} fails the first n receipts of each event
- * (of {@code failOrder} only, when set), {@code refuseTypes} answers "does not apply" for those
+ * (of {@code failOrder} and {@code failSequence} only, when set), {@code refuseTypes} answers "does not apply" for those
  * types, {@code hangMillis} makes each receipt take that long.
  */
 public final class RecordingOrderListener implements OrderEventListener {
@@ -51,7 +51,10 @@ public final class RecordingOrderListener implements OrderEventListener {
         String failOrder = context.configuration().string("/failOrder").orElse("");
         long failTimes = context.configuration().integer("/failTimes").orElse(0);
         String orderId = event.orderId();
-        if ((failOrder.isEmpty() || failOrder.equals(orderId)) && receipt <= failTimes) {
+        long failSequence = context.configuration().integer("/failSequence").orElse(0);
+        boolean failing = (failOrder.isEmpty() || failOrder.equals(orderId))
+                && (failSequence == 0 || failSequence == event.sequence());
+        if (failing && receipt <= failTimes) {
             throw new IllegalStateException("told to fail receipt " + receipt + " of " + failTimes);
         }
         OptionalLong claimed = storage.compareAndSet(
