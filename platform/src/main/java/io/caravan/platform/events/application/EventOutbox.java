@@ -80,6 +80,9 @@ public class EventOutbox {
         Instant now = clock.instant();
         RecordedOrderEvent recorded = new RecordedOrderEvent(header, payload, now);
         em.persist(recorded);
+        // the deliveries reference the event and JPA knows no relation between them: write the
+        // event first (this also surfaces a concurrent writer of the same sequence here, not at commit)
+        em.flush();
         List<EventDelivery> deliveries =
                 listeners.subscribers(new StoreRef(storeId, store.slug().value()), header.type()).stream()
                         .map(s -> new EventDelivery(recorded, s.installationId(), s.pluginId(), now))
