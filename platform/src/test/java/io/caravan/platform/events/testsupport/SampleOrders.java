@@ -21,13 +21,18 @@ import java.util.List;
 import java.util.Map;
 
 /** One small order (two mugs to Berlin) and its events, as the order code would make them. */
-final class SampleOrders {
+public final class SampleOrders {
     /** Event n of an order occurred n seconds after this. */
-    static final Instant EPOCH = Instant.parse("2026-12-01T09:00:00Z");
+    public static final Instant EPOCH = Instant.parse("2026-12-01T09:00:00Z");
 
     private SampleOrders() {}
 
     static OrderEvent event(OutboxTestResource.AppendRequest request) {
+        return event(request.eventId(), request.orderId(), request.sequence(), request.type());
+    }
+
+    /** Event {@code sequence} of order {@code orderId}, of type {@code typeName}, occurred {@code sequence} s after {@link #EPOCH}. */
+    public static OrderEvent event(String eventId, String orderId, long sequence, String typeName) {
         Cart cart = Cart.builder()
                 .currency("EUR")
                 .line(LineItem.builder()
@@ -46,7 +51,7 @@ final class SampleOrders {
                 .build();
         Money zero = Money.ofMinor(0, "EUR");
         Order order = new Order(
-                request.orderId(),
+                orderId,
                 cart,
                 new OrderTotals(
                         Money.ofMinor(2500, "EUR"),
@@ -62,14 +67,14 @@ final class SampleOrders {
                 PaymentStatus.NOT_PAID,
                 FulfilmentStatus.UNFULFILLED,
                 ReturnStatus.NONE);
-        OrderEventType type = OrderEventType.valueOf(request.type());
+        OrderEventType type = OrderEventType.valueOf(typeName);
         return new OrderEvent(
-                request.eventId(),
-                request.orderId(),
-                request.sequence(),
+                eventId,
+                orderId,
+                sequence,
                 OrderEvent.SCHEMA_VERSION,
                 type,
-                EPOCH.plusSeconds(request.sequence()),
+                EPOCH.plusSeconds(sequence),
                 order,
                 null,
                 type == OrderEventType.CANCELLED ? new Cancellation("shopper asked", CancelledBy.SHOPPER) : null);
