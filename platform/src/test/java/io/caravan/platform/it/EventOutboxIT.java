@@ -130,6 +130,24 @@ class EventOutboxIT {
             }
         }
 
+        // 14 days on, the finished deliveries go, and every event but each order's last
+        JsonObject early = admin.post("api/test/outbox/stores/" + store + "/purge?days=13", JsonValue.EMPTY_JSON_OBJECT)
+                .json();
+        assertThat(early.getInt("deliveries")).as(early.toString()).isZero();
+        JsonObject purged = admin.post(
+                        "api/test/outbox/stores/" + store + "/purge?days=15", JsonValue.EMPTY_JSON_OBJECT)
+                .json();
+        assertThat(purged.getInt("deliveries")).as(purged.toString()).isEqualTo(8);
+        assertThat(purged.getInt("events"))
+                .as("sequences 1 to 3 of the order; its 4 and the other order's 1 stay")
+                .isEqualTo(3);
+        assertThat(append(admin, store, order, 5, "COMPLETED", false).getJsonArray("deliveries"))
+                .as("the kept last event still fixes the next sequence")
+                .hasSize(2);
+        Api.Reply afterPurge = appendReply(admin, store, "event-" + hex(), order, 5, "COMPLETED", false);
+        assertThat(afterPurge.status()).as(afterPurge.toString()).isEqualTo(409);
+        awaitFinal(owner, store, order, 2);
+
         // filters and bad parameters
         JsonObject dead =
                 owner.get("api/stores/" + store + "/events?status=dead").json();

@@ -1,5 +1,6 @@
 package io.caravan.platform.events.testsupport;
 
+import io.caravan.platform.events.application.EventRetention;
 import io.caravan.platform.events.application.OrderEventListeners;
 import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.platform.tenancy.application.Access;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +40,12 @@ public class OutboxTestResource {
 
     @Inject
     StoreLifecycle stores;
+
+    @Inject
+    EventRetention retention;
+
+    @Inject
+    Clock clock;
 
     @PathParam("store")
     String slug;
@@ -76,6 +85,13 @@ public class OutboxTestResource {
         }
         return new Appended(
                 claimed.stream().map(OutboxTestTransactions.Claimed::deliveryId).toList(), true);
+    }
+
+    /** Runs the retention purge for this store as if {@code days} had passed. */
+    @POST
+    @Path("/purge")
+    public EventRetention.Purged purge(@QueryParam("days") int days) {
+        return retention.purge(stores.find(slug).id(), clock.instant().plus(Duration.ofDays(days)));
     }
 
     /** A plugin's storage in this store: key → value as text. */
