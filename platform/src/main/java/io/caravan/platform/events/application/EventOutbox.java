@@ -10,13 +10,9 @@ import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import io.caravan.platform.tenancy.domain.Store;
 import io.caravan.sdk.events.OrderEvent;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,9 +39,6 @@ public class EventOutbox {
 
     @Inject
     Clock clock;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     /**
      * Records one event of an order and its deliveries, in the caller's transaction.
@@ -89,25 +82,8 @@ public class EventOutbox {
                         .toList();
         deliveries.forEach(em::persist);
         if (!deliveries.isEmpty()) {
-            wakeWorkerAfterCommit();
+            worker.wakeAfterCommit();
         }
         return deliveries;
-    }
-
-    /** The worker polls anyway; waking it when the events commit takes the poll out of the lag. */
-    private void wakeWorkerAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.wake();
-                }
-            }
-        });
     }
 }
