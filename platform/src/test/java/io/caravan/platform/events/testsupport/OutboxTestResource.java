@@ -2,6 +2,7 @@ package io.caravan.platform.events.testsupport;
 
 import io.caravan.platform.events.application.EventRetention;
 import io.caravan.platform.events.application.OrderEventListeners;
+import io.caravan.platform.events.application.OutboxSettings;
 import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.platform.tenancy.application.Access;
 import io.caravan.platform.tenancy.application.StoreLifecycle;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +45,9 @@ public class OutboxTestResource {
 
     @Inject
     EventRetention retention;
+
+    @Inject
+    OutboxSettings settings;
 
     @Inject
     Clock clock;
@@ -91,7 +96,8 @@ public class OutboxTestResource {
     @POST
     @Path("/purge")
     public EventRetention.Purged purge(@QueryParam("days") int days) {
-        return retention.purge(stores.find(slug).id(), clock.instant().plus(Duration.ofDays(days)));
+        Instant cutoff = clock.instant().plus(Duration.ofDays(days)).minus(settings.retention());
+        return retention.purge(stores.find(slug).id(), cutoff);
     }
 
     /** A plugin's storage in this store: key → value as text. */
