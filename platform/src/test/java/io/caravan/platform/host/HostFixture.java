@@ -7,6 +7,7 @@ import io.caravan.platform.host.application.PluginDirectory;
 import io.caravan.platform.host.application.PluginInvoker;
 import io.caravan.platform.host.application.PluginRuntime;
 import io.caravan.platform.host.application.PluginServices;
+import io.caravan.platform.host.application.RoutingFacts;
 import io.caravan.platform.host.infrastructure.felix.FelixBundleHost;
 import io.caravan.platform.marketplace.application.BundleArchive;
 import io.caravan.platform.marketplace.infrastructure.FileArtifactStore;
@@ -59,7 +60,7 @@ final class HostFixture implements AutoCloseable {
         felix = FelixBundleHost.start(dir.resolve("felix"));
         PluginDirectory directory = new PluginDirectory() {
             @Override
-            public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point) {
+            public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point, RoutingFacts facts) {
                 InstalledPlugin p = installations.get(store.id());
                 return p == null || p.artifact().descriptor().extension(point).isEmpty() ? List.of() : List.of(p);
             }

@@ -110,6 +110,27 @@ class PluginHostIT extends PlatformIT {
         assertThat(line.getJsonNumber("taxAmount").longValue()).isEqualTo(684);
         assertThat(line.getString("ruleId")).isNotBlank();
 
+        // discounts are taxed away and a cash-on-delivery fee is taxed like shipping (19 %)
+        Api.Reply discounted =
+                checkout.post("api/stores/" + slug + "/tax/quote", Carts.discountedMugsWithCodFee("DE", 600));
+        assertThat(discounted.status()).as(discounted.toString()).isEqualTo(200);
+        JsonObject discountedLine = discounted.json().getJsonArray("lineTaxes").getJsonObject(0);
+        assertThat(discountedLine.getJsonNumber("taxableAmount").longValue()).isEqualTo(3000);
+        assertThat(discountedLine.getJsonNumber("taxAmount").longValue()).isEqualTo(570);
+        assertThat(discounted.json().getJsonArray("shippingTaxes"))
+                .as("free shipping carries no tax")
+                .isEmpty();
+        JsonObject codFee = discounted.json().getJsonArray("feeTaxes").getJsonObject(0);
+        assertThat(codFee.getString("lineRef")).isEqualTo("cod-fee");
+        assertThat(codFee.getJsonNumber("taxableAmount").longValue()).isEqualTo(300);
+        assertThat(codFee.getJsonNumber("taxAmount").longValue()).isEqualTo(57);
+
+        Api.Reply tooMuchOff =
+                checkout.post("api/stores/" + slug + "/tax/quote", Carts.discountedMugsWithCodFee("DE", 3601));
+        assertThat(tooMuchOff.status()).isEqualTo(400);
+        assertThat(tooMuchOff.json().getString("detail"))
+                .contains("lines[].discount must be at most the line's amount");
+
         JsonObject listed = admin.get("api/admin/stores/" + slug + "/plugins")
                 .parse()
                 .asJsonArray()

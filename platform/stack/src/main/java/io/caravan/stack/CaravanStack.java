@@ -1,5 +1,6 @@
 package io.caravan.stack;
 
+import io.caravan.stack.gateway.SandboxPaymentGateway;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -44,10 +45,12 @@ public final class CaravanStack {
     private final int httpsPort;
     private final int kcPort;
     private final int kcManagementPort;
+    private final int gatewayPort;
     private final Properties versions;
 
     private volatile KeycloakLauncher keycloak;
     private volatile LibertyLauncher liberty;
+    private volatile SandboxPaymentGateway gateway;
     private volatile Process build;
     private volatile boolean stopping;
     private volatile boolean failing;
@@ -80,6 +83,7 @@ public final class CaravanStack {
         this.httpsPort = port("CARAVAN_HTTPS_PORT", 9443);
         this.kcPort = port("CARAVAN_KEYCLOAK_PORT", 8180);
         this.kcManagementPort = port("CARAVAN_KEYCLOAK_MANAGEMENT_PORT", 9000);
+        this.gatewayPort = port("CARAVAN_GATEWAY_PORT", 8280);
         this.versions = versions();
     }
 
@@ -128,6 +132,11 @@ public final class CaravanStack {
         checkPorts(keycloakOnly);
         Processes.rotate(logs.resolve("build.log"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "caravan-stop"));
+        // The sandbox payment gateway starts in milliseconds, in this JVM: the payments plugin's provider.
+        gateway = SandboxPaymentGateway.start(gatewayPort);
+        say("Sandbox payment gateway on " + gateway.url() + " (providers "
+                + gateway.providerUrl(SandboxPaymentGateway.ACME) + ", "
+                + gateway.providerUrl(SandboxPaymentGateway.ZENPAY) + ")");
 
         // Keycloak: unpack and build once, then start; it boots while Maven builds the WAR.
         Path kcHome = home.resolve("keycloak/keycloak-" + version);
@@ -288,6 +297,14 @@ public final class CaravanStack {
                 "CARAVAN_PLUGINS_DEV_STORES",
                 env.getOrDefault("CARAVAN_PLUGINS_DEV_STORES", "lisbon-ceramics,osaka-tea"));
         e.put("CARAVAN_SECRETS_KEY", secretsKey());
+        // Plugins may reach the local sandbox gateway (http on loopback) by the name they can declare
+        // (a descriptor names hosts, never IP addresses); every other host stays strict.
+        e.put(
+                "CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS",
+                env.getOrDefault("CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS", "localhost:" + gatewayPort));
+        // The demo stores' payments plugin talks to this gateway and is told where to notify.
+        e.put("CARAVAN_DEMO_PAYMENT_GATEWAY_URL", "http://localhost:" + gatewayPort);
+        e.put("CARAVAN_PUBLIC_URL", env.getOrDefault("CARAVAN_PUBLIC_URL", "http://127.0.0.1:" + httpPort));
         return e;
     }
 
@@ -383,6 +400,10 @@ public final class CaravanStack {
             note((liberty != null ? "Liberty and Keycloak" : "Keycloak") + " stopped. Data is kept in " + rel(home)
                     + "/; run ./caravan run again to resume.");
         }
+        SandboxPaymentGateway g = gateway;
+        if (g != null) {
+            g.close();
+        }
         delete(run.resolve("liberty.pid"));
         delete(run.resolve("keycloak.pid"));
         System.out.flush();
@@ -412,6 +433,7 @@ public final class CaravanStack {
         Map<Integer, String> ports = new LinkedHashMap<>();
         ports.put(kcPort, "Keycloak");
         ports.put(kcManagementPort, "Keycloak management");
+        ports.put(gatewayPort, "sandbox payment gateway");
         if (!keycloakOnly) {
             ports.put(httpPort, "Caravan HTTP");
             ports.put(httpsPort, "Caravan HTTPS");
@@ -440,7 +462,7 @@ public final class CaravanStack {
                     + "): stop it with Ctrl-C in its terminal or: kill " + pids);
         }
         err.println("    (ports can be moved with CARAVAN_HTTP_PORT, CARAVAN_HTTPS_PORT, CARAVAN_KEYCLOAK_PORT,"
-                + " CARAVAN_KEYCLOAK_MANAGEMENT_PORT)");
+                + " CARAVAN_KEYCLOAK_MANAGEMENT_PORT, CARAVAN_GATEWAY_PORT)");
         System.exit(1);
     }
 
@@ -465,6 +487,7 @@ public final class CaravanStack {
                   Health          %s/health/ready
                   Keycloak        %s   (realm %s)
                   Admin console   %s/admin/   (admin / admin)
+                  Payment sandbox %s   (providers %s, %s; test cards and demo keys at that address)
 
                   Demo users (password %s for all):
                     ada     platform admin: onboards, suspends and reactivates stores (/api/admin/stores)
@@ -502,6 +525,9 @@ public final class CaravanStack {
                         kc,
                         realm,
                         kc,
+                        gateway.url(),
+                        gateway.providerUrl(SandboxPaymentGateway.ACME),
+                        gateway.providerUrl(SandboxPaymentGateway.ZENPAY),
                         bold("caravan"),
                         demoNote,
                         kc,
@@ -529,17 +555,18 @@ public final class CaravanStack {
                                         ? "$(cat " + home.resolve("secrets.key") + ")"
                                         : shellQuote(v))
                         .append('\n'));
-        System.out.print(
-                """
+        System.out.print("""
 
                 %s on %s   (realm %s; admin console %s/admin/, admin / admin)
+                  Sandbox payment gateway on %s
 
                   Liberty's dev mode against it, in another terminal (README.md, "Working on the platform"):
                 %s    mvn -pl platform liberty:dev -Dliberty.server.name=caravan-dev
 
                   State and logs  %s/  (logs/keycloak.log)
                   Press Ctrl-C to stop Keycloak.
-                """.formatted(green(bold("Keycloak is running")), kc, KeycloakLauncher.REALM, kc, exports, rel(home)));
+                """.formatted(
+                green(bold("Keycloak is running")), kc, KeycloakLauncher.REALM, kc, gateway.url(), exports, rel(home)));
         System.out.flush();
     }
 

@@ -66,8 +66,10 @@ public class TaxQuoteResource {
     @Operation(
             summary = "Taxes and duties for a cart, from the store's tax plugin",
             description =
-                    "Store API key with tax:quote, or a member's token. Amounts in minor units. 409 when the store has"
-                            + " no tax plugin, 422 when the plugin refuses the cart, 503 when it fails (fail-closed).")
+                    "Store API key with tax:quote, or a member's token. Amounts in minor units. The store's answering"
+                            + " rules choose the tax plugin by the cart's destination; the quote names the installation,"
+                            + " plugin and version. 409 when no tax plugin of the store answers that destination (the"
+                            + " detail says why), 422 when the plugin refuses the cart, 503 when it fails (fail-closed).")
     public TaxQuoteView quote(TaxQuoteRequest request) {
         Store current = administration.store(caller.store());
         Cart cart = cart(request, current);

@@ -9,13 +9,14 @@ import java.util.List;
 
 /**
  * A tax quote as the storefront reads it: amounts in minor units of {@code currency}, each line
- * naming the rule applied, and who answered (the plugin and version) or why nobody did.
+ * naming the rule applied, and who answered (the store's installation, its plugin and version) or why nobody did.
  *
  * @param status {@code QUOTED}; or {@code SKIPPED} when a fail-open plugin failed (taxes unknown,
  *               flagged in {@code failure})
  */
 public record TaxQuoteView(
         String status,
+        String installationId,
         String plugin,
         String pluginVersion,
         String failure,
@@ -88,6 +89,7 @@ public record TaxQuoteView(
         if (!outcome.answered()) {
             return new TaxQuoteView(
                     outcome.status().name(),
+                    outcome.installationId(),
                     outcome.pluginId(),
                     outcome.version(),
                     outcome.failure().message(),
@@ -104,6 +106,7 @@ public record TaxQuoteView(
         TaxQuote q = outcome.value();
         return new TaxQuoteView(
                 "QUOTED",
+                outcome.installationId(),
                 outcome.pluginId(),
                 outcome.version(),
                 null,

@@ -150,25 +150,41 @@ public class PluginHost {
     }
 
     /**
-     * Calls the store's provider of a point through the invoker (deadline, bulkhead, breaker,
+     * Calls the store's answering installation of a point for a call about nothing in particular
+     * ({@link RoutingFacts#NONE}: only the store's default answer applies).
+     *
+     * @see #call(StoreRef, PluginPoint, RoutingFacts, PluginCall, Supplier)
+     */
+    public <E, R> PluginOutcome<R> call(
+            StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
+        return invoker.invoke(store, point, RoutingFacts.NONE, call, fallback);
+    }
+
+    /**
+     * Calls the installation that answers a point for the store and these facts (the first the
+     * store's answering or routing rules name) through the invoker (deadline, bulkhead, breaker,
      * quarantine, failure policy, metrics): the one way other contexts run plugin code.
      *
+     * @param facts    what the call is about (destination, currency, method, amount)
      * @param fallback the platform's answer for {@code FALLBACK}; null if the step has none
-     * @throws NoPluginInstalledException when the store has no provider of the point
+     * @throws NoPluginInstalledException when no installation answers the point for these facts
      * @throws PluginFailedException      when the call failed and the policy is fail-closed
      * @throws PluginRefusalException     when the plugin refused
      */
     public <E, R> PluginOutcome<R> call(
-            StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
-        return invoker.invoke(store, point, call, fallback);
+            StoreRef store, PluginPoint<E> point, RoutingFacts facts, PluginCall<E, R> call, Supplier<R> fallback) {
+        return invoker.invoke(store, point, facts, call, fallback);
     }
 
     /**
-     * Calls one given installation's extension for a point through the invoker (admission,
-     * deadline, failure policy, metrics), for callers that choose the installation themselves.
+     * Calls one given installation (a caller that walks {@link #providers} itself, such as the
+     * payment router failing over provider by provider), through the same invoker.
      *
-     * @throws PluginFailedException  when the call failed and the policy is fail-closed
-     * @throws PluginRefusalException when the plugin refused
+     * @param installed one of the installations {@link #providers} named
+     * @param locale    the shopper's locale, handed to the plugin's context
+     * @throws IllegalArgumentException when the installation does not provide the point
+     * @throws PluginFailedException    when the call failed and the policy is fail-closed
+     * @throws PluginRefusalException   when the plugin refused
      */
     public <E, R> PluginOutcome<R> call(
             InstalledPlugin installed,
@@ -177,6 +193,15 @@ public class PluginHost {
             Supplier<R> fallback,
             Locale locale) {
         return invoker.invoke(installed, point, call, fallback, locale);
+    }
+
+    /**
+     * The installations that answer a point for the store and these facts, first choice first: for
+     * a single-answer point at most one; for payments and carriers every provider taking part, in
+     * the order of the store's routing rules; empty when none answers.
+     */
+    public List<InstalledPlugin> providers(StoreRef store, PluginPoint<?> point, RoutingFacts facts) {
+        return directory.providers(store, point.point(), facts);
     }
 
     /** The SDK version this node exports to plugins. */

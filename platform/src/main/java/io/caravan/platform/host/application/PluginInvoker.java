@@ -163,18 +163,33 @@ public final class PluginInvoker implements AutoCloseable {
     }
 
     /**
-     * Calls the store's first enabled provider of a point.
+     * Calls the store's first answering provider of a point for a call about nothing in particular
+     * ({@link RoutingFacts#NONE}).
+     *
+     * @see #invoke(StoreRef, PluginPoint, RoutingFacts, PluginCall, Supplier)
+     */
+    public <E, R> PluginOutcome<R> invoke(
+            StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
+        return invoke(store, point, RoutingFacts.NONE, call, fallback);
+    }
+
+    /**
+     * Calls the installation that answers a point for the store and these facts (the first the
+     * directory names: the store's answering rules decide).
      *
      * @param fallback the platform's answer for {@link FailurePolicy#FALLBACK}; null if the step has none
-     * @throws NoPluginInstalledException when the store has no provider of the point
+     * @throws NoPluginInstalledException when no installation of the store answers the point for these facts
      * @throws PluginFailedException      when the call failed and the policy is fail-closed (or fallback without one)
      * @throws PluginRefusalException     when the plugin refused
      */
     public <E, R> PluginOutcome<R> invoke(
-            StoreRef store, PluginPoint<E> point, PluginCall<E, R> call, Supplier<R> fallback) {
-        List<InstalledPlugin> providers = directory.providers(store, point.point());
+            StoreRef store, PluginPoint<E> point, RoutingFacts facts, PluginCall<E, R> call, Supplier<R> fallback) {
+        List<InstalledPlugin> providers = directory.providers(store, point.point(), facts);
         if (providers.isEmpty()) {
-            throw new NoPluginInstalledException(store.slug(), point.point());
+            throw directory
+                    .whyNobodyAnswers(store, point.point(), facts)
+                    .map(why -> new NoPluginInstalledException(store.slug(), point.point(), why))
+                    .orElseGet(() -> new NoPluginInstalledException(store.slug(), point.point()));
         }
         return invoke(providers.get(0), point, call, fallback, Locale.ROOT);
     }
@@ -407,7 +422,12 @@ public final class PluginInvoker implements AutoCloseable {
             usage.record(installed);
         }
         return new PluginOutcome<>(
-                value, PluginOutcome.Status.ANSWERED, null, installed.pluginId().value(), installed.version());
+                value,
+                PluginOutcome.Status.ANSWERED,
+                null,
+                installed.installationId().value(),
+                installed.pluginId().value(),
+                installed.version());
     }
 
     /** A call that threw in time: a refusal passes through as an answer, anything else is a failure. */
@@ -626,6 +646,7 @@ public final class PluginInvoker implements AutoCloseable {
                         null,
                         PluginOutcome.Status.SKIPPED,
                         failure,
+                        installed.installationId().value(),
                         installed.pluginId().value(),
                         installed.version());
             case FALLBACK -> {
@@ -636,6 +657,7 @@ public final class PluginInvoker implements AutoCloseable {
                         fallback.get(),
                         PluginOutcome.Status.FELL_BACK,
                         failure,
+                        installed.installationId().value(),
                         installed.pluginId().value(),
                         installed.version());
             }

@@ -30,6 +30,12 @@ import java.util.TreeMap;
  * (a redirect could leave the declared hosts), responses capped at
  * {@link EgressHttp#MAX_RESPONSE_BYTES}, and a timeout that never outlives the call's deadline.
  *
+ * <p>The operator may name private hosts ({@code caravan.egress.allowed-private-hosts}, exact
+ * {@code host:port} pairs, e.g. the local sandbox payment gateway): a declared host at exactly
+ * such a pair may be reached over http or https whatever it resolves to; every other host and
+ * port stays under the rules above. The name is compared as written in the URL ({@code localhost}
+ * and {@code 127.0.0.1} are different names).
+ *
  * <p>Known gap: the address check and the connection resolve the name separately, so a DNS answer
  * that changes in between (rebinding) is not caught; a resolver pinned per call would close it.
  */
@@ -51,14 +57,55 @@ final class DeclaredHostsEgress implements EgressHttp {
     private final Instant deadline;
     private final Clock clock;
     private final boolean allowPrivateAddresses;
+    private final Set<String> namedPrivateHosts;
 
     DeclaredHostsEgress(
             HttpClient client, Set<String> allowedHosts, Instant deadline, Clock clock, boolean allowPrivateAddresses) {
+        this(client, allowedHosts, deadline, clock, allowPrivateAddresses, Set.of());
+    }
+
+    DeclaredHostsEgress(
+            HttpClient client,
+            Set<String> allowedHosts,
+            Instant deadline,
+            Clock clock,
+            boolean allowPrivateAddresses,
+            Set<String> namedPrivateHosts) {
         this.client = client;
         this.allowedHosts = allowedHosts;
         this.deadline = deadline;
         this.clock = clock;
         this.allowPrivateAddresses = allowPrivateAddresses;
+        this.namedPrivateHosts = namedPrivateHosts;
+    }
+
+    /**
+     * Reads {@code caravan.egress.allowed-private-hosts}: a comma list of {@code host:port}
+     * (blank: none). A malformed entry fails the start, naming it: an operator's typo must not
+     * pass for "nothing allowed" or, worse, for a broader rule.
+     */
+    static Set<String> parseNamedPrivateHosts(String setting) {
+        if (setting == null || setting.isBlank()) {
+            return Set.of();
+        }
+        Set<String> hosts = new java.util.LinkedHashSet<>();
+        for (String raw : setting.split(",")) {
+            String entry = raw.trim().toLowerCase(Locale.ROOT);
+            if (entry.isEmpty()) {
+                continue;
+            }
+            int colon = entry.lastIndexOf(':');
+            String host = colon < 0 ? "" : entry.substring(0, colon);
+            String port = colon < 0 ? "" : entry.substring(colon + 1);
+            boolean validHost = !host.isEmpty() && (host.matches("[a-z0-9.-]+") || host.matches("\\[[0-9a-f:.]+\\]"));
+            int number = port.matches("[0-9]{1,5}") ? Integer.parseInt(port) : -1;
+            if (!validHost || number < 1 || number > 65535) {
+                throw new IllegalArgumentException("caravan.egress.allowed-private-hosts: '" + raw.trim()
+                        + "' is not host:port (e.g. 127.0.0.1:8280)");
+            }
+            hosts.add(host + ":" + number);
+        }
+        return Set.copyOf(hosts);
     }
 
     static HttpClient newClient() {
@@ -76,10 +123,13 @@ final class DeclaredHostsEgress implements EgressHttp {
             throw new EgressDeniedException(
                     "host '" + host + "' is not among the hosts this plugin declared: " + allowedHosts);
         }
-        if (!"https".equals(uri.getScheme()) && !allowPrivateAddresses) {
+        boolean named = namedPrivateHosts.contains(host + ":" + port(uri));
+        if (!"https".equals(uri.getScheme()) && !allowPrivateAddresses && !(named && "http".equals(uri.getScheme()))) {
             throw new EgressDeniedException("only https is allowed, not " + uri.getScheme());
         }
-        requirePublic(host);
+        if (!named) {
+            requirePublic(host);
+        }
         Duration left = Duration.between(clock.instant(), deadline);
         if (left.isNegative() || left.isZero()) {
             throw new HttpTimeoutException("the call's deadline has passed");
@@ -115,6 +165,13 @@ final class DeclaredHostsEgress implements EgressHttp {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("the call was cancelled");
         }
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "http".equals(uri.getScheme()) ? 80 : 443;
     }
 
     private void requirePublic(String host) throws UnknownHostException {

@@ -4,11 +4,14 @@ import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.PluginServices;
 import io.caravan.sdk.plugin.EgressHttp;
 import io.caravan.sdk.plugin.PluginStorage;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Storage in the platform database and declared-host egress, lent to each plugin call. */
@@ -25,7 +28,23 @@ public class HostPluginServices implements PluginServices {
     @ConfigProperty(name = "caravan.plugins.egress.allow-private", defaultValue = "false")
     boolean allowPrivate;
 
+    /**
+     * Exactly these private {@code host:port} pairs may be reached (over http or https) by a plugin
+     * that declares the host, e.g. the local sandbox payment gateway; off (empty) by default, so a
+     * production node stays strict.
+     */
+    @Inject
+    @ConfigProperty(name = "caravan.egress.allowed-private-hosts")
+    Optional<String> allowedPrivateHosts;
+
+    private Set<String> namedPrivateHosts = Set.of();
+
     private final HttpClient client = DeclaredHostsEgress.newClient();
+
+    @PostConstruct
+    void readSettings() {
+        namedPrivateHosts = DeclaredHostsEgress.parseNamedPrivateHosts(allowedPrivateHosts.orElse(""));
+    }
 
     @Override
     public PluginStorage storage(InstalledPlugin installation) {
@@ -48,6 +67,7 @@ public class HostPluginServices implements PluginServices {
                 installation.artifact().descriptor().permissions().egressHosts(),
                 deadline,
                 clock,
-                allowPrivate);
+                allowPrivate,
+                namedPrivateHosts);
     }
 }

@@ -126,8 +126,13 @@ public class AdminInstallationsResource {
     public Response uninstall(
             @PathParam("plugin") String plugin,
             @jakarta.ws.rs.QueryParam("purgeData") @jakarta.ws.rs.DefaultValue("false") boolean purgeData) {
-        installations.uninstall(target(), plugin, purgeData);
-        return Response.noContent().build();
+        List<String> unanswered = installations.uninstall(target(), plugin, purgeData);
+        Response.ResponseBuilder answer = Response.noContent();
+        if (!unanswered.isEmpty()) {
+            // the calls it answered now answer nobody until the merchant chooses (GET .../answering)
+            answer.header(StorePluginsResource.UNANSWERED_HEADER, String.join(", ", unanswered));
+        }
+        return answer.build();
     }
 
     private static String json(JsonObject configuration) {

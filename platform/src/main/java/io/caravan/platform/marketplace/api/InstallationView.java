@@ -1,5 +1,6 @@
 package io.caravan.platform.marketplace.api;
 
+import io.caravan.platform.marketplace.application.InstallationAnswers;
 import io.caravan.platform.marketplace.application.InstallationDetails;
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.runtime.PluginDescriptorReader;
@@ -16,6 +17,10 @@ import java.util.List;
  * tell an API key is set without ever reading it back. {@code runsIn} says where the plugin's code
  * runs: {@code IN_PROCESS} (a version a platform admin certified, in the platform itself) or
  * {@code SANDBOX} (a separate, locked-down process per version, killed when it overruns).
+ * {@code answers} lists the points it answers in its store and for which calls; {@code
+ * notAnswering} the points it provides but answers nothing of, and why (a second tax plugin does not
+ * take over until the merchant's rules name it); {@code leftUnanswered}, after a disable, the calls
+ * it answered that now answer nobody until the merchant chooses.
  */
 public record InstallationView(
         String id,
@@ -32,7 +37,10 @@ public record InstallationView(
         List<String> secretsSet,
         String installedBy,
         Instant installedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<InstallationAnswers.Answer> answers,
+        List<InstallationAnswers.NotAnswering> notAnswering,
+        List<String> leftUnanswered) {
 
     public record ExtensionView(String point, String failurePolicy) {}
 
@@ -68,6 +76,9 @@ public record InstallationView(
                 details.secretsSet().stream().sorted().toList(),
                 i.installedBy(),
                 i.installedAt(),
-                i.updatedAt());
+                i.updatedAt(),
+                details.answering().answers(),
+                details.answering().notAnswering(),
+                details.answering().leftUnanswered());
     }
 }

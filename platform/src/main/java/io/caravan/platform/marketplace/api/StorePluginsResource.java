@@ -31,6 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Access(value = Access.Audience.STORE, storeRole = StoreRole.STAFF)
 @Tag(name = "Store")
 public class StorePluginsResource {
+    /**
+     * On an uninstall that left calls unanswered: which (e.g. "TAX_CALCULATOR for CH"), so the
+     * merchant learns it from the answer itself.
+     */
+    public static final String UNANSWERED_HEADER = "Caravan-Unanswered";
+
     @Inject
     Installations installations;
 
@@ -133,12 +139,19 @@ public class StorePluginsResource {
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(
             summary =
-                    "Uninstall (owner): the plugin's stored data is kept for the retention period, or deleted now with ?purgeData=true")
+                    "Uninstall (owner): the plugin's stored data is kept for the retention period, or deleted now with ?purgeData=true",
+            description = "The calls it answered answer nobody until the merchant chooses (header Caravan-Unanswered"
+                    + " names them; GET /api/stores/{store}/answering).")
     public Response uninstall(
             @PathParam("plugin") String plugin,
             @jakarta.ws.rs.QueryParam("purgeData") @jakarta.ws.rs.DefaultValue("false") boolean purgeData) {
-        installations.uninstall(caller.store(), plugin, purgeData);
-        return Response.noContent().build();
+        List<String> unanswered = installations.uninstall(caller.store(), plugin, purgeData);
+        Response.ResponseBuilder answer = Response.noContent();
+        if (!unanswered.isEmpty()) {
+            // the calls it answered now answer nobody until the merchant chooses (GET .../answering)
+            answer.header(UNANSWERED_HEADER, String.join(", ", unanswered));
+        }
+        return answer.build();
     }
 
     private static String json(jakarta.json.JsonObject configuration) {

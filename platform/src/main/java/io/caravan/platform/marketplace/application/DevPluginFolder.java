@@ -171,8 +171,14 @@ public class DevPluginFolder {
                 String defaults = ConfigurationDefaults.of(
                         artifacts.of(release).descriptor().configurationSchema());
                 installations.install(store.get(), release.pluginId(), release.version(), defaults);
+                // the author's new code is what answers there: the operator named these stores for it
+                installations.answerByDefault(
+                        store.get(),
+                        release.pluginId(),
+                        "a development build in the stores named by caravan.plugins.dev-stores");
                 LOG.info(() -> "Dev store " + slug + ": installed " + release.pluginId() + " " + release.version());
-                return "dev store " + slug + ": installed with the schema's defaults " + defaults;
+                return "dev store " + slug + ": installed with the schema's defaults " + defaults
+                        + "; it answers its points there by default";
             } else if (!current.get().release().id().equals(release.id())) {
                 installations.upgrade(store.get(), release.pluginId(), release.version(), null);
                 LOG.info(() -> "Dev store " + slug + ": moved to " + release.pluginId() + " " + release.version());

@@ -2,6 +2,9 @@ package io.caravan.platform.marketplace.application;
 
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.PluginArtifact;
+import io.caravan.platform.marketplace.domain.AnswerRule;
+import io.caravan.platform.marketplace.domain.AnsweringRule;
+import io.caravan.platform.marketplace.domain.AnsweringRuleRepository;
 import io.caravan.platform.marketplace.domain.Installation;
 import io.caravan.platform.marketplace.domain.InstallationRepository;
 import io.caravan.platform.marketplace.domain.PluginRelease;
@@ -9,14 +12,21 @@ import io.caravan.platform.marketplace.domain.PluginReleaseRepository;
 import io.caravan.platform.shared.domain.InstallationId;
 import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.runtime.JsonPluginConfiguration;
+import io.caravan.sdk.plugin.ExtensionPoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Reads a store's enabled installations as the host calls them (one transaction, one store). */
+/**
+ * Reads a store's enabled installations as the host calls them, with the store's answering rules
+ * (one transaction, one store).
+ */
 @ApplicationScoped
 public class InstallationLookup {
     @Inject
@@ -31,13 +41,20 @@ public class InstallationLookup {
     @Inject
     InstallationSecrets secrets;
 
-    /** Its own transaction: a caller's transaction may be bound to no store, or to this one only. */
+    @Inject
+    AnsweringRuleRepository rules;
+
+    /**
+     * The store's enabled installations (in install order) and its answering rules. Its own
+     * transaction: a caller's transaction may be bound to no store, or to this one only.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<InstalledPlugin> enabled(StoreRef store) {
+    public StoreAnswering answering(StoreRef store) {
         String storeId = store.id();
         List<InstalledPlugin> result = new ArrayList<>();
-        java.util.Set<io.caravan.platform.shared.domain.InstallationId> development = new java.util.HashSet<>();
-        for (Installation installation : installations.list(storeId)) {
+        List<Installation> inInstallOrder = new ArrayList<>(installations.list(storeId));
+        inInstallOrder.sort(INSTALL_ORDER);
+        for (Installation installation : inInstallOrder) {
             if (!installation.isEnabled()) {
                 continue;
             }
@@ -47,9 +64,6 @@ public class InstallationLookup {
                 continue;
             }
             PluginArtifact artifact = artifacts.of(release.get());
-            if (release.get().origin() == io.caravan.platform.marketplace.domain.ReleaseOrigin.DEVELOPMENT) {
-                development.add(new InstallationId(installation.id()));
-            }
             result.add(new InstalledPlugin(
                     new InstallationId(installation.id()),
                     store,
@@ -58,9 +72,25 @@ public class InstallationLookup {
                             secrets.merged(storeId, installation),
                             artifact.descriptor().secretFields())));
         }
-        // first choice first: a development build (only the dev folder's stores run one) before the
-        // rest, so the author's new code is what answers there; otherwise the earliest installation
-        result.sort(java.util.Comparator.comparing(p -> !development.contains(p.installationId())));
-        return result;
+        Map<ExtensionPoint, List<AnswerRule>> byPoint = new EnumMap<>(ExtensionPoint.class);
+        for (AnsweringRule rule : rules.list(storeId)) {
+            pointOf(rule.point())
+                    .ifPresent(point -> byPoint.computeIfAbsent(point, p -> new ArrayList<>())
+                            .add(rule.rule()));
+        }
+        return new StoreAnswering(result, byPoint);
+    }
+
+    /** Install order: the earliest installation first (ties, within a clock tick, by id). */
+    static final Comparator<Installation> INSTALL_ORDER =
+            Comparator.comparing(Installation::installedAt).thenComparing(Installation::id);
+
+    /** A stored point name; one the SDK no longer has is ignored. */
+    static Optional<ExtensionPoint> pointOf(String name) {
+        try {
+            return Optional.of(ExtensionPoint.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -61,6 +61,9 @@ public class Installations {
     @Inject
     io.caravan.platform.marketplace.domain.ListingRepository listings;
 
+    @Inject
+    AnsweringRules answering;
+
     /** Observed by billing (a charge due at install) in this transaction; the marketplace does not know it. */
     @Inject
     jakarta.enterprise.event.Event<io.caravan.platform.marketplace.domain.PluginInstalled> installed;
@@ -100,6 +103,8 @@ public class Installations {
         secrets.store(store.storeId(), installation, valid.secrets());
         installations.add(store.storeId(), installation);
         data.installed(store.storeId(), pluginId);
+        // never takes over a point someone answers; becomes the default of a point nobody answers
+        answering.installationChanged(store.storeId(), store.actor(), installation);
         record(store, "plugin.installed", pluginId, release.version());
         return details(store, installation);
     }
@@ -140,6 +145,7 @@ public class Installations {
                 secrets.read(store.storeId(), installation));
         installation.changeRelease(target, valid.publicJson(), clock.instant());
         secrets.store(store.storeId(), installation, valid.secrets());
+        answering.installationChanged(store.storeId(), store.actor(), installation);
         record(store, "plugin.version-changed", pluginId, from.version() + " -> " + target.version());
         return details(store, installation);
     }
@@ -160,6 +166,7 @@ public class Installations {
         installation.rollBack(previous, clock.instant());
         installation.reconfigure(valid.publicJson(), clock.instant());
         secrets.store(store.storeId(), installation, valid.secrets());
+        answering.installationChanged(store.storeId(), store.actor(), installation);
         record(store, "plugin.rolled-back", pluginId, from.version() + " -> " + previous.version());
         return details(store, installation);
     }
@@ -180,6 +187,7 @@ public class Installations {
     public InstallationDetails enable(StoreContext store, String pluginId) {
         Installation installation = existing(store, pluginId);
         installation.enable(clock.instant());
+        answering.installationChanged(store.storeId(), store.actor(), installation);
         record(store, "plugin.enabled", pluginId, null);
         return details(store, installation);
     }
@@ -191,17 +199,49 @@ public class Installations {
         }
         Installation installation = existing(store, pluginId);
         installation.disable(reason, clock.instant());
+        List<String> unanswered = answering.withdrawn(
+                store.storeId(),
+                store.actor(),
+                installation,
+                pluginId + " was disabled on " + clock.instant() + (reason == null ? "" : " (" + reason + ")"));
         record(store, "plugin.disabled", pluginId, reason);
-        return details(store, installation);
+        InstallationDetails details = details(store, installation);
+        return new InstallationDetails(
+                details.installation(),
+                details.release(),
+                details.previous(),
+                details.secretsSet(),
+                details.answering().leaving(unanswered));
     }
 
-    /** Uninstalls, keeping the plugin's stored data for the retention period unless {@code purgeDataNow}. */
+    /**
+     * Uninstalls, keeping the plugin's stored data for the retention period unless {@code
+     * purgeDataNow}. The rules that named it stop naming it: the calls it answered answer nobody
+     * until the merchant chooses.
+     *
+     * @return the points whose answering rules named it (they answer nobody where it answered)
+     */
     @Transactional
-    public void uninstall(StoreContext store, String pluginId, boolean purgeDataNow) {
+    public List<String> uninstall(StoreContext store, String pluginId, boolean purgeDataNow) {
         Installation installation = existing(store, pluginId);
+        List<String> vacated = answering.withdrawn(
+                store.storeId(), store.actor(), installation, pluginId + " was uninstalled on " + clock.instant());
         installations.remove(store.storeId(), installation);
         host.forgetInstallation(new InstallationId(installation.id()));
         record(store, "plugin.uninstalled", pluginId, data.uninstalled(store.storeId(), pluginId, purgeDataNow));
+        return vacated;
+    }
+
+    /**
+     * Makes the installation the default answer of every single-answer point it provides (the
+     * development loop's stores; see {@link DevPluginFolder}), audited with {@code why}.
+     */
+    @Transactional
+    public InstallationDetails answerByDefault(StoreContext store, String pluginId, String why) {
+        Installation installation = existing(store, pluginId);
+        answering.answerByDefault(store.storeId(), store.actor(), installation, why);
+        directory.invalidateAfterCompletion(store.storeId());
+        return details(store, installation);
     }
 
     @Transactional
@@ -221,7 +261,12 @@ public class Installations {
         PluginRelease previous = installation.previousReleaseId() == null
                 ? null
                 : releases.findById(installation.previousReleaseId()).orElse(null);
-        return new InstallationDetails(installation, release, previous, secretsSet(store, installation));
+        return new InstallationDetails(
+                installation,
+                release,
+                previous,
+                secretsSet(store, installation),
+                answering.answers(store.storeId(), store.slug(), installation));
     }
 
     /** Which secret fields hold a value (never the values), so a merchant can tell a key is set. */

@@ -3,6 +3,7 @@ package io.caravan.platform.marketplace.application;
 import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginDirectory;
+import io.caravan.platform.host.application.RoutingFacts;
 import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import jakarta.annotation.Resource;
@@ -14,12 +15,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The host's view of installations: each store's enabled installations, read once and kept until
- * an installation of that store changes on this node (invalidated after the change commits, so a
- * concurrent read cannot re-cache the old state). Other nodes learn of changes when their entry is
+ * The host's view of installations: each store's enabled installations and answering rules, read
+ * once and kept until an installation or a rule of that store changes on this node (invalidated after the change commits, so a
+ * concurrent read cannot re-cache the old state). Who answers a call is decided from
+ * them by {@link AnsweringResolver}, on every call, without I/O. Other nodes learn of changes when their entry is
  * invalidated; see the README's "Beyond one node" note.
  */
 @ApplicationScoped
@@ -33,14 +36,23 @@ public class MarketplacePluginDirectory implements PluginDirectory {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
-    private final Map<String, List<InstalledPlugin>> byStore = new ConcurrentHashMap<>();
+    private final Map<String, StoreAnswering> byStore = new ConcurrentHashMap<>();
 
     @Override
-    public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point) {
-        List<InstalledPlugin> enabled = byStore.computeIfAbsent(store.id(), id -> List.copyOf(lookup.enabled(store)));
-        return enabled.stream()
-                .filter(p -> p.artifact().descriptor().extension(point).isPresent())
-                .toList();
+    public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point, RoutingFacts facts) {
+        return resolve(store, point, facts).answering();
+    }
+
+    @Override
+    public Optional<String> whyNobodyAnswers(StoreRef store, ExtensionPoint point, RoutingFacts facts) {
+        return Optional.ofNullable(resolve(store, point, facts).whyNobody())
+                .map(why -> why + "; choose who answers with PUT /api/stores/" + store.slug() + "/answering/"
+                        + point.name());
+    }
+
+    private AnsweringResolver.Resolution resolve(StoreRef store, ExtensionPoint point, RoutingFacts facts) {
+        StoreAnswering answering = byStore.computeIfAbsent(store.id(), id -> lookup.answering(store));
+        return AnsweringResolver.resolve(point, answering.rules(point), answering.enabled(), facts);
     }
 
     @Override

@@ -48,6 +48,9 @@ public class StoreReleaseMover {
     AuditLog audit;
 
     @Inject
+    AnsweringRules answering;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -90,6 +93,11 @@ public class StoreReleaseMover {
                                 ? why + "; now on " + previous.get().version()
                                 : why,
                         clock.instant()));
+        if (outcome == Outcome.MOVED) {
+            answering.installationChanged(storeId, actor, installation);
+        } else {
+            answering.withdrawn(storeId, actor, installation, why);
+        }
         directory.invalidateAfterCompletion(storeId);
         return outcome;
     }

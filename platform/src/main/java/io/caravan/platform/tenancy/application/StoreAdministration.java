@@ -3,6 +3,7 @@ package io.caravan.platform.tenancy.application;
 import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
+import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.platform.tenancy.domain.ApiKeyScope;
 import io.caravan.platform.tenancy.domain.ApiKeySecret;
 import io.caravan.platform.tenancy.domain.AuditEntry;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** What a store's own people do with it: settings, API keys, reading its audit trail. */
@@ -41,6 +43,21 @@ public class StoreAdministration {
     @Transactional
     public Store store(StoreContext context) {
         return load(context);
+    }
+
+    /**
+     * A store by its slug, for the few public endpoints that name one (a payment provider's
+     * notifications): its id and slug only, whatever its status; empty for a malformed or unknown slug.
+     */
+    @Transactional
+    public Optional<StoreRef> publicStore(String slug) {
+        StoreSlug parsed;
+        try {
+            parsed = new StoreSlug(slug);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return stores.findBySlug(parsed).map(s -> new StoreRef(s.id(), s.slug().value()));
     }
 
     @Transactional

@@ -109,7 +109,7 @@ class PluginInvokerTest {
         };
         PluginDirectory directory = new PluginDirectory() {
             @Override
-            public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point) {
+            public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point, RoutingFacts facts) {
                 return List.of();
             }
 

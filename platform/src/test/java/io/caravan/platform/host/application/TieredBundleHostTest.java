@@ -72,9 +72,9 @@ class TieredBundleHostTest {
 
     @Test
     void outcomesAndRefusalsSayWhatHappened() {
-        assertThat(new PluginOutcome<>("x", PluginOutcome.Status.ANSWERED, null, "p", "1").answered())
+        assertThat(new PluginOutcome<>("x", PluginOutcome.Status.ANSWERED, null, "i", "p", "1").answered())
                 .isTrue();
-        assertThat(new PluginOutcome<>(null, PluginOutcome.Status.FELL_BACK, null, "p", "1").answered())
+        assertThat(new PluginOutcome<>(null, PluginOutcome.Status.FELL_BACK, null, "i", "p", "1").answered())
                 .isFalse();
         assertThat(new NoPluginInstalledException("shop", ExtensionPoint.TAX_CALCULATOR))
                 .hasMessage("store 'shop' has no enabled plugin providing TAX_CALCULATOR (install a tax plugin)");

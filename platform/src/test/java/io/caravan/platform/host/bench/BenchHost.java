@@ -8,6 +8,7 @@ import io.caravan.platform.host.application.PluginArtifact;
 import io.caravan.platform.host.application.PluginDirectory;
 import io.caravan.platform.host.application.PluginInvoker;
 import io.caravan.platform.host.application.PluginRuntime;
+import io.caravan.platform.host.application.RoutingFacts;
 import io.caravan.platform.host.application.Tier;
 import io.caravan.platform.host.infrastructure.felix.FelixBundleHost;
 import io.caravan.platform.marketplace.application.BundleArchive;
@@ -89,7 +90,7 @@ final class BenchHost implements AutoCloseable {
         felix = FelixBundleHost.start(dir.resolve("felix"));
         PluginDirectory directory = new PluginDirectory() {
             @Override
-            public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point) {
+            public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point, RoutingFacts facts) {
                 List<InstalledPlugin> all = installations.get(store.id());
                 if (all == null) {
                     return List.of();

@@ -218,6 +218,85 @@ class DeclaredHostsEgressTest {
         assertThat(requests("/count/late")).isEqualTo(1);
     }
 
+    private static DeclaredHostsEgress strictExcept(Set<String> hosts, String namedPrivateHosts) {
+        return new DeclaredHostsEgress(
+                CLIENT,
+                hosts,
+                Instant.now().plusSeconds(5),
+                Clock.systemUTC(),
+                false,
+                DeclaredHostsEgress.parseNamedPrivateHosts(namedPrivateHosts));
+    }
+
+    @Test
+    void a_named_private_host_and_port_is_reached_over_plain_http_on_a_strict_node() throws IOException {
+        int port = server.getAddress().getPort();
+        URI uri = URI.create("http://localhost:" + port + "/count/named");
+
+        var response = strictExcept(Set.of("localhost"), "db.internal:5432, LocalHost:" + port)
+                .send(EgressRequest.get(uri));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(requests("/count/named")).isEqualTo(1);
+    }
+
+    @Test
+    void the_named_host_on_another_port_or_under_another_name_stays_refused_before_any_connection() throws Exception {
+        int port = server.getAddress().getPort();
+        DeclaredHostsEgress egress = strictExcept(Set.of("localhost", "127.0.0.1"), "localhost:" + port);
+
+        // another port of the same host: plain http refused, and https refused as private
+        assertThatThrownBy(() -> egress.send(
+                        EgressRequest.get(URI.create("http://localhost:" + tcp.getLocalPort() + "/count/other-port"))))
+                .isInstanceOf(EgressDeniedException.class)
+                .hasMessageContaining("only https");
+        int before = CONNECTIONS.get();
+        assertThatThrownBy(() -> egress.send(
+                        EgressRequest.get(URI.create("https://localhost:" + tcp.getLocalPort() + "/other-port"))))
+                .isInstanceOf(EgressDeniedException.class)
+                .hasMessageContaining("private address");
+        // the same server under another name is not the named host
+        assertThatThrownBy(() ->
+                        egress.send(EgressRequest.get(URI.create("http://127.0.0.1:" + port + "/count/other-name"))))
+                .isInstanceOf(EgressDeniedException.class)
+                .hasMessageContaining("only https");
+        assertThat(requests("/count/other-port")).isZero();
+        assertThat(requests("/count/other-name")).isZero();
+        try (Socket marker = new Socket(InetAddress.getLoopbackAddress(), tcp.getLocalPort())) {
+            assertThat(waitUntil(() -> CONNECTIONS.get() > before)).isTrue();
+        }
+        assertThat(CONNECTIONS.get() - before)
+                .as("the marker's connection only")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_named_private_host_the_plugin_did_not_declare_is_refused() {
+        int port = server.getAddress().getPort();
+        URI uri = URI.create("http://localhost:" + port + "/count/named-undeclared");
+
+        assertThatThrownBy(() -> strictExcept(Set.of("api.example.com"), "localhost:" + port)
+                        .send(EgressRequest.get(uri)))
+                .isInstanceOf(EgressDeniedException.class)
+                .hasMessageContaining("not among the hosts this plugin declared");
+        assertThat(requests("/count/named-undeclared")).isZero();
+    }
+
+    @Test
+    void the_setting_is_a_comma_list_of_host_and_port_and_a_malformed_entry_fails_naming_it() {
+        assertThat(DeclaredHostsEgress.parseNamedPrivateHosts("")).isEmpty();
+        assertThat(DeclaredHostsEgress.parseNamedPrivateHosts(null)).isEmpty();
+        assertThat(DeclaredHostsEgress.parseNamedPrivateHosts(" 127.0.0.1:8280 , Gateway.Local:443,[::1]:18280,"))
+                .containsExactlyInAnyOrder("127.0.0.1:8280", "gateway.local:443", "[::1]:18280");
+        for (String bad : java.util.List.of(
+                "127.0.0.1", "127.0.0.1:", ":8280", "host:0", "host:70000", "*:8280", "http://127.0.0.1:8280")) {
+            assertThatThrownBy(() -> DeclaredHostsEgress.parseNamedPrivateHosts("ok.local:1," + bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + bad + "'");
+        }
+    }
+
     /** Polls a condition, with a pause between polls, until it holds or {@link #WAIT_SECONDS} pass. */
     private static boolean waitUntil(BooleanSupplier condition) throws InterruptedException {
         return io.caravan.platform.testing.Poll.until(

@@ -14,6 +14,8 @@ public enum Caller {
     KEY_STOREFRONT("API key of the target store, storefront:read"),
     /** A key of the target store with tax:quote only. */
     KEY_TAX("API key of the target store, tax:quote"),
+    /** A key of the target store with checkout:write only. */
+    KEY_CHECKOUT("API key of the target store, checkout:write"),
     SUSPENDED_OWNER("owner of a suspended store, on that store"),
     SUSPENDED_KEY("API key of a suspended store (all scopes), on that store"),
     /** The developer of the matrix's listings: the control for developer-scoped operations. */
@@ -45,7 +47,7 @@ public enum Caller {
     /** Presents an API key rather than a token. */
     public boolean apiKey() {
         return switch (this) {
-            case OTHER_STORE_KEY, KEY_STOREFRONT, KEY_TAX, SUSPENDED_KEY, GARBAGE_KEY -> true;
+            case OTHER_STORE_KEY, KEY_STOREFRONT, KEY_TAX, KEY_CHECKOUT, SUSPENDED_KEY, GARBAGE_KEY -> true;
             default -> false;
         };
     }

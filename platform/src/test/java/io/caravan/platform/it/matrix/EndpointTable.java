@@ -23,6 +23,31 @@ import java.util.List;
 public final class EndpointTable {
     private EndpointTable() {}
 
+    private static final String NO_ORDER = "ord_00000000000000000000000000000000";
+    private static final String NO_CHECKOUT = "chk_00000000000000000000000000000000";
+    private static final String CHECKOUT = Json.createObjectBuilder()
+            .add(
+                    "shopper",
+                    Json.createObjectBuilder()
+                            .add("email", "matrix@example.com")
+                            .add("country", "DE"))
+            .add(
+                    "shipTo",
+                    Json.createObjectBuilder()
+                            .add("name", "Matrix")
+                            .add("lines", Json.createArrayBuilder().add("Hauptstr. 1"))
+                            .add("city", "Berlin")
+                            .add("postalCode", "10115")
+                            .add("country", "DE"))
+            .add(
+                    "lines",
+                    Json.createArrayBuilder()
+                            .add(Json.createObjectBuilder()
+                                    .add("sku", "NO-SUCH-SKU")
+                                    .add("quantity", 1)))
+            .build()
+            .toString();
+
     public static final List<Entry> ENTRIES = List.of(
             // --- a store's people: reads
             Entry.store("GET", "/api/stores/{store}", STAFF, 200),
@@ -38,6 +63,7 @@ public final class EndpointTable {
             Entry.store("GET", "/api/stores/{store}/plugins", STAFF, 200),
             Entry.store("GET", "/api/stores/{store}/plugins/{plugin}", STAFF, 200),
             Entry.store("GET", "/api/stores/{store}/plugins/metrics", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/answering", STAFF, 200),
             Entry.store("GET", "/api/stores/{store}/events", STAFF, 200),
             Entry.store("POST", "/api/stores/{store}/tax/quote", STAFF, Entry.Scope.TAX_QUOTE, 200)
                     .body(f -> Carts.mugs("DE").toString()),
@@ -96,9 +122,88 @@ public final class EndpointTable {
                     .body(f -> reason("matrix")),
             Entry.store("POST", "/api/stores/{store}/plugins/{plugin}/enable", OWNER, 200),
             Entry.store("DELETE", "/api/stores/{store}/plugins/{plugin}", OWNER, 204),
+            // the target store's tax answers nobody from here on: nothing after this quotes it
+            Entry.store("PUT", "/api/stores/{store}/answering/{point}", OWNER, 200)
+                    .param("point", f -> "TAX_CALCULATOR")
+                    .body(f -> Json.createObjectBuilder()
+                            .add("rules", Json.createArrayBuilder())
+                            .build()
+                            .toString()),
             // the store has no dead delivery: the owner is let through and told there is none
             Entry.store("POST", "/api/stores/{store}/events/deliveries/{delivery}/retry", OWNER, 404)
                     .param("delivery", f -> "00000000-0000-0000-0000-000000000000"),
+
+            // --- the store runtime: checkout settings, orders, storefront checkouts, provider notifications.
+            // The target store has no catalogue: a checkout's lines name an unknown SKU (400 for the
+            // store's people and its checkout key alike) and orders and checkouts are looked up by ids
+            // that do not exist (404); what the matrix proves here is who gets that far.
+            Entry.store("GET", "/api/stores/{store}/checkout-settings", STAFF, 200),
+            Entry.store("PUT", "/api/stores/{store}/checkout-settings", OWNER, 200)
+                    .body(f -> Json.createObjectBuilder()
+                            .add("captureMode", "ON_SHIPMENT")
+                            .add("shippingWarningPercent", 20)
+                            .build()
+                            .toString()),
+            Entry.store("GET", "/api/stores/{store}/orders", STAFF, 200),
+            Entry.store("GET", "/api/stores/{store}/orders/{order}", STAFF, 404).param("order", f -> NO_ORDER),
+            Entry.store("POST", "/api/stores/{store}/orders/{order}/confirm", OWNER, 404)
+                    .param("order", f -> NO_ORDER),
+            Entry.store("POST", "/api/stores/{store}/orders/{order}/cancel", OWNER, 404)
+                    .param("order", f -> NO_ORDER)
+                    .body(f -> "{\"reason\":\"matrix\"}"),
+            Entry.store("POST", "/api/stores/{store}/orders/{order}/capture", OWNER, 404)
+                    .param("order", f -> NO_ORDER)
+                    .body(f -> "{}"),
+            Entry.store("POST", "/api/stores/{store}/orders/{order}/refunds", OWNER, 404)
+                    .param("order", f -> NO_ORDER)
+                    .body(f -> "{\"reason\":\"matrix\"}"),
+            Entry.store("POST", "/api/stores/{store}/checkouts", STAFF, Entry.Scope.CHECKOUT_WRITE, 400)
+                    .body(f -> CHECKOUT),
+            Entry.store("GET", "/api/stores/{store}/checkouts/{checkout}", STAFF, Entry.Scope.CHECKOUT_WRITE, 404)
+                    .param("checkout", f -> NO_CHECKOUT),
+            Entry.store("PUT", "/api/stores/{store}/checkouts/{checkout}", STAFF, Entry.Scope.CHECKOUT_WRITE, 404)
+                    .param("checkout", f -> NO_CHECKOUT)
+                    .body(f -> CHECKOUT),
+            Entry.store(
+                            "PUT",
+                            "/api/stores/{store}/checkouts/{checkout}/shipping",
+                            STAFF,
+                            Entry.Scope.CHECKOUT_WRITE,
+                            404)
+                    .param("checkout", f -> NO_CHECKOUT)
+                    .body(f -> "{\"choices\":{}}"),
+            Entry.store(
+                            "PUT",
+                            "/api/stores/{store}/checkouts/{checkout}/payment-method",
+                            STAFF,
+                            Entry.Scope.CHECKOUT_WRITE,
+                            404)
+                    .param("checkout", f -> NO_CHECKOUT)
+                    .body(f -> "{\"methodCode\":\"card\"}"),
+            // without an Idempotency-Key the placement is refused (400) before anything is looked up
+            Entry.store(
+                            "POST",
+                            "/api/stores/{store}/checkouts/{checkout}/orders",
+                            STAFF,
+                            Entry.Scope.CHECKOUT_WRITE,
+                            400)
+                    .param("checkout", f -> NO_CHECKOUT)
+                    .body(f -> "{\"expectedTotal\":100}"),
+            Entry.store("GET", "/api/stores/{store}/checkouts/{checkout}/order", STAFF, Entry.Scope.CHECKOUT_WRITE, 404)
+                    .param("checkout", f -> NO_CHECKOUT),
+            Entry.store(
+                            "POST",
+                            "/api/stores/{store}/checkouts/{checkout}/order/resume",
+                            STAFF,
+                            Entry.Scope.CHECKOUT_WRITE,
+                            404)
+                    .param("checkout", f -> NO_CHECKOUT)
+                    .body(f -> "{}"),
+            // open to anyone: the installation's plugin verifies the provider's signature; an installation
+            // the store does not have is 404 for everyone, credentials or not
+            Entry.open("POST", "/api/stores/{store}/payment-notifications/{installation}", 404)
+                    .param("installation", f -> "00000000-0000-0000-0000-000000000000")
+                    .body(f -> "{}"),
 
             // --- plugin developers, on dev's listing
             Entry.developer("GET", "/api/developer/listings", 200).expect(Caller.OTHER_DEVELOPER, 200),

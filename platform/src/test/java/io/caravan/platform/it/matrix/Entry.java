@@ -20,7 +20,9 @@ public final class Entry {
         /** Platform admins; control: ada. */
         ADMIN(Caller.ADMIN),
         /** Anyone signed in (not API keys); control: the target store's owner. */
-        SIGNED_IN(Caller.OWNER);
+        SIGNED_IN(Caller.OWNER),
+        /** Anyone at all, credentials or not (a provider's notifications); every caller gets the control's status. */
+        PUBLIC(Caller.ANONYMOUS);
 
         final Caller control;
 
@@ -39,7 +41,8 @@ public final class Entry {
     public enum Scope {
         NONE,
         STOREFRONT_READ,
-        TAX_QUOTE
+        TAX_QUOTE,
+        CHECKOUT_WRITE
     }
 
     final String method;
@@ -77,6 +80,10 @@ public final class Entry {
 
     static Entry admin(String method, String path, int admin) {
         return new Entry(method, path, Audience.ADMIN, null, Scope.NONE, admin);
+    }
+
+    static Entry open(String method, String path, int status) {
+        return new Entry(method, path, Audience.PUBLIC, null, Scope.NONE, status);
     }
 
     static Entry signedIn(String method, String path, int status) {
@@ -135,7 +142,7 @@ public final class Entry {
         if (declaredStatus != null) {
             return declaredStatus;
         }
-        if (caller == control()) {
+        if (caller == control() || audience == Audience.PUBLIC) {
             return control;
         }
         if (caller.unauthenticated()) {
@@ -147,6 +154,7 @@ public final class Entry {
                     case STAFF -> role == Role.STAFF ? control : 403;
                     case KEY_STOREFRONT -> scope == Scope.STOREFRONT_READ ? control : 403;
                     case KEY_TAX -> scope == Scope.TAX_QUOTE ? control : 403;
+                    case KEY_CHECKOUT -> scope == Scope.CHECKOUT_WRITE ? control : 403;
                     case OTHER_STORE_KEY, GARBAGE_KEY -> 401;
                     default -> 403;
                 };
@@ -158,6 +166,7 @@ public final class Entry {
             }
             case ADMIN -> 403;
             case SIGNED_IN -> caller.apiKey() ? 403 : control;
+            case PUBLIC -> control;
         };
     }
 
@@ -172,10 +181,12 @@ public final class Entry {
                 caller == Caller.OWNER
                         || caller == Caller.STAFF
                         || caller == Caller.KEY_STOREFRONT
-                        || caller == Caller.KEY_TAX;
+                        || caller == Caller.KEY_TAX
+                        || caller == Caller.KEY_CHECKOUT;
             case DEVELOPER -> caller == Caller.DEVELOPER;
             case ADMIN -> caller == Caller.ADMIN;
             case SIGNED_IN -> caller == Caller.OWNER || caller == Caller.STAFF || caller == Caller.SUSPENDED_OWNER;
+            case PUBLIC -> false;
         };
     }
 

@@ -98,9 +98,10 @@ public final class MatrixFixture {
 
         JsonObject storefrontKey = key(owner, targetSlug, "storefront:read");
         JsonObject taxKey = key(owner, targetSlug, "tax:quote");
+        JsonObject checkoutKey = key(owner, targetSlug, "checkout:write");
         JsonObject spareKey = key(owner, targetSlug, "storefront:read");
-        JsonObject otherKey = key(otherOwner, other, "storefront:read", "tax:quote");
-        JsonObject frozenKey = key(frozenOwner, frozen, "storefront:read", "tax:quote");
+        JsonObject otherKey = key(otherOwner, other, "storefront:read", "tax:quote", "checkout:write");
+        JsonObject frozenKey = key(frozenOwner, frozen, "storefront:read", "tax:quote", "checkout:write");
         target = new Target(targetSlug, staff2, spareKey.getString("id"));
         suspended = new Target(frozen, membershipOf(frozenOwner, frozen), frozenKey.getString("id"));
 
@@ -148,6 +149,7 @@ public final class MatrixFixture {
                 Stores.ownerEmail(frozen),
                 storefrontKey.getString("key"),
                 taxKey.getString("key"),
+                checkoutKey.getString("key"),
                 spareKey.getString("key"),
                 frozenKey.getString("key"));
 
@@ -157,6 +159,7 @@ public final class MatrixFixture {
         callers.put(Caller.OTHER_STORE_KEY, anonymous.withApiKey(otherKey.getString("key")));
         callers.put(Caller.KEY_STOREFRONT, anonymous.withApiKey(storefrontKey.getString("key")));
         callers.put(Caller.KEY_TAX, anonymous.withApiKey(taxKey.getString("key")));
+        callers.put(Caller.KEY_CHECKOUT, anonymous.withApiKey(checkoutKey.getString("key")));
         callers.put(Caller.SUSPENDED_OWNER, frozenOwner);
         callers.put(Caller.SUSPENDED_KEY, anonymous.withApiKey(frozenKey.getString("key")));
         callers.put(Caller.DEVELOPER, dev);
@@ -178,6 +181,7 @@ public final class MatrixFixture {
         state.put("target members", read(owner, t + "/members"));
         state.put("target API keys", withoutLastUse(read(owner, t + "/api-keys")));
         state.put("target plugins", read(owner, t + "/plugins"));
+        state.put("target answering", read(owner, t + "/answering"));
         state.put("target review", read(owner, t + "/catalog/" + listing + "/review"));
         state.put("target charges", read(owner, t + "/charges"));
         state.put("target audit", read(owner, t + "/audit?size=200"));

@@ -404,6 +404,7 @@ class StoreOwnedTablesIT extends PlatformIT {
         /** Values for a new row of {@code table}; parents are inserted as needed. */
         Map<String, Object> values(String table, Map<String, Object> fixed) throws SQLException {
             Map<String, String[]> foreignKeys = foreignKeys(table);
+            Map<String, String> allowed = allowedValues(table);
             Map<String, Object> values = new LinkedHashMap<>();
             try (PreparedStatement columns = db.prepareStatement("select column_name, data_type,"
                     + " character_maximum_length, is_nullable, column_default from information_schema.columns"
@@ -420,6 +421,8 @@ class StoreOwnedTablesIT extends PlatformIT {
                         } else if (foreignKeys.containsKey(name)) {
                             String[] target = foreignKeys.get(name);
                             values.put(name, parent(target[0]).get(target[1]));
+                        } else if (allowed.containsKey(name)) {
+                            values.put(name, allowed.get(name));
                         } else {
                             values.put(name, value(table, name, column.getString(2), (Integer) column.getObject(3)));
                         }
@@ -427,6 +430,30 @@ class StoreOwnedTablesIT extends PlatformIT {
                 }
             }
             return values;
+        }
+
+        /**
+         * column → one value its check constraint allows, for columns restricted to a list
+         * ({@code check (status in ('OPEN', ...))}, which PostgreSQL shows as {@code = ANY (ARRAY['OPEN'::…])}).
+         */
+        private Map<String, String> allowedValues(String table) throws SQLException {
+            Map<String, String> allowed = new HashMap<>();
+            try (PreparedStatement query = db.prepareStatement("select a.attname, pg_get_constraintdef(k.oid)"
+                    + " from pg_constraint k join pg_class c on c.oid = k.conrelid"
+                    + " join pg_attribute a on a.attrelid = c.oid and a.attnum = any (k.conkey)"
+                    + " where k.contype = 'c' and c.relname = ? and array_length(k.conkey, 1) = 1")) {
+                query.setString(1, table);
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        java.util.regex.Matcher literal =
+                                java.util.regex.Pattern.compile("'([^']*)'").matcher(row.getString(2));
+                        if (literal.find()) {
+                            allowed.put(row.getString(1), literal.group(1));
+                        }
+                    }
+                }
+            }
+            return allowed;
         }
 
         /** A fresh parent row for each child: unique keys that include the parent never collide. */

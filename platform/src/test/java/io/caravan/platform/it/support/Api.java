@@ -21,11 +21,17 @@ public final class Api {
     private final URI base;
     private final String bearer;
     private final String apiKey;
+    private final java.util.Map<String, String> headers;
 
     private Api(URI base, String bearer, String apiKey) {
+        this(base, bearer, apiKey, java.util.Map.of());
+    }
+
+    private Api(URI base, String bearer, String apiKey, java.util.Map<String, String> headers) {
         this.base = base;
         this.bearer = bearer;
         this.apiKey = apiKey;
+        this.headers = headers;
     }
 
     /** {@code deployment} is the URL Arquillian gives for the deployed application. */
@@ -42,6 +48,13 @@ public final class Api {
 
     public Api withApiKey(String key) {
         return new Api(base, null, key);
+    }
+
+    /** The same credentials, sending one more header on every request (an Idempotency-Key). */
+    public Api withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, bearer, apiKey, java.util.Map.copyOf(more));
     }
 
     public Reply get(String path) {
@@ -98,6 +111,7 @@ public final class Api {
         if (apiKey != null) {
             request.header("X-Caravan-Api-Key", apiKey);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(

@@ -31,4 +31,35 @@ public final class Carts {
                                         .add("origin", "PT")))
                 .build();
     }
+
+    /**
+     * The same mugs with EUR 6.00 off the line, free shipping (EUR 4.90 discounted) and a EUR 3.00
+     * cash-on-delivery fee: the tax is due on EUR 30.00 of goods and the fee, not on EUR 36.00.
+     */
+    public static JsonObject discountedMugsWithCodFee(String destination, long lineDiscount) {
+        return Json.createObjectBuilder(mugs(destination))
+                .add("shippingDiscount", 490)
+                .add(
+                        "lines",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("lineId", "1")
+                                        .add("sku", "MUG-AZUL")
+                                        .add("title", "Azulejo mug")
+                                        .add("quantity", 2)
+                                        .add("unitPrice", 1800)
+                                        .add("discount", lineDiscount)
+                                        .add("weightGrams", 450)
+                                        .add("hsCode", "691200")
+                                        .add("origin", "PT")))
+                .add(
+                        "fees",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("feeId", "cod-fee")
+                                        .add("kind", "PAYMENT_METHOD")
+                                        .add("description", "Cash on delivery fee")
+                                        .add("amount", 300)))
+                .build();
+    }
 }

@@ -21,5 +21,6 @@ public class IntegrationEnvironment implements LauncherSessionListener {
         }
         KeycloakServer.get();
         KeycloakProxy.get();
+        PaymentGatewayServer.get();
     }
 }

@@ -46,6 +46,8 @@ class InstallationsTest {
 
     final InMemoryMarketplace market = new InMemoryMarketplace();
     final Installations installations = new Installations();
+    final AnsweringRules answering = new AnsweringRules();
+    final InMemoryAnsweringRules answeringRows = new InMemoryAnsweringRules();
     final Map<String, List<Installation>> rows = new java.util.HashMap<>();
     final List<AuditEntry> audit = new ArrayList<>();
     final List<String> calls = new ArrayList<>();
@@ -132,6 +134,14 @@ class InstallationsTest {
         };
         installations.listings = market.listings;
         installations.installed = new Recorder();
+        answering.rules = answeringRows;
+        answering.installations = installations.installations;
+        answering.releases = market.releases;
+        answering.artifacts = installations.artifacts;
+        answering.directory = market.directory;
+        answering.audit = installations.audit;
+        answering.clock = market.clock;
+        installations.answering = answering;
     }
 
     @Test
@@ -425,13 +435,24 @@ class InstallationsTest {
     }
 
     private PluginRelease release(String descriptorJson) {
+        return release(PLUGIN, descriptorJson);
+    }
+
+    /** The echo bundle's 1.0.0 registered as another plugin (a second tax plugin for the same store). */
+    PluginRelease otherPlugin(String pluginId) throws IOException {
+        return release(
+                pluginId,
+                descriptor("caravan-test-echo-tax-v1.jar").replace("\"" + PLUGIN + "\"", "\"" + pluginId + "\""));
+    }
+
+    private PluginRelease release(String pluginId, String descriptorJson) {
         String version = PluginDescriptorReader.read(descriptorJson).version();
         PluginRelease release = PluginRelease.uploaded(
-                "l-1",
-                PLUGIN,
+                PLUGIN.equals(pluginId) ? "l-1" : "l-" + pluginId,
+                pluginId,
                 version,
                 "io.caravan.test.echotax",
-                "sha-" + version,
+                PLUGIN.equals(pluginId) ? "sha-" + version : "sha-" + pluginId + "-" + version,
                 100,
                 descriptorJson,
                 true,

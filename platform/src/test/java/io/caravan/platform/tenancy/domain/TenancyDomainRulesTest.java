@@ -55,7 +55,9 @@ class TenancyDomainRulesTest {
         assertThat(readOnly.allows(ApiKeyScope.TAX_QUOTE)).isFalse();
         assertThat(key("web", ApiKeyScope.TAX_QUOTE, ApiKeyScope.STOREFRONT_READ)
                         .scopes())
-                .isEqualTo(EnumSet.allOf(ApiKeyScope.class));
+                .isEqualTo(EnumSet.of(ApiKeyScope.TAX_QUOTE, ApiKeyScope.STOREFRONT_READ));
+        assertThat(key("web", ApiKeyScope.values()).scopes()).isEqualTo(EnumSet.allOf(ApiKeyScope.class));
+        assertThat(readOnly.allows(ApiKeyScope.CHECKOUT_WRITE)).isFalse();
         assertThat(readOnly.isRevoked()).isFalse();
         assertThat(readOnly.id())
                 .isNotEqualTo(key("web", ApiKeyScope.STOREFRONT_READ).id());

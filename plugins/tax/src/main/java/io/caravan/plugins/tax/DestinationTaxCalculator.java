@@ -22,6 +22,12 @@ import java.util.stream.Collectors;
  * {@link PluginContext} of the call. Rates and thresholds come from {@link VatRates} and
  * {@link ImportRules} (bundled CSV, loaded once). Amounts are exact {@link io.caravan.sdk.money.Money};
  * each tax is rounded once, per line, HALF_UP to the currency's minor units.
+ *
+ * <p>Discounts and fees: lines, shipping and fees are taxed on their amounts after the discounts
+ * the cart allocated to them, and thresholds (IOSS EUR 150, UK GBP 135, per-item GST limits) compare
+ * discounted values. A fee such as the cash-on-delivery fee is an ancillary cost that follows the
+ * goods like shipping (EU VAT Directive art. 78(b)): taxed whenever shipping is, under the same rule,
+ * at the destination's standard rate, in {@link io.caravan.sdk.tax.TaxQuote#feeTaxes()}.
  */
 public final class DestinationTaxCalculator implements TaxCalculator {
 

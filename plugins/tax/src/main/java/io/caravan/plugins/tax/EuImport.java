@@ -135,7 +135,7 @@ final class EuImport implements TaxRegime {
             List<LineItem> lines = group.getValue();
             Money dutiableValue = Money.zero(cart.currency());
             for (LineItem line : lines) {
-                dutiableValue = dutiableValue.plus(line.amount());
+                dutiableValue = dutiableValue.plus(line.netAmount());
             }
             LineItem first = lines.get(0);
             quote.duty(new Duty(

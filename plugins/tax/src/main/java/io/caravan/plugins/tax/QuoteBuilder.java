@@ -5,6 +5,7 @@ import static io.caravan.plugins.tax.Explanations.fitRuleId;
 import static io.caravan.plugins.tax.Explanations.percent;
 
 import io.caravan.sdk.model.Cart;
+import io.caravan.sdk.model.Fee;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.money.Money;
@@ -28,6 +29,14 @@ import java.util.function.Predicate;
  *
  * <p>Each tax is rounded once, per line, HALF_UP to the currency's minor units; values compared
  * with thresholds are kept exact (not rounded) until the comparison.
+ *
+ * <p><b>Discounts and fees.</b> Every amount is taxed after the discount the cart allocated to it
+ * (a line's {@link LineItem#netAmount()}, {@link Cart#netShipping()}, a fee's
+ * {@link Fee#netAmount()}): VAT and GST are due on the consideration actually paid. Thresholds
+ * compare the discounted goods value too. A fee (the cash-on-delivery fee, handling) is an
+ * ancillary cost of the supply of the goods and follows the goods like shipping does (EU VAT
+ * Directive art. 78(b); CJEU C-349/96 Card Protection Plan): it is taxed whenever shipping is, under
+ * the same rule, at the destination's standard rate, and never on its own.
  */
 final class QuoteBuilder {
 
@@ -36,6 +45,7 @@ final class QuoteBuilder {
     private final VatRates rates;
     private final List<TaxLine> lineTaxes = new ArrayList<>();
     private final List<TaxLine> shippingTaxes = new ArrayList<>();
+    private final List<TaxLine> feeTaxes = new ArrayList<>();
     private final List<Duty> duties = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
 
@@ -47,15 +57,15 @@ final class QuoteBuilder {
 
     // ---- what regimes add ----------------------------------------------------------------------
 
-    /** Taxes every line and the shipping charge under one rule. */
+    /** Taxes every line, the shipping charge and the fees under one rule. */
     void taxAll(String jurisdiction, String ruleId, String regime, CollectedAt collectedAt) {
         tax(jurisdiction, ruleId, regime, collectedAt, line -> true, true);
     }
 
     /**
      * Taxes the lines {@code which} selects at the jurisdiction's rate for each line's category
-     * and, if {@code withShipping} and at least one line was taxed, the shipping charge at the
-     * standard rate.
+     * and, if {@code withShipping} and at least one line was taxed, the shipping charge and the
+     * fees at the standard rate, each on its amount after discount.
      *
      * @throws PluginRejectedException {@code no_rate_for_date} if the data has no rate for the order date
      */
@@ -73,18 +83,33 @@ final class QuoteBuilder {
                 anyLineTaxed = true;
                 VatRates.Rate rate = rates.forCategory(jurisdiction, line.taxCategory(), date)
                         .orElseThrow(() -> noRate(jurisdiction));
-                lineTaxes.add(taxLine(line.lineId(), line.amount(), rate, ruleId, regime, collectedAt));
+                lineTaxes.add(taxLine(line.lineId(), line.netAmount(), rate, ruleId, regime, collectedAt));
             }
         }
-        if (withShipping && anyLineTaxed && cart.shipping().minorUnits() > 0) {
+        if (!withShipping || !anyLineTaxed) {
+            return;
+        }
+        if (cart.netShipping().minorUnits() > 0) {
             VatRates.Rate rate = rates.standard(jurisdiction, date).orElseThrow(() -> noRate(jurisdiction));
             shippingTaxes.add(taxLine(
                     TaxLine.SHIPPING,
-                    cart.shipping(),
+                    cart.netShipping(),
                     rate,
                     ruleId,
                     regime + "; shipping at the standard rate",
                     collectedAt));
+        }
+        for (Fee fee : cart.fees()) {
+            if (fee.netAmount().minorUnits() > 0) {
+                VatRates.Rate rate = rates.standard(jurisdiction, date).orElseThrow(() -> noRate(jurisdiction));
+                feeTaxes.add(taxLine(
+                        fee.feeId(),
+                        fee.netAmount(),
+                        rate,
+                        ruleId,
+                        regime + "; " + fee.description() + " follows the goods like shipping, at the standard rate",
+                        collectedAt));
+            }
         }
     }
 
@@ -105,6 +130,9 @@ final class QuoteBuilder {
         for (TaxLine tax : shippingTaxes) {
             total = total.plus(tax.taxAmount());
         }
+        for (TaxLine tax : feeTaxes) {
+            total = total.plus(tax.taxAmount());
+        }
         return total;
     }
 
@@ -112,6 +140,7 @@ final class QuoteBuilder {
     void dropTaxes() {
         lineTaxes.clear();
         shippingTaxes.clear();
+        feeTaxes.clear();
     }
 
     TaxQuote build() {
@@ -121,33 +150,38 @@ final class QuoteBuilder {
                 consignment.settings().dutyTreatment(),
                 lineTaxes,
                 shippingTaxes,
-                List.of(),
+                feeTaxes,
                 duties,
                 notices);
     }
 
     // ---- values regimes compare with thresholds ------------------------------------------------
 
-    /** The goods value as charged, in the cart's currency, without shipping. */
+    /** The goods value as charged (after discounts), in the cart's currency, without shipping or fees. */
     BigDecimal goodsValue() {
-        return cart.subtotal().amount();
+        return cart.netSubtotal().amount();
     }
 
     /**
      * The goods value net of the destination's tax (the intrinsic value customs thresholds are
-     * about), exact, in the cart's currency, without shipping.
+     * about), after discounts, exact, in the cart's currency, without shipping or fees.
      */
     BigDecimal netGoodsValue() {
         BigDecimal sum = BigDecimal.ZERO;
         for (LineItem line : cart.lines()) {
-            sum = sum.add(netOfDestinationTax(line, line.amount().amount()));
+            sum = sum.add(netOfDestinationTax(line, line.netAmount().amount()));
         }
         return sum;
     }
 
-    /** One unit of a line net of the destination's tax, exact (for per-item thresholds). */
+    /**
+     * One unit of a line after its share of the line's discount, net of the destination's tax,
+     * exact enough to compare (for per-item thresholds).
+     */
     BigDecimal netUnitValue(LineItem line) {
-        return netOfDestinationTax(line, line.unitPrice().amount());
+        BigDecimal unitPaid =
+                line.netAmount().amount().divide(BigDecimal.valueOf(line.quantity()), MathContext.DECIMAL128);
+        return netOfDestinationTax(line, unitPaid);
     }
 
     private BigDecimal netOfDestinationTax(LineItem line, BigDecimal price) {

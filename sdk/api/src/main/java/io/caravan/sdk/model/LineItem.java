@@ -60,6 +60,33 @@ public record LineItem(
      * @throws IllegalArgumentException if a component is invalid; the message names it
      */
     public LineItem {
+        checkPriced(lineId, productId, variantId, sku, title, quantity, unitPrice, discount);
+        Checks.required(goods, "LineItem.goods");
+        Math.multiplyExact(goods.weightGrams(), quantity);
+        Checks.required(shipFrom, "LineItem.shipFrom");
+        Checks.required(taxCategory, "LineItem.taxCategory");
+        categories = Checks.list(categories, "LineItem.categories");
+        if (categories.size() > MAX_CATEGORIES) {
+            throw new IllegalArgumentException("LineItem.categories must hold at most " + MAX_CATEGORIES
+                    + " categories, had " + categories.size());
+        }
+        for (int i = 0; i < categories.size(); i++) {
+            Checks.text(categories.get(i), "LineItem.categories[" + i + "]", 64);
+        }
+        flags = Checks.set(flags, "LineItem.flags");
+    }
+
+    // The components before goods, in component order; the builder checks them before it builds the
+    // Goods, so a line's first problem is reported first whichever way it is built.
+    private static void checkPriced(
+            String lineId,
+            String productId,
+            String variantId,
+            String sku,
+            String title,
+            int quantity,
+            Money unitPrice,
+            Money discount) {
         Checks.text(lineId, "LineItem.lineId", 64);
         Checks.text(productId, "LineItem.productId", 64);
         Checks.text(variantId, "LineItem.variantId", 64);
@@ -74,19 +101,6 @@ public record LineItem(
             throw new IllegalArgumentException(
                     "LineItem.discount must be at most the line's amount (" + amount + "), was " + discount);
         }
-        Checks.required(goods, "LineItem.goods");
-        Math.multiplyExact(goods.weightGrams(), quantity);
-        Checks.required(shipFrom, "LineItem.shipFrom");
-        Checks.required(taxCategory, "LineItem.taxCategory");
-        categories = Checks.list(categories, "LineItem.categories");
-        if (categories.size() > MAX_CATEGORIES) {
-            throw new IllegalArgumentException("LineItem.categories must hold at most " + MAX_CATEGORIES
-                    + " categories, had " + categories.size());
-        }
-        for (int i = 0; i < categories.size(); i++) {
-            Checks.text(categories.get(i), "LineItem.categories[" + i + "]", 64);
-        }
-        flags = Checks.set(flags, "LineItem.flags");
     }
 
     /**
@@ -377,16 +391,20 @@ public record LineItem(
          * @throws IllegalArgumentException if a component is missing or invalid; the message names it
          */
         public LineItem build() {
-            Checks.required(unitPrice, "LineItem.unitPrice");
+            String product = productId == null ? sku : productId;
+            String variant = variantId == null ? sku : variantId;
+            String name = title == null ? sku : title;
+            Money lineDiscount = discount == null && unitPrice != null ? Money.zero(unitPrice.currency()) : discount;
+            checkPriced(lineId, product, variant, sku, name, quantity, unitPrice, lineDiscount);
             return new LineItem(
                     lineId,
-                    productId == null ? sku : productId,
-                    variantId == null ? sku : variantId,
+                    product,
+                    variant,
                     sku,
-                    title == null ? sku : title,
+                    name,
                     quantity,
                     unitPrice,
-                    discount == null ? Money.zero(unitPrice.currency()) : discount,
+                    lineDiscount,
                     new Goods(weightGrams, dimensions, hsCode, origin),
                     shipFrom == null ? origin : shipFrom,
                     taxCategory,

@@ -270,6 +270,26 @@ class ModelValidationTest {
         }
 
         @Test
+        void theBuilderReportsTheFirstBadComponentInComponentOrder() {
+            assertInvalid(
+                    () -> LineItem.builder()
+                            .sku("X")
+                            .quantity(0)
+                            .unitPrice(eur(100))
+                            .lineId("1")
+                            .build(),
+                    "LineItem.quantity must be > 0, was 0");
+            assertInvalid(() -> LineItem.builder().sku("X").lineId("1").build(), "LineItem.unitPrice is required");
+            assertInvalid(
+                    () -> LineItem.builder()
+                            .sku("X")
+                            .lineId("1")
+                            .unitPrice(eur(1))
+                            .build(),
+                    "Goods.origin is required");
+        }
+
+        @Test
         void hsCodeAndDimensionsAreOptional() {
             LineItem line = valid().taxCategory(TaxCategory.ZERO).build();
             assertThat(line.hsCode()).isNull();

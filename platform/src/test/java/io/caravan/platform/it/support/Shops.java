@@ -1,0 +1,344 @@
+package io.caravan.platform.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A store set up for selling, through the platform's own API as a merchant would: a warehouse in
+ * Rotterdam (EU) and a hub in Shenzhen, an azulejo mug with stock, the first-party tax, carriers
+ * and payments plugins (payments at a fresh account of the sandbox gateway), and a storefront key.
+ */
+public final class Shops {
+    public static final String MUG = "MUG-AZUL";
+    public static final long MUG_PRICE = 1800;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Shops() {}
+
+    /** A ready store. {@code account} is its merchant account at the gateway's {@code provider}. */
+    public record Shop(
+            String slug,
+            Api owner,
+            Api storefront,
+            String paymentsInstallation,
+            String provider,
+            Map<String, Object> account) {
+        public String path(String rest) {
+            return "api/stores/" + slug + "/" + rest;
+        }
+
+        public String accountId() {
+            return (String) account.get("id");
+        }
+    }
+
+    /**
+     * Opens a store that sells mugs from Rotterdam (5 on hand) and Shenzhen (50 on hand).
+     *
+     * @param forcedInput a gateway test card the payments account answers every card with, or null
+     */
+    public static Shop open(Api admin, URL base, String prefix, String forcedInput) {
+        String slug = Stores.uniqueSlug(prefix);
+        Api owner = Stores.onboardAndSignIn(admin, slug);
+        created(owner.post(
+                "api/stores/" + slug + "/warehouses",
+                warehouse(
+                        "rotterdam",
+                        "Rotterdam EU warehouse",
+                        "Waalhaven Zuidzijde 1",
+                        "Rotterdam",
+                        "3089 JH",
+                        "NL",
+                        "OVERSEAS",
+                        1,
+                        300,
+                        1)));
+        created(owner.post(
+                "api/stores/" + slug + "/warehouses",
+                warehouse(
+                        "shenzhen",
+                        "Shenzhen hub",
+                        "Pinghu Logistics Park 8",
+                        "Shenzhen",
+                        "518111",
+                        "CN",
+                        "ORIGIN_HUB",
+                        2,
+                        500,
+                        2)));
+        created(owner.post("api/stores/" + slug + "/products", mugProduct()));
+        stock(owner, slug, "rotterdam", MUG, 5);
+        stock(owner, slug, "shenzhen", MUG, 50);
+
+        install(
+                admin,
+                slug,
+                "caravan-tax",
+                "{\"originCountry\":\"PT\",\"dutyTreatment\":\"DDP\","
+                        + "\"registrations\":{\"oss\":true,\"iossNumber\":\"IM3720000001\"}}");
+        install(admin, slug, "caravan-carriers", "{}");
+        Map<String, Object> account = gatewayAccount(SandboxGateway.ACME, forcedInput);
+        String payments = install(admin, slug, "caravan-payments", payments(SandboxGateway.ACME, account, null))
+                .getString("id");
+        configure(
+                admin,
+                slug,
+                "caravan-payments",
+                payments(SandboxGateway.ACME, account, notificationUrl(base, slug, payments)));
+        return new Shop(slug, owner, storefront(owner, base, slug), payments, SandboxGateway.ACME, account);
+    }
+
+    /** The store's notification address for one installation, as the provider is told. */
+    public static String notificationUrl(URL base, String slug, String installation) {
+        return base.toString().replaceAll("/?$", "/") + "api/stores/" + slug + "/payment-notifications/" + installation;
+    }
+
+    /** The payments plugin's configuration for one gateway account (cards only). */
+    public static String payments(String provider, Map<String, Object> account, String notificationUrl) {
+        JsonObjectBuilder acquirer = Json.createObjectBuilder()
+                .add("enabled", true)
+                .add("baseUrl", "http://localhost:" + SandboxGateway.port() + "/" + provider)
+                .add("apiKey", (String) account.get("api_key"))
+                .add("webhookSecret", (String) account.get("webhook_secret"))
+                .add("methods", Json.createArrayBuilder().add("card"))
+                .add("timeoutMillis", 4000);
+        if (notificationUrl != null) {
+            acquirer.add("notificationUrl", notificationUrl);
+        }
+        return Json.createObjectBuilder()
+                .add("cashOnDelivery", Json.createObjectBuilder().add("enabled", false))
+                .add("acquirer", acquirer)
+                .build()
+                .toString();
+    }
+
+    /** Installs a plugin (as the platform admin) with its configuration; returns the installation. */
+    public static JsonObject install(Api admin, String slug, String plugin, String configuration) {
+        Api.Reply installed = admin.post(
+                "api/admin/stores/" + slug + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", plugin)
+                        .add("configuration", json(configuration))
+                        .build());
+        assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+        return installed.json();
+    }
+
+    public static void configure(Api admin, String slug, String plugin, String configuration) {
+        Api.Reply configured = admin.put(
+                "api/admin/stores/" + slug + "/plugins/" + plugin + "/configuration",
+                Json.createObjectBuilder()
+                        .add("configuration", json(configuration))
+                        .build());
+        assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    }
+
+    public static Api storefront(Api owner, URL base, String slug) {
+        Api.Reply key = owner.post(
+                "api/stores/" + slug + "/api-keys",
+                Json.createObjectBuilder()
+                        .add("name", "storefront")
+                        .add(
+                                "scopes",
+                                Json.createArrayBuilder().add("checkout:write").add("catalog:read"))
+                        .build());
+        assertThat(key.status()).as(key.toString()).isEqualTo(201);
+        return Api.anonymous(base).withApiKey(key.json().getString("key"));
+    }
+
+    public static void stock(Api owner, String slug, String warehouse, String sku, long onHand) {
+        Api.Reply current = owner.get("api/stores/" + slug + "/stock/" + warehouse + "/" + sku);
+        String version = current.status() == 200
+                ? String.valueOf(current.json().getJsonNumber("version").longValue())
+                : "0";
+        Api.Reply set = owner.withHeader("If-Match", "\"" + version + "\"")
+                .put(
+                        "api/stores/" + slug + "/stock/" + warehouse + "/" + sku,
+                        Json.createObjectBuilder().add("onHand", onHand).build());
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    }
+
+    /** A checkout for {@code quantity} mugs to Berlin (or another country's capital-ish address). */
+    public static JsonObject checkout(String country, int quantity) {
+        return checkout(country, List.of(Map.entry(MUG, quantity)));
+    }
+
+    public static JsonObject checkout(String country, List<Map.Entry<String, Integer>> lines) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        lines.forEach(
+                l -> items.add(Json.createObjectBuilder().add("sku", l.getKey()).add("quantity", l.getValue())));
+        return Json.createObjectBuilder()
+                .add(
+                        "shopper",
+                        Json.createObjectBuilder()
+                                .add("email", "ana@example.com")
+                                .add("country", country)
+                                .add("locale", "de-DE")
+                                .add("currency", "USD"))
+                .add(
+                        "shipTo",
+                        Json.createObjectBuilder()
+                                .add("name", "Ana Silva")
+                                .add("lines", Json.createArrayBuilder().add("Hauptstrasse 1"))
+                                .add("city", "Berlin")
+                                .add("postalCode", "10115")
+                                .add("country", country))
+                .add("lines", items)
+                .build();
+    }
+
+    /** A fresh account at a gateway provider; with a forced input every card payment there behaves so. */
+    public static Map<String, Object> gatewayAccount(String provider, String forcedInput) {
+        String body = forcedInput == null
+                ? "{\"provider\":\"" + provider + "\"}"
+                : "{\"provider\":\"" + provider + "\",\"forced_input\":\"" + forcedInput + "\"}";
+        HttpResponse<String> response = send("POST", SandboxGateway.url() + "/test/accounts", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject account = json(response.body());
+        return Map.of(
+                "id", account.getString("id"),
+                "api_key", account.getString("api_key"),
+                "webhook_secret", account.getString("webhook_secret"));
+    }
+
+    /** The gateway's ledger for an account: what the provider really did. */
+    public static List<JsonObject> ledger(String provider, String accountId) {
+        HttpResponse<String> response =
+                send("GET", SandboxGateway.url() + "/" + provider + "/test/ledger?account=" + accountId, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String body = response.body();
+        return body.strip().startsWith("[")
+                ? Json.createReader(new StringReader(body)).readArray().getValuesAs(JsonObject.class)
+                : json(body).getJsonArray("entries").getValuesAs(JsonObject.class);
+    }
+
+    /** The ledger entries of one type ({@code authorization}, {@code capture}…). */
+    public static List<JsonObject> ledger(Shop shop, String type) {
+        return ledger(shop.provider(), shop.accountId()).stream()
+                .filter(e -> type.equals(e.getString("type", "")))
+                .toList();
+    }
+
+    public static HttpResponse<String> send(String method, String url, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static void created(Api.Reply reply) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    }
+
+    private static JsonObject warehouse(
+            String code,
+            String name,
+            String line1,
+            String city,
+            String postalCode,
+            String country,
+            String kind,
+            int handlingDays,
+            long costPerItem,
+            int priority) {
+        return Json.createObjectBuilder()
+                .add("code", code)
+                .add("name", name)
+                .add(
+                        "address",
+                        Json.createObjectBuilder()
+                                .add("line1", line1)
+                                .add("city", city)
+                                .add("postalCode", postalCode)
+                                .add("country", country))
+                .add("kind", kind)
+                .add("handlingDays", handlingDays)
+                .add(
+                        "fulfilmentCostPerItem",
+                        Json.createObjectBuilder()
+                                .add("amountMinor", costPerItem)
+                                .add("currency", "EUR"))
+                .add("priority", priority)
+                .add("servesCountries", Json.createArrayBuilder())
+                .add("active", true)
+                .build();
+    }
+
+    private static JsonObject mugProduct() {
+        return Json.createObjectBuilder()
+                .add("handle", "azulejo-mug")
+                .add("title", "Azulejo mug")
+                .add("description", "Hand-painted stoneware mug")
+                .add("categories", Json.createArrayBuilder().add("kitchen"))
+                .add("status", "ACTIVE")
+                .add("taxCategory", "STANDARD")
+                .add(
+                        "variants",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add("sku", MUG)
+                                        .add(
+                                                "options",
+                                                Json.createObjectBuilder().add("colour", "blue"))
+                                        .add(
+                                                "prices",
+                                                Json.createObjectBuilder().add("EUR", MUG_PRICE))
+                                        .add("weightGrams", 400)
+                                        .add(
+                                                "dimensions",
+                                                Json.createObjectBuilder()
+                                                        .add("lengthMm", 100)
+                                                        .add("widthMm", 100)
+                                                        .add("heightMm", 120))
+                                        .add("hsCode", "691200")
+                                        .add("originCountry", "PT")
+                                        .add("flags", Json.createArrayBuilder())))
+                .build();
+    }
+
+    /** Where the ITs' sandbox gateway listens. */
+    public static final class SandboxGateway {
+        public static final String ACME = "acme";
+        public static final String ZENPAY = "zenpay";
+
+        private SandboxGateway() {}
+
+        public static int port() {
+            return PaymentGatewayServer.get().port();
+        }
+
+        public static String url() {
+            return "http://127.0.0.1:" + port();
+        }
+    }
+}
