@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** What the outbox's endpoints answer. */
-final class DeliveryViews {
+public final class DeliveryViews {
     private DeliveryViews() {}
 
     /**
@@ -20,7 +20,7 @@ final class DeliveryViews {
      * @param nextAttemptAt when a pending delivery is tried next
      * @param completedAt   when it was delivered, skipped or died; null while pending
      */
-    record StoreDeliveryView(
+    public record StoreDeliveryView(
             String id,
             String eventId,
             String orderId,
@@ -58,7 +58,7 @@ final class DeliveryViews {
      *
      * @param id the delivery; the {@code eventId} the plugin's listener received
      */
-    record DeveloperDeliveryView(
+    public record DeveloperDeliveryView(
             String id,
             String store,
             String eventType,
@@ -85,7 +85,7 @@ final class DeliveryViews {
     }
 
     /** A page of results; {@code total} counts every match. */
-    record PageView<T>(List<T> items, int page, int size, long total) {
+    public record PageView<T>(List<T> items, int page, int size, long total) {
         static <S, T> PageView<T> of(Page<S> page, Function<S, T> mapper) {
             Page<T> mapped = page.map(mapper);
             return new PageView<>(mapped.items(), mapped.page(), mapped.size(), mapped.total());

@@ -32,6 +32,10 @@ public class StoreEventsResource {
     @Inject
     RequestCaller caller;
 
+    /** The store named in the path; the request gate has already admitted the caller to it. */
+    @PathParam("store")
+    String store;
+
     @GET
     @Operation(
             summary = "The store's order event deliveries, newest first",

@@ -16,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,9 +48,6 @@ public class EventDeliveries {
 
     @Inject
     Clock clock;
-
-    @jakarta.annotation.Resource
-    TransactionSynchronizationRegistry transactions;
 
     /** A store's deliveries, newest first; {@code status} and {@code orderId} null for all. */
     @Transactional
@@ -103,19 +98,7 @@ public class EventDeliveries {
                                 + ", sequence " + delivery.sequence() + ") sent again; it had died with: "
                                 + lastError,
                         now));
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
-                    worker.wake();
-                }
-            }
-        });
+        worker.wakeAfterCommit();
         return delivery;
     }
 

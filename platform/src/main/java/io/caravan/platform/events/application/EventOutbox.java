@@ -10,13 +10,9 @@ import io.caravan.platform.shared.domain.StoreRef;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import io.caravan.platform.tenancy.domain.Store;
 import io.caravan.sdk.events.OrderEvent;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,9 +39,6 @@ public class EventOutbox {
 
     @Inject
     Clock clock;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     /**
      * Records one event of an order and its deliveries, in the caller's transaction.
@@ -80,31 +73,17 @@ public class EventOutbox {
         Instant now = clock.instant();
         RecordedOrderEvent recorded = new RecordedOrderEvent(header, payload, now);
         em.persist(recorded);
+        // the deliveries reference the event and JPA knows no relation between them: write the
+        // event first (this also surfaces a concurrent writer of the same sequence here, not at commit)
+        em.flush();
         List<EventDelivery> deliveries =
                 listeners.subscribers(new StoreRef(storeId, store.slug().value()), header.type()).stream()
                         .map(s -> new EventDelivery(recorded, s.installationId(), s.pluginId(), now))
                         .toList();
         deliveries.forEach(em::persist);
         if (!deliveries.isEmpty()) {
-            wakeWorkerAfterCommit();
+            worker.wakeAfterCommit();
         }
         return deliveries;
-    }
-
-    /** The worker polls anyway; waking it when the events commit takes the poll out of the lag. */
-    private void wakeWorkerAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.wake();
-                }
-            }
-        });
     }
 }

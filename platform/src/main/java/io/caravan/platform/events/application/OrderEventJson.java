@@ -20,7 +20,12 @@ final class OrderEventJson {
 
     static OrderEventHeader header(OrderEvent event) {
         return new OrderEventHeader(
-                event.eventId(), event.order().id(), 1, 1, event.type().name(), event.occurredAt());
+                event.eventId(),
+                event.orderId(),
+                event.sequence(),
+                event.schemaVersion(),
+                event.type().name(),
+                event.occurredAt());
     }
 
     /**
