@@ -4,10 +4,10 @@
 -- verbatim so an order can always say which plugin, version and rule produced each figure.
 
 -- Per-store commerce settings (capture policy, the shipping-share warning) and the store's order
--- number counter, handed out under this row's lock.
+-- number counter, handed out under this row's lock. One row per store: its id is the store's id.
 create table commerce_settings (
     id                        varchar(36)  primary key,
-    store_id                  varchar(36)  not null unique references stores (id),
+    store_id                  varchar(36)  not null references stores (id),
     last_order_number         bigint       not null,
     capture_mode              varchar(16)  not null,
     shipping_warning_percent  integer      not null,

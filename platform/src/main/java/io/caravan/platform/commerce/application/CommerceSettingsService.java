@@ -13,7 +13,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.UUID;
 
 /** A store's checkout settings; a store that never set them gets the defaults (capture at once, 15 %). */
 @ApplicationScoped
@@ -116,11 +115,9 @@ public class CommerceSettingsService {
         if (existing != null) {
             return existing;
         }
+        // the row's id is the store's id: a second row for the store cannot exist
         CommerceSettings created = new CommerceSettings(
-                UUID.randomUUID().toString(),
-                CaptureMode.AT_ONCE,
-                CommerceSettings.DEFAULT_SHIPPING_WARNING_PERCENT,
-                clock.instant());
+                storeId, CaptureMode.AT_ONCE, CommerceSettings.DEFAULT_SHIPPING_WARNING_PERCENT, clock.instant());
         em.persist(created);
         em.flush();
         if (lock) {

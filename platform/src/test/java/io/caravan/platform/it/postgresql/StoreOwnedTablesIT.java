@@ -481,6 +481,9 @@ class StoreOwnedTablesIT extends PlatformIT {
             return keys;
         }
 
+        private static final java.util.concurrent.atomic.AtomicInteger NUMBERS =
+                new java.util.concurrent.atomic.AtomicInteger();
+
         private static Object value(String table, String column, String type, Integer length) {
             String token = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
             return switch (type) {
@@ -489,7 +492,9 @@ class StoreOwnedTablesIT extends PlatformIT {
                             ? UUID.randomUUID().toString()
                             : token.substring(0, Math.min(token.length(), length == null ? 32 : length));
                 case "character" -> token.repeat(2).substring(0, length == null ? 1 : length);
-                case "bigint", "integer", "smallint" -> 1;
+                // distinct small numbers: unique keys such as (store, order number) never collide,
+                // and range checks such as a percentage still hold
+                case "bigint", "integer", "smallint" -> 1 + NUMBERS.getAndIncrement() % 900;
                 case "numeric" -> java.math.BigDecimal.ONE;
                 case "boolean" -> false;
                 case "timestamp with time zone" -> OffsetDateTime.now();
