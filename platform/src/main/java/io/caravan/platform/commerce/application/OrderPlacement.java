@@ -248,7 +248,7 @@ public class OrderPlacement {
                 state.expiresAt(),
                 null,
                 null,
-                message(state.attempt()));
+                message(state));
     }
 
     /** The installations that may authorise the method, in the store's routing order, as the quote named them. */
@@ -280,8 +280,11 @@ public class OrderPlacement {
                 + store.actor().name();
     }
 
-    private static String message(AttemptOutcome attempt) {
-        return switch (attempt) {
+    private static String message(OrderWrites.State state) {
+        if (state.paymentStatus() == StoreOrder.PaymentFacet.PAID) {
+            return "Order placed and paid.";
+        }
+        return switch (state.attempt()) {
             case AUTHORIZED -> "Order placed; the payment is authorised.";
             case CAPTURED -> "Order placed and paid.";
             case ACTION_REQUIRED -> "Order placed; the shopper must complete the payment (see action).";

@@ -64,7 +64,23 @@ public class PaymentOperations {
 
     /** Captures what an authorisation holds, right after it (store setting AT_ONCE). */
     public Result captureAfterAuthorization(StoreRef store, String paymentId) {
-        return run(store, paymentId, PaymentOperation.CAPTURE, null, "caravan", null);
+        // the placing request and the provider's notification may both get here first: the one that
+        // comes second finds nothing left to capture, which is not a failure
+        Prepared prepared = self.prepareAutomaticCapture(store.id(), paymentId);
+        if (prepared == null) {
+            return null;
+        }
+        return self.settle(store.id(), prepared, call(store, prepared, null), "caravan");
+    }
+
+    /** Records the automatic capture of all that is capturable; null when nothing is (already captured). */
+    @Transactional
+    public Prepared prepareAutomaticCapture(String storeId, String paymentId) {
+        Payment payment = persistence.forStore(storeId).find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
+        if (payment == null || payment.amounts().capturable() <= 0) {
+            return null;
+        }
+        return prepare(storeId, paymentId, PaymentOperation.CAPTURE, null, "caravan");
     }
 
     /** Captures {@code amount} (null: all that is still capturable) of an order's authorised payment. */
