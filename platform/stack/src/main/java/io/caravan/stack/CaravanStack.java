@@ -505,7 +505,9 @@ public final class CaravanStack {
                       %s/api/stores/lisbon-ceramics/tax/quote -d '{"shipTo":{"country":"DE","city":"Berlin"},"shipping":490,
                       "lines":[{"sku":"MUG-AZUL","quantity":2,"unitPrice":1800,"hsCode":"691200","origin":"PT"}]}'
 
-                  Plugins         both demo stores run the first-party tax plugin (caravan-tax).
+                  Plugins         both demo stores run the first-party tax (caravan-tax), table-rate shipping
+                                  (caravan-carriers) and payments (caravan-payments: cards at the sandbox gateway,
+                                  bank transfer, cash on delivery) plugins, and sell from a small catalogue.
                                   Dev loop: put a plugin jar in %s/ (or set CARAVAN_PLUGINS_DEV_DIR
                                   to your plugin's target/ before starting); the demo stores run each new build at once.
 
