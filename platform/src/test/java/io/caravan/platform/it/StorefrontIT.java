@@ -229,7 +229,13 @@ class StorefrontIT extends PlatformIT {
         assertThat(detail.getJsonArray("history").getValuesAs(JsonObject.class).stream()
                         .map(h -> h.getString("kind"))
                         .toList())
-                .containsSubsequence("PLACED", "PAYMENT_ATTEMPT", "PAYMENT_AUTHORIZED", "PAYMENT_CAPTURED", "RELEASED");
+                .containsSubsequence(
+                        "PLACED",
+                        "PAYMENT_ATTEMPT",
+                        "PAYMENT_AUTHORIZED",
+                        "RELEASED",
+                        "CAPTURE_REQUESTED",
+                        "PAYMENT_CAPTURED");
         assertThat(shop.owner()
                         .get(shop.path("orders?paymentStatus=PAID"))
                         .json()

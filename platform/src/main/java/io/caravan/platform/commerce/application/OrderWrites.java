@@ -155,7 +155,6 @@ public class OrderWrites {
         }
         reservations.reserve(storeId, orderId, lines, now.plus(unpaidHold));
         checkout.complete(orderId, now);
-        Payment payment = attempt(em, order, 1, provider, now);
         events.emit(
                 em,
                 storeId,
@@ -167,6 +166,7 @@ public class OrderWrites {
                 null,
                 null,
                 now);
+        Payment payment = attempt(em, order, 1, provider, now);
         for (CheckoutQuote.Flag flag : quote.flags()) {
             events.history(em, order, "FLAG_" + flag.code(), flag.message(), SYSTEM, now);
         }
@@ -398,7 +398,17 @@ public class OrderWrites {
         if (checkout != null && orderId.equals(checkout.orderId())) {
             checkout.reopen(now);
         }
-        events.emit(em, storeId, order, OrderEventType.PAYMENT_FAILED, reason, SYSTEM, null, null, now);
+        Payment last = payments.get(payments.size() - 1);
+        events.emit(
+                em,
+                storeId,
+                order,
+                OrderEventType.PAYMENT_FAILED,
+                reason,
+                SYSTEM,
+                OrderEvents.payment(last.methodCode(), last.amountMinor(), order.currency(), last.pluginId()),
+                null,
+                now);
         events.emit(
                 em,
                 storeId,

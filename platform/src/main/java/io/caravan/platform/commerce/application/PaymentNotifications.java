@@ -353,7 +353,8 @@ public class PaymentNotifications {
                             "the authorisation of " + a.authorized() + " " + payment.currency()
                                     + " expired at the provider",
                             source,
-                            null,
+                            OrderEvents.payment(
+                                    payment.methodCode(), a.authorized(), payment.currency(), payment.pluginId()),
                             null,
                             now);
                 }

@@ -306,7 +306,7 @@ public class PaymentResolver {
                         + payment.currency() + " at " + payment.pluginId() + " expired on " + payment.expiresAt()
                         + " before it was captured",
                 "resolver",
-                null,
+                OrderEvents.payment(payment.methodCode(), lapsed, payment.currency(), payment.pluginId()),
                 null,
                 now);
         writes.settle(em, storeId, order, now);
