@@ -29,10 +29,25 @@ public class CommerceSettingsService {
     @Inject
     CommerceSettingsService self;
 
-    /** The settings, created with the defaults on first use. In the caller's transaction. */
+    /**
+     * The settings, or the defaults when the store never set them (nothing is written: concurrent
+     * first checkouts of a new store must not race to create the row).
+     */
     @Transactional
     public CommerceSettings settings(String storeId) {
-        return find(persistence.forStore(storeId), storeId, false);
+        CommerceSettings existing = persistence
+                .forStore(storeId)
+                .createQuery("select s from CommerceSettings s", CommerceSettings.class)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        return existing != null
+                ? existing
+                : new CommerceSettings(
+                        storeId,
+                        CaptureMode.AT_ONCE,
+                        CommerceSettings.DEFAULT_SHIPPING_WARNING_PERCENT,
+                        clock.instant());
     }
 
     /**
