@@ -172,6 +172,12 @@ class PaymentFailoverIT extends PlatformIT {
                     .satisfies(p -> assertThat(p.getString("outcome")).isEqualTo("NOT_ATTEMPTED"));
             assertThat(historyKinds(resolved)).containsSubsequence("PAYMENT_UNKNOWN", "PAYMENT_NOT_ATTEMPTED");
             assertThat(reserved(shop)).isZero();
+            // the shopper may pay again (at B, say): the checkout is open once more
+            assertThat(shop.storefront()
+                            .get(shop.path("checkouts/" + ready.checkout()))
+                            .json()
+                            .getString("status"))
+                    .isEqualTo("OPEN");
             // nobody took money: not A (it never saw the key), not B (never tried after the placement)
             assertThat(Shops.ledger(shop, "authorization")).isEmpty();
             assertThat(Shops.ledger(b, "authorization")).isEmpty();
