@@ -47,7 +47,11 @@ class PaymentFailoverIT extends PlatformIT {
 
         Ready ready = readyCheckout(shop, 1);
         // the quote names both providers for card, in the store's order
-        assertThat(cardProviders(ready.quote())).containsExactly(shop.paymentsInstallation(), b.installationId());
+        assertThat(cardProviders(ready.quote()))
+                .as(
+                        "%s%nanswering: %s",
+                        ready.quote(), shop.owner().get(shop.path("answering")).body())
+                .containsExactly(shop.paymentsInstallation(), b.installationId());
 
         JsonObject placed = placed(place(shop, ready, "tok_success", null));
         assertThat(placed.getString("paymentStatus")).as(placed.toString()).isEqualTo("PAID");
