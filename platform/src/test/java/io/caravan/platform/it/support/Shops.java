@@ -113,7 +113,8 @@ public final class Shops {
 
     /** The store's notification address for one installation, as the provider is told. */
     public static String notificationUrl(URL base, String slug, String installation) {
-        return base.toString().replaceAll("/?$", "/") + "api/stores/" + slug + "/payment-notifications/" + installation;
+        // "/+$" (not "/?$", which also matches the empty end after a trailing slash: "…//api", a 404)
+        return base.toString().replaceAll("/+$", "") + "/api/stores/" + slug + "/payment-notifications/" + installation;
     }
 
     /** The payments plugin's configuration for one gateway account (cards only). */
