@@ -44,6 +44,12 @@ public class PaymentRouter {
     @Inject
     OrderWrites writes;
 
+    @Inject
+    PaymentOperations operations;
+
+    @Inject
+    CommerceSettingsService settings;
+
     /** What the shopper's storefront sent for the payment (nothing of it is stored). */
     public record PaymentInput(
             String paymentToken, URI returnUrl, Address billingAddress, Customer customer, Locale locale) {}
@@ -135,11 +141,19 @@ public class PaymentRouter {
         } catch (PluginRefusalException e) {
             outcome = unknown("the resume call was refused: " + e.getMessage());
         }
-        return writes.applyAuthorization(
+        OrderWrites.State state = writes.applyAuthorization(
                 store.id(),
                 paymentId,
                 outcome,
                 "provider:" + provider.pluginId().value());
+        // as after placement and after a notification: a store that captures at once captures now
+        if (state.attempt() == AttemptOutcome.AUTHORIZED
+                && settings.settings(store.id()).captureMode()
+                        == io.caravan.platform.commerce.domain.CommerceSettings.CaptureMode.AT_ONCE) {
+            operations.captureAfterAuthorization(store, paymentId);
+            state = writes.state(store.id(), paymentId);
+        }
+        return state;
     }
 
     /** Asks the provider of an open attempt how it ended, by the platform's attempt key. */
