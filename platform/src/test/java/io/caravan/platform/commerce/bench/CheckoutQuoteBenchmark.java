@@ -69,6 +69,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Issue #10: a checkout quote's plugin work — the carriers plugin rating the consignment, then the
@@ -122,7 +123,11 @@ public final class CheckoutQuoteBenchmark implements AutoCloseable {
     private final FileArtifactStore artifacts;
     private final FelixBundleHost felix;
     private final PluginRuntime runtime;
-    private final PluginInvoker invoker;
+    private final PluginDirectory directory;
+    /** Replaced by a fresh one before each invoker window, so no window inherits a breaker or quarantine. */
+    private volatile PluginInvoker invoker;
+    /** Why invoked quotes were refused in the current window (digits masked), with counts. */
+    private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
     /** Store i's installations, first choice first: its carriers and its tax installation. */
     private final List<StoreRef> stores = new ArrayList<>();
 
@@ -148,7 +153,7 @@ public final class CheckoutQuoteBenchmark implements AutoCloseable {
         felix = FelixBundleHost.start(dir.resolve("felix"));
         // The marketplace's directory in the server: the store's installations, first choice first;
         // each point answered by the installations that provide it.
-        PluginDirectory directory = new PluginDirectory() {
+        directory = new PluginDirectory() {
             @Override
             public List<InstalledPlugin> providers(StoreRef store, ExtensionPoint point, RoutingFacts facts) {
                 return installations.getOrDefault(store.id(), List.of()).stream()
@@ -214,11 +219,30 @@ public final class CheckoutQuoteBenchmark implements AutoCloseable {
                 && a.tax().totalTax().equals(b.tax().totalTax());
     }
 
-    /** A quote the invoker refused or a plugin failed (the bulkhead, mostly): counted, not timed. */
-    static final class Refused extends RuntimeException {
+    /** A quote the invoker refused or a plugin failed: counted with its reason, not timed. */
+    final class Refused extends RuntimeException {
         Refused(String message) {
             super(message, null, false, false);
+            refusals.computeIfAbsent(message.replaceAll("[0-9]+", "#"), k -> new LongAdder())
+                    .increment();
         }
+    }
+
+    /** A new invoker over the same loaded bundles: no breaker, bulkhead or quarantine state. */
+    void freshInvoker() {
+        PluginInvoker old = invoker;
+        invoker = new PluginInvoker(directory, runtime, InvokerSettings.defaults(), clock);
+        old.close();
+        refusals.clear();
+    }
+
+    /** The reasons of this window's refusals, most frequent first. */
+    String refusalReasons() {
+        return refusals.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .map(e -> e.getValue().sum() + " × " + e.getKey())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("none");
     }
 
     /**
@@ -496,7 +520,10 @@ public final class CheckoutQuoteBenchmark implements AutoCloseable {
                                 boolean answered = true;
                                 try {
                                     quote.quote(store);
-                                } catch (Refused e) {
+                                } catch (RuntimeException e) {
+                                    if (!(e instanceof CheckoutQuoteBenchmark.Refused)) {
+                                        throw e;
+                                    }
                                     answered = false;
                                     refused++;
                                 }
@@ -571,10 +598,20 @@ public final class CheckoutQuoteBenchmark implements AutoCloseable {
                 for (int[] shape : shapes) {
                     Window[] pair = new Window[2];
                     for (String name : thisRound) {
+                        boolean invoked = name.equals("invoker");
+                        if (invoked) {
+                            bench.freshInvoker();
+                        }
                         run(name, series.get(name), shape[0], shape[1], warmup, false);
+                        if (invoked) {
+                            bench.freshInvoker();
+                        }
                         Window w = run(name, series.get(name), shape[0], shape[1], measure, true);
-                        pair[name.equals("hard-wired") ? 0 : 1] = w;
+                        pair[invoked ? 1 : 0] = w;
                         System.out.println("round " + round + "  " + w.line());
+                        if (invoked && w.refused() > 0) {
+                            System.out.println("         refused: " + bench.refusalReasons());
+                        }
                     }
                     System.out.printf(
                             Locale.ROOT,
