@@ -62,7 +62,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * hot-SKU case.
  *
  * <p>The outbox: when the recording ORDER_EVENTS listener test bundle is in the dev-plugins folder
- * ({@code caravan-test-order-listener.jar}, from the outbox work), it is published, certified and
+ * ({@code caravan-test-order-listener.jar}, from the outbox work) or at {@code -Dcaravan.bench.listener=<jar>},
+ * it is published, certified and
  * installed in the store, so every PLACED event is delivered to it; the lag enqueue → delivered is
  * read per level from {@code event_deliveries} on PostgreSQL, and from the node's
  * {@code GET /api/admin/events/stats} (its last 10,000 deliveries) on both. Without the bundle the
@@ -274,20 +275,25 @@ class OrderPlacementBenchmark extends PlatformIT {
      * with consent to its events. False when the bundle is not built.
      */
     private boolean installListenerIfBuilt(Api admin, Shop shop) {
-        Path jar = Path.of(System.getProperty("caravan.it.dev-plugins", "target/it-dev-plugins"), LISTENER_JAR);
+        Path jar = Path.of(System.getProperty(
+                "caravan.bench.listener",
+                Path.of(System.getProperty("caravan.it.dev-plugins", "target/it-dev-plugins"), LISTENER_JAR)
+                        .toString()));
         if (!Files.isRegularFile(jar)) {
             return false;
+        }
+        byte[] bundle;
+        try {
+            bundle = Files.readAllBytes(jar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Api dev = anonymous().withToken(Stores.demoToken("dev"));
         String slug = "bench-listener-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         Marketplace.create(dev, slug, Marketplace.free());
-        byte[] renamed = Bundles.renamed(
-                Bundles.testBundle(LISTENER_JAR),
-                "test-order-listener",
-                slug,
-                "com.bench." + slug.replace('-', '.'),
-                "1.0.0");
+        byte[] renamed =
+                Bundles.renamed(bundle, "test-order-listener", slug, "com.bench." + slug.replace('-', '.'), "1.0.0");
         Api.Reply uploaded = dev.upload("api/developer/listings/" + slug + "/versions", renamed, Marketplace.JAR);
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
         String id = uploaded.json().getString("id");
