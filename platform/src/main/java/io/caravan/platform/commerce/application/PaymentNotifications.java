@@ -74,7 +74,13 @@ public class PaymentNotifications {
     public record Receipt(boolean verified, int applied, int duplicates, int refused, String acknowledgement) {}
 
     /** What became of one update. */
-    public record Applied(String outcome, String orderId, AttemptOutcome attempt, String paymentId) {}
+    /**
+     * @param callInFlight the platform's own call of the attempt had not returned when the update
+     *                     came: the placing request carries the order on (its capture), not the
+     *                     notification
+     */
+    public record Applied(
+            String outcome, String orderId, AttemptOutcome attempt, String paymentId, boolean callInFlight) {}
 
     /**
      * @throws NotFoundException when the store has no enabled payments installation with this id
@@ -132,6 +138,7 @@ public class PaymentNotifications {
                     a.orderId(),
                     "the payment was " + a.attempt().name().toLowerCase(Locale.ROOT) + " at the provider");
         } else if (a.attempt() == AttemptOutcome.AUTHORIZED
+                && !a.callInFlight()
                 && settings.settings(store.id()).captureMode() == CommerceSettings.CaptureMode.AT_ONCE) {
             operations.captureAfterAuthorization(store, a.paymentId());
         }
@@ -143,7 +150,7 @@ public class PaymentNotifications {
         EntityManager em = persistence.forStore(storeId);
         Payment payment = find(em, installationId, u);
         if (payment == null) {
-            return new Applied("refused: no payment of this installation matches", null, null, null);
+            return new Applied("refused: no payment of this installation matches", null, null, null, false);
         }
         StoreOrder order = OrderWrites.lockOrder(em, payment.orderId());
         em.refresh(payment, LockModeType.PESSIMISTIC_WRITE);
@@ -161,7 +168,7 @@ public class PaymentNotifications {
                 .getResultList()
                 .isEmpty();
         if (seen) {
-            return new Applied("duplicate", order.id(), null, payment.id());
+            return new Applied("duplicate", order.id(), null, payment.id(), false);
         }
         if (settledByAnswer(em, payment, u)) {
             em.persist(new AppliedPaymentUpdate(
@@ -174,7 +181,7 @@ public class PaymentNotifications {
                     false,
                     "already settled by the provider's answer to the platform's call",
                     now));
-            return new Applied("duplicate", order.id(), null, payment.id());
+            return new Applied("duplicate", order.id(), null, payment.id(), false);
         }
         String refusal = check(payment, u);
         em.persist(new AppliedPaymentUpdate(
@@ -195,14 +202,20 @@ public class PaymentNotifications {
                     u.type() + " of " + amount + " " + u.amount().currency().getCurrencyCode() + " refused: " + refusal,
                     "provider",
                     now);
-            return new Applied("refused: " + refusal, order.id(), null, payment.id());
+            return new Applied("refused: " + refusal, order.id(), null, payment.id(), false);
         }
+        boolean inFlight = payment.outcome() == AttemptOutcome.REQUESTED;
         AttemptOutcome attempt = effect(em, storeId, order, payment, u, now);
-        return new Applied("applied", order.id(), attempt, payment.id());
+        return new Applied("applied", order.id(), attempt, payment.id(), inFlight);
     }
 
     /** Whether the operation this update reports was already settled from the provider's synchronous answer. */
     private static boolean settledByAnswer(EntityManager em, Payment payment, PaymentUpdate u) {
+        if (u.type() == io.caravan.sdk.payments.PaymentUpdateType.AUTHORIZED
+                && (payment.outcome() == AttemptOutcome.AUTHORIZED || payment.outcome() == AttemptOutcome.CAPTURED)) {
+            // the authorisation was already recorded (the call's answer, a resume or an earlier notification)
+            return true;
+        }
         String kind = switch (u.type()) {
             case CAPTURED -> payment.outcome().open() ? null : PaymentOperation.CAPTURE;
             case REFUNDED -> PaymentOperation.REFUND;
