@@ -132,13 +132,17 @@ public class PaymentNotifications {
     }
 
     private void followUp(StoreRef store, Applied a) {
+        if (a.callInFlight()) {
+            // the placing request is still waiting for its own answer: it fails over, cancels or
+            // captures, not the notification (which would cancel an order about to try provider B)
+            return;
+        }
         if (a.attempt() == AttemptOutcome.DECLINED || a.attempt() == AttemptOutcome.EXPIRED) {
             writes.cancelUnpaid(
                     store.id(),
                     a.orderId(),
                     "the payment was " + a.attempt().name().toLowerCase(Locale.ROOT) + " at the provider");
         } else if (a.attempt() == AttemptOutcome.AUTHORIZED
-                && !a.callInFlight()
                 && settings.settings(store.id()).captureMode() == CommerceSettings.CaptureMode.AT_ONCE) {
             operations.captureAfterAuthorization(store, a.paymentId());
         }
