@@ -40,7 +40,8 @@ public class PaymentNotificationResource {
     StoreAdministration stores;
 
     /** What was done with the notification. */
-    public record ReceiptView(int applied, int duplicates, int refused, String acknowledgement) {}
+    /** What was done with the notification; {@code deferred}: updates of an attempt whose own call has not returned yet (its answer or the resolver records them). */
+    public record ReceiptView(int applied, int duplicates, int deferred, int refused, String acknowledgement) {}
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
@@ -76,6 +77,11 @@ public class PaymentNotificationResource {
                     CommerceProblems.SIGNATURE_NOT_VERIFIED,
                     "The installation's plugin did not verify this notification's signature; nothing was applied.");
         }
-        return new ReceiptView(receipt.applied(), receipt.duplicates(), receipt.refused(), receipt.acknowledgement());
+        return new ReceiptView(
+                receipt.applied(),
+                receipt.duplicates(),
+                receipt.deferred(),
+                receipt.refused(),
+                receipt.acknowledgement());
     }
 }

@@ -71,7 +71,8 @@ public class PaymentNotifications {
     PaymentNotifications self;
 
     /** What became of a notification. */
-    public record Receipt(boolean verified, int applied, int duplicates, int refused, String acknowledgement) {}
+    public record Receipt(
+            boolean verified, int applied, int duplicates, int deferred, int refused, String acknowledgement) {}
 
     /** What became of one update. */
     /**
@@ -109,26 +110,28 @@ public class PaymentNotifications {
         } catch (PluginFailedException e) {
             throw new NotificationNotHandledException(e.failure().describe());
         } catch (PluginRefusalException e) {
-            return new Receipt(false, 0, 0, 0, null);
+            return new Receipt(false, 0, 0, 0, 0, null);
         }
         if (result == null || !result.verified()) {
-            return new Receipt(false, 0, 0, 0, null);
+            return new Receipt(false, 0, 0, 0, 0, null);
         }
         int applied = 0;
         int duplicates = 0;
         int refused = 0;
+        int deferred = 0;
         for (PaymentUpdate update : result.updates()) {
             Applied a = self.apply(store.id(), installationId, update);
             switch (a.outcome()) {
                 case "applied" -> applied++;
                 case "duplicate" -> duplicates++;
+                case "deferred" -> deferred++;
                 default -> refused++;
             }
             if ("applied".equals(a.outcome()) && a.attempt() != null) {
                 followUp(store, a);
             }
         }
-        return new Receipt(true, applied, duplicates, refused, result.acknowledgement());
+        return new Receipt(true, applied, duplicates, deferred, refused, result.acknowledgement());
     }
 
     private void followUp(StoreRef store, Applied a) {
@@ -159,6 +162,16 @@ public class PaymentNotifications {
         StoreOrder order = OrderWrites.lockOrder(em, payment.orderId());
         em.refresh(payment, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
+        if (payment.outcome() == AttemptOutcome.REQUESTED
+                && switch (u.type()) {
+                    case AUTHORIZED, AUTHORIZATION_FAILED, AUTHORIZATION_EXPIRED, CAPTURED -> true;
+                    default -> false;
+                }) {
+            // the platform's own call has not returned: its answer (with the decline's category, the
+            // provider reference) records the outcome, or the resolver's status query does if the
+            // placing request died; nothing is recorded here, so a later delivery still counts
+            return new Applied("deferred", order.id(), null, payment.id(), true);
+        }
         String reference = u.operationReference() != null ? u.operationReference() : u.providerReference();
         long amount = u.amount().minorUnits();
         boolean seen = !em.createQuery(

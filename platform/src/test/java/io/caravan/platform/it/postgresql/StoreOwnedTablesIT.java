@@ -405,6 +405,9 @@ class StoreOwnedTablesIT extends PlatformIT {
         Map<String, Object> values(String table, Map<String, Object> fixed) throws SQLException {
             Map<String, String[]> foreignKeys = foreignKeys(table);
             Map<String, String> allowed = allowedValues(table);
+            // one number for every numeric column of the row: rows differ (unique order numbers),
+            // columns of one row agree (checks such as reserved <= on hand hold)
+            int number = 1 + NUMBERS.getAndIncrement() % 900;
             Map<String, Object> values = new LinkedHashMap<>();
             try (PreparedStatement columns = db.prepareStatement("select column_name, data_type,"
                     + " character_maximum_length, is_nullable, column_default from information_schema.columns"
@@ -424,7 +427,9 @@ class StoreOwnedTablesIT extends PlatformIT {
                         } else if (allowed.containsKey(name)) {
                             values.put(name, allowed.get(name));
                         } else {
-                            values.put(name, value(table, name, column.getString(2), (Integer) column.getObject(3)));
+                            values.put(
+                                    name,
+                                    value(table, name, column.getString(2), (Integer) column.getObject(3), number));
                         }
                     }
                 }
@@ -484,7 +489,7 @@ class StoreOwnedTablesIT extends PlatformIT {
         private static final java.util.concurrent.atomic.AtomicInteger NUMBERS =
                 new java.util.concurrent.atomic.AtomicInteger();
 
-        private static Object value(String table, String column, String type, Integer length) {
+        private static Object value(String table, String column, String type, Integer length, int number) {
             String token = (UUID.randomUUID().toString() + UUID.randomUUID()).replace("-", "");
             return switch (type) {
                 case "character varying", "text" ->
@@ -492,9 +497,7 @@ class StoreOwnedTablesIT extends PlatformIT {
                             ? UUID.randomUUID().toString()
                             : token.substring(0, Math.min(token.length(), length == null ? 32 : length));
                 case "character" -> token.repeat(2).substring(0, length == null ? 1 : length);
-                // distinct small numbers: unique keys such as (store, order number) never collide,
-                // and range checks such as a percentage still hold
-                case "bigint", "integer", "smallint" -> 1 + NUMBERS.getAndIncrement() % 900;
+                case "bigint", "integer", "smallint" -> number;
                 case "numeric" -> java.math.BigDecimal.ONE;
                 case "boolean" -> false;
                 case "timestamp with time zone" -> OffsetDateTime.now();
