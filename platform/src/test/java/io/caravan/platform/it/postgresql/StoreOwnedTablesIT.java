@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -405,9 +406,9 @@ class StoreOwnedTablesIT extends PlatformIT {
         Map<String, Object> values(String table, Map<String, Object> fixed) throws SQLException {
             Map<String, String[]> foreignKeys = foreignKeys(table);
             Map<String, String> allowed = allowedValues(table);
-            // one number for every numeric column of the row: rows differ (unique order numbers),
-            // columns of one row agree (checks such as reserved <= on hand hold)
-            int number = 1 + NUMBERS.getAndIncrement() % 900;
+            // 1 for numeric columns (checks such as 1-5 stars or reserved <= on hand hold), a fresh
+            // number for those in a unique key (two rows of one store never share an order number)
+            Set<String> unique = uniqueColumns(table);
             Map<String, Object> values = new LinkedHashMap<>();
             try (PreparedStatement columns = db.prepareStatement("select column_name, data_type,"
                     + " character_maximum_length, is_nullable, column_default from information_schema.columns"
@@ -435,6 +436,23 @@ class StoreOwnedTablesIT extends PlatformIT {
                 }
             }
             return values;
+        }
+
+        /** The columns of the table's unique constraints (not its primary key). */
+        private Set<String> uniqueColumns(String table) throws SQLException {
+            Set<String> columns = new java.util.HashSet<>();
+            try (PreparedStatement query = db.prepareStatement("select a.attname from pg_constraint k"
+                    + " join pg_class c on c.oid = k.conrelid"
+                    + " join pg_attribute a on a.attrelid = c.oid and a.attnum = any (k.conkey)"
+                    + " where k.contype = 'u' and c.relname = ?")) {
+                query.setString(1, table);
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        columns.add(row.getString(1));
+                    }
+                }
+            }
+            return columns;
         }
 
         /**
