@@ -430,7 +430,12 @@ class StoreOwnedTablesIT extends PlatformIT {
                         } else {
                             values.put(
                                     name,
-                                    value(table, name, column.getString(2), (Integer) column.getObject(3), number));
+                                    value(
+                                            table,
+                                            name,
+                                            column.getString(2),
+                                            (Integer) column.getObject(3),
+                                            unique.contains(name) ? 1 + NUMBERS.getAndIncrement() : 1));
                         }
                     }
                 }
