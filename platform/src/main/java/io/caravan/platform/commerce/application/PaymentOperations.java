@@ -76,8 +76,16 @@ public class PaymentOperations {
     /** Records the automatic capture of all that is capturable; null when nothing is (already captured). */
     @Transactional
     public Prepared prepareAutomaticCapture(String storeId, String paymentId) {
-        Payment payment = persistence.forStore(storeId).find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE);
-        if (payment == null || payment.amounts().capturable() <= 0) {
+        EntityManager em = persistence.forStore(storeId);
+        Payment payment = em.find(Payment.class, paymentId);
+        if (payment == null) {
+            return null;
+        }
+        // the order's lock first, then the payment's, as every other writer of a payment takes them:
+        // the payment first here deadlocked with a notification applied at the same moment
+        OrderWrites.lockOrder(em, payment.orderId());
+        em.refresh(payment, LockModeType.PESSIMISTIC_WRITE);
+        if (payment.amounts().capturable() <= 0) {
             return null;
         }
         return prepare(storeId, paymentId, PaymentOperation.CAPTURE, null, "caravan");

@@ -26,6 +26,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -256,6 +257,8 @@ public class PaymentResolver {
         EntityManager em = persistence.forStore(storeId);
         Payment payment = em.find(Payment.class, paymentId);
         StoreOrder order = OrderWrites.lockOrder(em, payment.orderId());
+        // read again under the locks: a notification or the placing request may have settled it
+        em.refresh(payment, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         if (!payment.outcome().open()) {
             return;
@@ -291,6 +294,8 @@ public class PaymentResolver {
         EntityManager em = persistence.forStore(storeId);
         Payment payment = em.find(Payment.class, paymentId);
         StoreOrder order = OrderWrites.lockOrder(em, payment.orderId());
+        // read again under the locks: a notification or the placing request may have settled it
+        em.refresh(payment, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         long lapsed = payment.amounts().authorized();
         if (lapsed <= 0 || payment.expiresAt() == null || now.isBefore(payment.expiresAt())) {
