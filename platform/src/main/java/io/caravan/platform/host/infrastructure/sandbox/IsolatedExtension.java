@@ -25,7 +25,6 @@ import io.caravan.sdk.plugin.Secret;
 import io.caravan.sdk.plugin.StorageLimitExceededException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonPointer;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -205,26 +204,24 @@ final class IsolatedExtension implements InvocationHandler {
         }
         java.util.Set<String> set = new java.util.TreeSet<>();
         for (String pointer : secretPointers) {
-            JsonPointer p = Json.createPointer(pointer);
-            if (p.containsValue(json.json())
-                    && p.getValue(json.json()) instanceof jakarta.json.JsonString text
-                    && !text.getString().isEmpty()) {
+            // the configuration's own walk: JSON-P's JsonPointer.containsValue throws when a parent
+            // object is absent (an optional section left out), and its message prints the document
+            if (json.secret(pointer).isPresent()) {
                 set.add(pointer);
             }
         }
         return set;
     }
 
-    /** The configuration document with every declared secret field removed. */
+    /** The configuration document with every declared secret field that holds a value removed. */
     private String withoutSecrets(PluginConfiguration configuration) {
         if (!(configuration instanceof JsonPluginConfiguration json)) {
             return "{}";
         }
         JsonObject document = json.json();
         for (String pointer : secretPointers) {
-            JsonPointer p = Json.createPointer(pointer);
-            if (p.containsValue(document)) {
-                document = p.remove(document);
+            if (json.has(pointer)) {
+                document = Json.createPointer(pointer).remove(document);
             }
         }
         return document.toString();

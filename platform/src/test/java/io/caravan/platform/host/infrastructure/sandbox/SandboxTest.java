@@ -19,6 +19,9 @@ import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.model.TaxCategory;
 import io.caravan.sdk.money.Money;
+import io.caravan.sdk.payments.PaymentMethod;
+import io.caravan.sdk.payments.PaymentMethodCodes;
+import io.caravan.sdk.payments.PaymentMethodsProvider;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import io.caravan.sdk.plugin.PluginRejectedException;
@@ -225,6 +228,28 @@ class SandboxTest {
         // the version keeps answering
         assertThat(tax.quote(context("{}", Duration.ofSeconds(10)), cart("DE")).lineTaxes())
                 .hasSize(1);
+    }
+
+    @Test
+    void a_sandboxed_plugin_reads_its_secret_even_when_an_optional_section_with_secrets_is_left_out() throws Exception {
+        // payments-b declares /acquirer/apiKey, /acquirer/webhookSecret and
+        // /bankTransfer/notificationSecret; this store configured the acquirer only
+        PaymentMethodsProvider methods = (PaymentMethodsProvider) load("caravan-test-payments-b.jar")
+                .extension(ExtensionPoint.PAYMENT_METHODS)
+                .orElseThrow();
+        String config = "{\"acquirer\":{\"apiKey\":\"sk_test_store_a\",\"methods\":[\"card\"]}}";
+
+        List<PaymentMethod> offered = methods.availableMethods(
+                context(
+                        config,
+                        Duration.ofSeconds(10),
+                        "/acquirer/apiKey",
+                        "/acquirer/webhookSecret",
+                        "/bankTransfer/notificationSecret"),
+                cart("DE"));
+
+        // the acquirer's card needs the API key: offered only if the worker got the secret
+        assertThat(offered).extracting(PaymentMethod::methodCode).contains(PaymentMethodCodes.CARD);
     }
 
     @Test
