@@ -326,15 +326,15 @@ public class PaymentNotifications {
                     if (op != null) {
                         op.answered("SUCCEEDED", u.operationReference(), null, now);
                     }
-                    events.emit(
+                    paymentEvent(
                             em,
                             storeId,
                             order,
+                            payment,
                             OrderEventType.PAYMENT_CAPTURED,
+                            amount,
                             amount + " " + payment.currency() + " captured (provider notification)",
                             source,
-                            OrderEvents.payment(payment.methodCode(), amount, payment.currency(), payment.pluginId()),
-                            null,
                             now);
                 }
             }
@@ -375,47 +375,34 @@ public class PaymentNotifications {
                 }
                 if (a.authorized() > 0) {
                     payment.setAmounts(a.expireAuthorization(), now);
-                    events.emit(
+                    paymentEvent(
                             em,
                             storeId,
                             order,
+                            payment,
                             OrderEventType.PAYMENT_FAILED,
+                            a.authorized(),
                             "the authorisation of " + a.authorized() + " " + payment.currency()
                                     + " expired at the provider",
                             source,
-                            OrderEvents.payment(
-                                    payment.methodCode(), a.authorized(), payment.currency(), payment.pluginId()),
-                            null,
                             now);
                 }
             }
             case CAPTURE_FAILED -> {
-                PaymentOperation op = pendingOperation(em, payment, PaymentOperation.CAPTURE, u.platformKey());
-                if (op != null) {
-                    payment.setAmounts(a.dropPendingCapture(op.amountMinor()), now);
-                    op.answered("FAILED", u.operationReference(), u.reason(), now);
-                }
-                events.history(
-                        em,
-                        order,
-                        "CAPTURE_FAILED",
-                        "the provider reports a failed capture: " + u.reason(),
-                        source,
-                        now);
+                operationFailed(em, order, payment, PaymentOperation.CAPTURE, u, source, now);
             }
             case VOIDED -> {
                 if (a.authorized() > 0) {
                     payment.setAmounts(a.voidRemaining(), now);
-                    events.emit(
+                    paymentEvent(
                             em,
                             storeId,
                             order,
+                            payment,
                             OrderEventType.PAYMENT_VOIDED,
+                            a.authorized(),
                             a.authorized() + " " + payment.currency() + " released (provider notification)",
                             source,
-                            OrderEvents.payment(
-                                    payment.methodCode(), a.authorized(), payment.currency(), payment.pluginId()),
-                            null,
                             now);
                 }
             }
@@ -426,25 +413,19 @@ public class PaymentNotifications {
                 if (op != null) {
                     op.answered("SUCCEEDED", u.operationReference(), null, now);
                 }
-                events.emit(
+                paymentEvent(
                         em,
                         storeId,
                         order,
+                        payment,
                         OrderEventType.PAYMENT_REFUNDED,
+                        amount,
                         amount + " " + payment.currency() + " refunded (provider notification)",
                         source,
-                        OrderEvents.payment(payment.methodCode(), amount, payment.currency(), payment.pluginId()),
-                        null,
                         now);
             }
             case REFUND_FAILED -> {
-                PaymentOperation op = pendingOperation(em, payment, PaymentOperation.REFUND, u.platformKey());
-                if (op != null) {
-                    payment.setAmounts(a.dropPendingRefund(op.amountMinor()), now);
-                    op.answered("FAILED", u.operationReference(), u.reason(), now);
-                }
-                events.history(
-                        em, order, "REFUND_FAILED", "the provider reports a failed refund: " + u.reason(), source, now);
+                operationFailed(em, order, payment, PaymentOperation.REFUND, u, source, now);
             }
             case DISPUTE_OPENED, DISPUTE_WON ->
                 events.history(
@@ -458,21 +439,70 @@ public class PaymentNotifications {
                         now);
             case DISPUTE_LOST -> {
                 payment.setAmounts(a.chargeBack(amount), now);
-                events.emit(
+                paymentEvent(
                         em,
                         storeId,
                         order,
+                        payment,
                         OrderEventType.PAYMENT_REFUNDED,
+                        amount,
                         amount + " " + payment.currency() + " taken back by the shopper's bank (dispute lost)",
                         source,
-                        OrderEvents.payment(payment.methodCode(), amount, payment.currency(), payment.pluginId()),
-                        null,
                         now);
             }
             default -> events.history(em, order, u.type().name(), "provider update " + u.type(), source, now);
         }
         writes.settle(em, storeId, order, now);
         return null;
+    }
+
+    /** A payment event of the order for {@code amount} of the payment's currency, by its provider. */
+    private void paymentEvent(
+            EntityManager em,
+            String storeId,
+            StoreOrder order,
+            Payment payment,
+            OrderEventType type,
+            long amount,
+            String summary,
+            String source,
+            Instant now) {
+        events.emit(
+                em,
+                storeId,
+                order,
+                type,
+                summary,
+                source,
+                OrderEvents.payment(payment.methodCode(), amount, payment.currency(), payment.pluginId()),
+                null,
+                now);
+    }
+
+    /** A capture or refund the provider reports failed: its pending amount is dropped, the operation closed. */
+    private void operationFailed(
+            EntityManager em,
+            StoreOrder order,
+            Payment payment,
+            String kind,
+            PaymentUpdate u,
+            String source,
+            Instant now) {
+        boolean capture = PaymentOperation.CAPTURE.equals(kind);
+        PaymentOperation op = pendingOperation(em, payment, kind, u.platformKey());
+        if (op != null) {
+            PaymentAmounts a = payment.amounts();
+            payment.setAmounts(
+                    capture ? a.dropPendingCapture(op.amountMinor()) : a.dropPendingRefund(op.amountMinor()), now);
+            op.answered("FAILED", u.operationReference(), u.reason(), now);
+        }
+        events.history(
+                em,
+                order,
+                capture ? "CAPTURE_FAILED" : "REFUND_FAILED",
+                "the provider reports a failed " + (capture ? "capture" : "refund") + ": " + u.reason(),
+                source,
+                now);
     }
 
     /** The payment an update is about: one this installation created, by the platform's key or the provider's reference. */
