@@ -410,6 +410,66 @@ class PaymentFailoverIT extends PlatformIT {
         assertThat(Shops.ledger(shop, "capture")).hasSize(1);
     }
 
+    // ---------------------------------------------------------------- 4b. provider sessions (client components)
+
+    @Test
+    void a_card_session_declined_at_a_opens_a_session_at_b_whose_completion_charges_exactly_once() throws Exception {
+        Shop shop = Shops.open(admin(), base, "fo-sess", "tok_do_not_honour");
+        SecondProvider b = Shops.secondProvider(admin(), base, shop, null);
+        Shops.useSessions(
+                admin(),
+                base,
+                shop.slug(),
+                "caravan-payments",
+                shop.paymentsInstallation(),
+                shop.provider(),
+                shop.account());
+        Shops.useSessions(admin(), base, shop.slug(), b.pluginId(), b.installationId(), b.provider(), b.account());
+        Shops.routeCards(shop, shop.paymentsInstallation(), b.installationId());
+        Ready ready = readyCheckout(shop, 1);
+
+        // placed without a token: the attempt at A opens A's session; no money moves
+        JsonObject placed = placed(place(shop, ready, null, null));
+        assertThat(placed.getString("attempt")).as(placed.toString()).isEqualTo("ACTION_REQUIRED");
+        JsonObject atA = placed.getJsonObject("action");
+        assertThat(atA.getString("type")).isEqualTo("SESSION");
+        String sessionA = atA.getString("sessionId");
+        assertThat(atA.getJsonObject("sdkData").getString("clientSecret")).startsWith(sessionA + "_secret_");
+        assertThat(Shops.ledger(shop, "authorization")).isEmpty();
+
+        // a completion without the component's token names the field and changes nothing
+        Api.Reply missing = completeSession(shop, ready, null);
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+        assertThat(missing.body()).contains("paymentToken");
+
+        // completed at A: A declines every card of this account, so B opens its own session (A's
+        // component token is not B's)
+        Api.Reply declinedAtA = completeSession(shop, ready, "tok_success");
+        assertThat(declinedAtA.status()).as(declinedAtA.toString()).isEqualTo(200);
+        JsonObject atB = declinedAtA.json().getJsonObject("action");
+        assertThat(declinedAtA.json().getString("attempt")).isEqualTo("ACTION_REQUIRED");
+        assertThat(atB.getString("type")).isEqualTo("SESSION");
+        assertThat(atB.getString("sessionId")).isNotEqualTo(sessionA);
+
+        Api.Reply paid = completeSession(shop, ready, "tok_success");
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.json().getString("paymentStatus")).as(paid.toString()).isEqualTo("PAID");
+        // a repeat (a double click, a retried request) answers where the order stands and charges nothing
+        Api.Reply again = completeSession(shop, ready, "tok_success");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().getString("paymentStatus")).isEqualTo("PAID");
+
+        assertThat(Shops.ledger(shop, "authorization")).isEmpty();
+        assertThat(Shops.ledger(b, "authorization"))
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.getJsonNumber("amount").longValue()).isEqualTo(ready.total()));
+        assertThat(Shops.ledger(b, "capture")).hasSize(1);
+        JsonObject detail = detail(shop, placed.getString("orderId"));
+        assertThat(payments(detail)).extracting(p -> p.getString("outcome")).containsExactly("DECLINED", "AUTHORIZED");
+        assertThat(historyKinds(detail)).contains("PAYMENT_SESSION_COMPLETED");
+    }
+
     // ---------------------------------------------------------------- 5. cancel: refund or void where the money is
 
     @Test
@@ -506,14 +566,24 @@ class PaymentFailoverIT extends PlatformIT {
     }
 
     private static Api.Reply place(Shop shop, Ready ready, String token, String returnUrl) {
-        JsonObjectBuilder body =
-                Json.createObjectBuilder().add("expectedTotal", ready.total()).add("paymentToken", token);
+        JsonObjectBuilder body = Json.createObjectBuilder().add("expectedTotal", ready.total());
+        if (token != null) {
+            body.add("paymentToken", token);
+        }
         if (returnUrl != null) {
             body.add("returnUrl", returnUrl);
         }
         return shop.storefront()
                 .withHeader("Idempotency-Key", UUID.randomUUID().toString())
                 .post(shop.path("checkouts/" + ready.checkout() + "/orders"), body.build());
+    }
+
+    private static Api.Reply completeSession(Shop shop, Ready ready, String token) {
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        if (token != null) {
+            body.add("paymentToken", token);
+        }
+        return shop.storefront().post(shop.path("checkouts/" + ready.checkout() + "/order/payment"), body.build());
     }
 
     private static JsonObject placed(Api.Reply reply) {

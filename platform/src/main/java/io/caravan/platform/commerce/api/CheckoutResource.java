@@ -78,6 +78,9 @@ public class CheckoutResource {
     /** Body of the payment method choice. */
     public record MethodChoice(String methodCode) {}
 
+    /** Body of a session's completion: the token the provider's client component produced with the session. */
+    public record SessionCompletion(String paymentToken) {}
+
     /** Body of a resume after the shopper acted (what the provider's redirect carried). */
     public record Resume(String paymentId, Map<String, String> parameters) {}
 
@@ -232,6 +235,17 @@ public class CheckoutResource {
             errors.throwIfAny();
         }
         return OrderStatusView.of(router.resume(caller.store().ref(), latest.paymentId(), parameters));
+    }
+
+    @POST
+    @Path("/{checkout}/order/payment")
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.STAFF, apiKeyScope = ApiKeyScope.CHECKOUT_WRITE)
+    @Operation(
+            summary = "Complete a payment that waits on a provider session (action SESSION) with the token its"
+                    + " client component produced; a repeat answers where the order stands")
+    public OrderStatusView completeSession(@PathParam("checkout") String checkoutId, SessionCompletion body) {
+        return OrderStatusView.of(
+                placement.completeSession(caller.store(), checkoutId, body == null ? null : body.paymentToken()));
     }
 
     private static CheckoutRequest required(CheckoutRequest body) {

@@ -117,6 +117,14 @@ public record CheckoutQuote(
             String failure) {}
 
     /** A way to pay, and the providers that can take it in the order the store's routing gives. */
+    /**
+     * A payment method the checkout offers.
+     *
+     * @param providers        the installations that may authorise it, in the store's routing order
+     * @param sessionProviders those of them whose client component needs a provider session
+     *                         ({@code CLIENT_SESSION}): placed without a payment token, the order's
+     *                         attempt there opens a session and the storefront completes it
+     */
     public record Method(
             String methodCode,
             String displayName,
@@ -124,7 +132,13 @@ public record CheckoutQuote(
             long fee,
             Long maximumAmount,
             boolean confirmationRequired,
-            List<Producer> providers) {}
+            List<Producer> providers,
+            List<String> sessionProviders) {
+        public Method {
+            // quotes stored before sessions existed have none
+            sessionProviders = sessionProviders == null ? List.of() : List.copyOf(sessionProviders);
+        }
+    }
 
     /**
      * The totals in the store currency.

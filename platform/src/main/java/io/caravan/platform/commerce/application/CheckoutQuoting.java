@@ -44,6 +44,7 @@ import io.caravan.sdk.model.Parcel;
 import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.model.TaxCategory;
 import io.caravan.sdk.money.Money;
+import io.caravan.sdk.payments.PaymentCapability;
 import io.caravan.sdk.payments.PaymentMethod;
 import io.caravan.sdk.tax.CollectedAt;
 import io.caravan.sdk.tax.Duty;
@@ -592,6 +593,7 @@ public class CheckoutQuoting {
         offeredBy.values().forEach(list -> list.forEach(m -> codes.add(m.methodCode())));
         for (String code : codes) {
             List<Producer> providers = new ArrayList<>();
+            List<String> sessionProviders = new ArrayList<>();
             PaymentMethod first = null;
             for (InstalledPlugin routed :
                     host.providers(context.ref(), PluginPoint.PAYMENT_AUTHORIZER, facts.withMethod(code))) {
@@ -604,6 +606,9 @@ public class CheckoutQuoting {
                     if (m.methodCode().equals(code)
                             && (m.maximumAmount() == null || m.maximumAmount().minorUnits() >= amountBeforeTax)) {
                         providers.add(producer(routed));
+                        if (m.capabilities().contains(PaymentCapability.CLIENT_SESSION)) {
+                            sessionProviders.add(routed.installationId().value());
+                        }
                         if (first == null) {
                             first = m;
                         }
@@ -624,7 +629,8 @@ public class CheckoutQuoting {
                                     ? null
                                     : first.maximumAmount().minorUnits(),
                             first.confirmationRequired(),
-                            List.copyOf(providers)));
+                            List.copyOf(providers),
+                            sessionProviders));
         }
         return methods;
     }

@@ -7,6 +7,7 @@ import io.caravan.platform.host.application.InstalledPlugin;
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.host.application.PluginPoint;
 import io.caravan.platform.host.application.RoutingFacts;
+import io.caravan.platform.shared.domain.NotFoundException;
 import io.caravan.platform.shared.domain.StateConflictException;
 import io.caravan.platform.tenancy.application.StoreContext;
 import io.caravan.sdk.model.Address;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -196,27 +198,21 @@ public class OrderPlacement {
                 returnUrl,
                 billing(cart.shipTo()),
                 cart.customer(),
-                Locale.forLanguageTag(before.checkout().shopperLocale()));
+                Locale.forLanguageTag(before.checkout().shopperLocale()),
+                null,
+                null);
         OrderWrites.State state = router.authorize(
                 store.storeId(),
                 created.orderId(),
                 created.paymentId(),
                 providers,
+                Set.copyOf(method.sessionProviders()),
                 method.methodCode(),
                 quote.totals().total(),
                 quote.currency(),
                 input);
-        if (state.attempt() == AttemptOutcome.AUTHORIZED
-                && settings.settings(store.storeId()).captureMode()
-                        == io.caravan.platform.commerce.domain.CommerceSettings.CaptureMode.AT_ONCE) {
-            operations.captureAfterAuthorization(store.ref(), state.paymentId());
-            state = writes.state(store.storeId(), state.paymentId());
-        }
+        state = afterAttempts(store, created.orderId(), method.methodCode(), state);
         if (state.attempt().allowsNextProvider()) {
-            writes.cancelUnpaid(
-                    store.storeId(),
-                    created.orderId(),
-                    "payment declined by every provider the store routes " + method.methodCode() + " to");
             return new Placement(
                     402,
                     created.orderId(),
@@ -249,6 +245,111 @@ public class OrderPlacement {
                 null,
                 null,
                 message(state));
+    }
+
+    /**
+     * What follows the last attempt, for a placement and a session's completion alike: a store that
+     * captures at once captures; an order every provider declined is cancelled (its stock released,
+     * the checkout open again).
+     */
+    private OrderWrites.State afterAttempts(
+            StoreContext store, String orderId, String methodCode, OrderWrites.State state) {
+        if (state.attempt() == AttemptOutcome.AUTHORIZED
+                && settings.settings(store.storeId()).captureMode()
+                        == io.caravan.platform.commerce.domain.CommerceSettings.CaptureMode.AT_ONCE) {
+            operations.captureAfterAuthorization(store.ref(), state.paymentId());
+            return writes.state(store.storeId(), state.paymentId());
+        }
+        if (state.attempt().allowsNextProvider()) {
+            writes.cancelUnpaid(
+                    store.storeId(),
+                    orderId,
+                    "payment declined by every provider the store routes " + methodCode + " to");
+            return writes.state(store.storeId(), state.paymentId());
+        }
+        return state;
+    }
+
+    /**
+     * Completes the order's attempt that waits on a provider session with the token the session's
+     * client component produced: the attempt is authorised with the session's id, and on a definite
+     * failure the store's next providers are tried as at placement. A repeat, or a completion of an
+     * attempt that no longer waits on a session, changes nothing and answers where the order stands.
+     *
+     * @throws InvalidFieldsException  when the token is missing or too long
+     * @throws StateConflictException  when the latest attempt waits on something else (a redirect, a QR code)
+     */
+    public OrderWrites.State completeSession(StoreContext store, String checkoutId, String paymentToken) {
+        InvalidFieldsException.Collector errors = new InvalidFieldsException.Collector();
+        if (paymentToken == null || paymentToken.isBlank() || paymentToken.length() > 4096) {
+            errors.add(
+                    "paymentToken",
+                    "is required: the token the provider's client component produced, at most 4096 characters");
+        }
+        errors.throwIfAny();
+        Checkouts.Quoted quoted = checkouts.get(store, checkoutId);
+        String orderId = quoted.checkout().orderId();
+        if (orderId == null) {
+            throw new NotFoundException("Checkout " + checkoutId + " has no order yet");
+        }
+        Optional<OrderWrites.SessionClaim> claimed = writes.claimSession(store.storeId(), orderId);
+        if (claimed.isEmpty()) {
+            OrderWrites.State latest = writes.latest(store.storeId(), orderId);
+            if (latest.attempt() == AttemptOutcome.ACTION_REQUIRED) {
+                throw new StateConflictException("The payment of order " + orderId
+                        + " waits for the shopper at the provider (see its action), not for a session's token");
+            }
+            return latest;
+        }
+        OrderWrites.SessionClaim claim = claimed.get();
+        CheckoutQuote quote = CommerceJson.read(claim.snapshot(), CheckoutQuote.class);
+        Cart cart = OrderEvents.cart(claim.cart());
+        CheckoutQuote.Method method = quote.paymentMethods().stream()
+                .filter(m -> m.methodCode().equals(quote.chosenMethod()))
+                .findFirst()
+                .orElseThrow();
+        List<InstalledPlugin> providers = providers(store, quote, method);
+        int at = -1;
+        for (int i = 0; i < providers.size(); i++) {
+            if (providers.get(i).installationId().value().equals(claim.installationId())) {
+                at = i;
+            }
+        }
+        OrderWrites.State state;
+        if (at < 0) {
+            state = writes.applyAuthorization(
+                    store.storeId(),
+                    claim.paymentId(),
+                    new OrderWrites.AuthorizationOutcome(
+                            AttemptOutcome.NOT_ATTEMPTED,
+                            null,
+                            0,
+                            null,
+                            null,
+                            "provider_gone",
+                            "the session's provider no longer takes part in the store's payments",
+                            null),
+                    "caravan");
+        } else {
+            state = router.authorize(
+                    store.storeId(),
+                    orderId,
+                    claim.paymentId(),
+                    providers.subList(at, providers.size()),
+                    Set.copyOf(method.sessionProviders()),
+                    method.methodCode(),
+                    quote.totals().total(),
+                    quote.currency(),
+                    new PaymentRouter.PaymentInput(
+                            paymentToken,
+                            null,
+                            billing(cart.shipTo()),
+                            cart.customer(),
+                            Locale.forLanguageTag(quoted.checkout().shopperLocale()),
+                            claim.installationId(),
+                            claim.providerSessionId()));
+        }
+        return afterAttempts(store, orderId, method.methodCode(), state);
     }
 
     /** The installations that may authorise the method, in the store's routing order, as the quote named them. */

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -429,6 +430,57 @@ public class OrderWrites {
             throw new NotFoundException("No payment " + paymentId + " in this store");
         }
         return payment;
+    }
+
+    /** An attempt waiting on a provider session, claimed for its completion. */
+    public record SessionClaim(
+            String orderId,
+            String paymentId,
+            String installationId,
+            String providerSessionId,
+            String snapshot,
+            String cart) {}
+
+    /**
+     * Claims the order's latest attempt for completing its provider session: only while it is
+     * ACTION_REQUIRED with a SESSION action, and only once (it becomes REQUESTED, so a concurrent
+     * or repeated completion finds nothing to claim and the provider is called once).
+     *
+     * @return the claim, or empty when the latest attempt is not waiting on a session
+     */
+    @Transactional
+    public Optional<SessionClaim> claimSession(String storeId, String orderId) {
+        EntityManager em = persistence.forStore(storeId);
+        StoreOrder order = lockOrder(em, orderId);
+        List<Payment> payments = payments(em, orderId);
+        Payment payment = payments.get(payments.size() - 1);
+        em.refresh(payment, LockModeType.PESSIMISTIC_WRITE);
+        if (payment.outcome() != AttemptOutcome.ACTION_REQUIRED || payment.action() == null) {
+            return Optional.empty();
+        }
+        PaymentRouter.ActionView action = CommerceJson.read(payment.action(), PaymentRouter.ActionView.class);
+        if (!PaymentRouter.ActionView.SESSION.equals(action.type())) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        payment.settle(AttemptOutcome.REQUESTED, payment.providerReference(), null, now);
+        // should the completing request die mid-call, the resolver asks the provider by the attempt's key
+        payment.scheduleResolution(now.plus(resolveAfter));
+        events.history(
+                em,
+                order,
+                "PAYMENT_SESSION_COMPLETED",
+                "attempt " + payment.attemptNumber() + " at " + payment.pluginId() + ": the shopper completed session "
+                        + action.sessionId(),
+                SYSTEM,
+                now);
+        return Optional.of(new SessionClaim(
+                order.id(),
+                payment.id(),
+                payment.installationId(),
+                action.sessionId(),
+                order.snapshot(),
+                order.cart()));
     }
 
     /** The order's latest attempt (the one the storefront follows). */

@@ -16,6 +16,8 @@ import io.caravan.sdk.payments.AuthorizationRequest;
 import io.caravan.sdk.payments.AuthorizationResult;
 import io.caravan.sdk.payments.AuthorizationStatus;
 import io.caravan.sdk.payments.PaymentAction;
+import io.caravan.sdk.payments.PaymentSession;
+import io.caravan.sdk.payments.PaymentSessionRequest;
 import io.caravan.sdk.payments.StatusRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,13 +52,34 @@ public class PaymentRouter {
     @Inject
     CommerceSettingsService settings;
 
-    /** What the shopper's storefront sent for the payment (nothing of it is stored). */
+    /**
+     * What the shopper's storefront sent for the payment (nothing of it is stored).
+     *
+     * @param sessionInstallation the installation whose session {@code paymentToken} completes (its
+     *                            client component produced it), or null for a token of no session
+     * @param providerSessionId   that session's id at the provider, or null
+     */
     public record PaymentInput(
-            String paymentToken, URI returnUrl, Address billingAddress, Customer customer, Locale locale) {}
+            String paymentToken,
+            URI returnUrl,
+            Address billingAddress,
+            Customer customer,
+            Locale locale,
+            String sessionInstallation,
+            String providerSessionId) {
+
+        /** Whether the token was made for {@code installationId}: a plain token, or its own session's. */
+        boolean tokenFor(String installationId) {
+            return paymentToken != null && (sessionInstallation == null || sessionInstallation.equals(installationId));
+        }
+    }
 
     /**
      * Runs the attempts from {@code firstPaymentId} (already recorded, at {@code providers.get(0)})
-     * until one gives a result other than a definite failure, or the providers run out.
+     * until one gives a result other than a definite failure, or the providers run out. At a
+     * provider whose client component needs a session ({@code sessionProviders}) and without a
+     * token made for it, the attempt opens a session instead of authorising: the attempt waits
+     * (ACTION_REQUIRED, action SESSION) until the storefront sends the component's token.
      *
      * @return the order's state after the last attempt
      */
@@ -65,28 +88,40 @@ public class PaymentRouter {
             String orderId,
             String firstPaymentId,
             List<InstalledPlugin> providers,
+            Set<String> sessionProviders,
             String methodCode,
             long amount,
             String currency,
             PaymentInput input) {
         String paymentId = firstPaymentId;
         OrderWrites.State state = null;
+        Money money = new Money(amount, Currency.getInstance(currency));
         for (int i = 0; i < providers.size(); i++) {
             InstalledPlugin provider = providers.get(i);
+            String installation = provider.installationId().value();
             if (i > 0) {
                 paymentId = writes.nextAttempt(storeId, orderId, provider);
             }
-            AuthorizationRequest request = new AuthorizationRequest(
-                    paymentId,
-                    orderId,
-                    methodCode,
-                    new Money(amount, Currency.getInstance(currency)),
-                    input.customer(),
-                    input.billingAddress(),
-                    input.paymentToken(),
-                    input.returnUrl(),
-                    null);
-            AuthorizationOutcome outcome = call(provider, request, input.locale());
+            AuthorizationOutcome outcome;
+            if (sessionProviders.contains(installation) && !input.tokenFor(installation)) {
+                outcome = openSession(
+                        provider,
+                        new PaymentSessionRequest(
+                                paymentId, orderId, methodCode, money, input.customer(), input.returnUrl()),
+                        input.locale());
+            } else {
+                AuthorizationRequest request = new AuthorizationRequest(
+                        paymentId,
+                        orderId,
+                        methodCode,
+                        money,
+                        input.customer(),
+                        input.billingAddress(),
+                        input.paymentToken(),
+                        input.returnUrl(),
+                        installation.equals(input.sessionInstallation()) ? input.providerSessionId() : null);
+                outcome = call(provider, request, input.locale());
+            }
             state = writes.applyAuthorization(
                     storeId,
                     paymentId,
@@ -176,6 +211,49 @@ public class PaymentRouter {
         } catch (PluginRefusalException e) {
             return unknown("the status query was refused: " + e.getMessage());
         }
+    }
+
+    /**
+     * Opens the provider's session for an attempt. A session moves no money: whatever goes wrong
+     * is NOT_ATTEMPTED, and the next provider may be tried.
+     */
+    private AuthorizationOutcome openSession(InstalledPlugin provider, PaymentSessionRequest request, Locale locale) {
+        String why;
+        try {
+            PluginOutcome<PaymentSession> answered = host.call(
+                    provider,
+                    PluginPoint.PAYMENT_SESSIONS,
+                    (starter, ctx) -> {
+                        PaymentSession session = starter.startSession(ctx, request);
+                        if (session == null) {
+                            throw new InvalidPluginAnswerException("the payments plugin returned no session (null)");
+                        }
+                        return session;
+                    },
+                    null,
+                    locale);
+            if (answered.answered()) {
+                PaymentSession session = answered.value();
+                return new AuthorizationOutcome(
+                        AttemptOutcome.ACTION_REQUIRED,
+                        null,
+                        0,
+                        CommerceJson.write(ActionView.session(session)),
+                        null,
+                        null,
+                        "session " + session.providerSessionId() + " opened: the storefront completes it",
+                        session.expiresAt());
+            }
+            why = "the session call was skipped: " + answered.failure().describe();
+        } catch (PluginFailedException e) {
+            why = "no session: " + e.failure().describe();
+        } catch (PluginRefusalException e) {
+            why = "no session: " + e.getMessage();
+        } catch (IllegalArgumentException e) {
+            // the installation declared CLIENT_SESSION without providing PAYMENT_SESSIONS
+            why = "no session: " + e.getMessage();
+        }
+        return new AuthorizationOutcome(AttemptOutcome.NOT_ATTEMPTED, null, 0, null, null, "session", why, null);
     }
 
     private AuthorizationOutcome call(InstalledPlugin provider, AuthorizationRequest request, Locale locale) {
@@ -279,7 +357,11 @@ public class PaymentRouter {
             String voucherReference,
             String instructions,
             java.util.Map<String, String> sdkData,
-            java.time.Instant expiresAt) {
+            java.time.Instant expiresAt,
+            String sessionId) {
+        /** The action type of a provider session the storefront completes with the client component's token. */
+        public static final String SESSION = "SESSION";
+
         static ActionView of(PaymentAction a) {
             return new ActionView(
                     a.type().name(),
@@ -290,7 +372,13 @@ public class PaymentRouter {
                     a.voucherReference(),
                     a.instructions(),
                     a.sdkData(),
-                    a.expiresAt());
+                    a.expiresAt(),
+                    null);
+        }
+
+        static ActionView session(PaymentSession s) {
+            return new ActionView(
+                    SESSION, null, null, null, null, null, null, s.clientData(), s.expiresAt(), s.providerSessionId());
         }
     }
 }

@@ -248,6 +248,14 @@ public final class EndpointTable {
                             404)
                     .param("checkout", f -> NO_CHECKOUT)
                     .body(f -> "{}"),
+            Entry.store(
+                            "POST",
+                            "/api/stores/{store}/checkouts/{checkout}/order/payment",
+                            STAFF,
+                            Entry.Scope.CHECKOUT_WRITE,
+                            404)
+                    .param("checkout", f -> NO_CHECKOUT)
+                    .body(f -> "{\"paymentToken\":\"tok_success\"}"),
             // open to anyone: the installation's plugin verifies the provider's signature; an installation
             // the store does not have is 404 for everyone, credentials or not
             Entry.open("POST", "/api/stores/{store}/payment-notifications/{installation}", 404)

@@ -119,13 +119,34 @@ public final class Shops {
 
     /** The payments plugin's configuration for one gateway account (cards only). */
     public static String payments(String provider, Map<String, Object> account, String notificationUrl) {
+        return payments(provider, account, notificationUrl, false);
+    }
+
+    /**
+     * Turns on card sessions (the acquirer's client component) for one payments installation of
+     * the shop, keeping its account and notification address.
+     */
+    public static void useSessions(
+            Api admin,
+            URL base,
+            String slug,
+            String plugin,
+            String installation,
+            String provider,
+            Map<String, Object> account) {
+        configure(admin, slug, plugin, payments(provider, account, notificationUrl(base, slug, installation), true));
+    }
+
+    private static String payments(
+            String provider, Map<String, Object> account, String notificationUrl, boolean sessions) {
         JsonObjectBuilder acquirer = Json.createObjectBuilder()
                 .add("enabled", true)
                 .add("baseUrl", "http://localhost:" + SandboxGateway.port() + "/" + provider)
                 .add("apiKey", (String) account.get("api_key"))
                 .add("webhookSecret", (String) account.get("webhook_secret"))
                 .add("methods", Json.createArrayBuilder().add("card"))
-                .add("timeoutMillis", 4000);
+                .add("timeoutMillis", 4000)
+                .add("sessions", sessions);
         if (notificationUrl != null) {
             acquirer.add("notificationUrl", notificationUrl);
         }
@@ -296,7 +317,36 @@ public final class Shops {
                 shop.slug(),
                 pluginId,
                 payments(SandboxGateway.ZENPAY, account, notificationUrl(base, shop.slug(), installation)));
+        awaitAnswering(shop, installation);
         return new SecondProvider(pluginId, installation, SandboxGateway.ZENPAY, account);
+    }
+
+    /**
+     * Waits (bounded) until a freshly installed sandboxed plugin answers a checkout's
+     * PAYMENT_METHODS call within its 800 ms deadline: its version's first call starts a worker
+     * and loads the bundle, which a loaded 2-core machine may not do in time. Each round is a
+     * real quote; nothing but the plugin's own answer ends the wait.
+     */
+    private static void awaitAnswering(Shop shop, String installation) {
+        JsonObject quote = null;
+        for (int round = 0; round < 20; round++) {
+            Api.Reply opened = shop.storefront().post(shop.path("checkouts"), checkout("DE", 1));
+            assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+            Api.Reply card = shop.storefront()
+                    .put(
+                            shop.path("checkouts/" + opened.json().getString("id") + "/payment-method"),
+                            Json.createObjectBuilder().add("methodCode", "card").build());
+            assertThat(card.status()).as(card.toString()).isEqualTo(200);
+            quote = card.json().getJsonObject("quote");
+            boolean failed = quote.getJsonArray("flags").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(f -> f.getString("code").equals("PAYMENTS_FAILED")
+                            && f.containsKey("producer")
+                            && installation.equals(f.getJsonObject("producer").getString("installationId")));
+            if (!failed) {
+                return;
+            }
+        }
+        throw new AssertionError("installation " + installation + " never answered PAYMENT_METHODS in time: " + quote);
     }
 
     /** The payments-b test bundle the build copied for the tests (target/test-bundles). */

@@ -51,6 +51,46 @@ final class Provider {
     private final Map<String, String> paymentByKey = new LinkedHashMap<>();
     private final List<Map<String, Object>> ledger = new ArrayList<>();
     private final Map<String, Webhooks.Event> events = new LinkedHashMap<>();
+    private final Map<String, Session> sessions = new LinkedHashMap<>();
+
+    /**
+     * A payment session, as component-based acquirers open one before the shopper enters details:
+     * the client component is handed the client secret; at most one payment may use it, for the
+     * amount, currency and method it was opened for, before it expires.
+     */
+    private static final class Session {
+        final String id;
+        final MerchantAccount account;
+        final long amount;
+        final String currency;
+        final String method;
+        final String clientSecret;
+        final Instant expiresAt;
+        String paymentId;
+
+        Session(MerchantAccount account, long amount, String currency, String method, Instant expiresAt) {
+            this.id = "ps_" + random(16);
+            this.account = account;
+            this.amount = amount;
+            this.currency = currency;
+            this.method = method;
+            this.clientSecret = id + "_secret_" + random(20);
+            this.expiresAt = expiresAt;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", id);
+            json.put("object", "payment_session");
+            json.put("amount", amount);
+            json.put("currency", currency);
+            json.put("method", method);
+            json.put("client_secret", clientSecret);
+            json.put("expires_at", expiresAt.toString());
+            json.put("payment", paymentId);
+            return json;
+        }
+    }
 
     Provider(
             String name,
@@ -84,6 +124,7 @@ final class Provider {
         paymentByKey.clear();
         ledger.clear();
         events.clear();
+        sessions.clear();
     }
 
     synchronized MerchantAccount createAccount(String webhookUrl) {
@@ -109,6 +150,9 @@ final class Provider {
 
     Reply handle(Request r, List<String> p) throws IOException, InterruptedException {
         String m = r.method;
+        if (p.size() == 2 && p.get(0).equals("v1") && p.get(1).equals("sessions") && m.equals("POST")) {
+            return createSession(r);
+        }
         if (p.size() >= 2 && p.get(0).equals("v1") && p.get(1).equals("payments")) {
             if (p.size() == 2 && m.equals("POST")) {
                 return createPayment(r);
@@ -149,6 +193,77 @@ final class Provider {
     }
 
     // --- the merchant API ------------------------------------------------------------------
+
+    /** Opens a payment session (idempotent by key, like payments); moves no money. */
+    private Reply createSession(Request r) {
+        MerchantAccount account = authenticate(r);
+        String key = idempotencyKey(r);
+        Map<String, Object> body = r.json();
+        String fingerprint = Json.write(body);
+        String slot = account.id() + " POST /v1/sessions " + key;
+        synchronized (this) {
+            Reply earlier = replay(slot, fingerprint);
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        List<Map<String, Object>> errors = new ArrayList<>();
+        long amount = amount(body, "amount", true, errors);
+        String currency = string(body, "currency", true, errors);
+        if (currency != null && !CURRENCY.matcher(currency).matches()) {
+            errors.add(ApiException.field("currency", "an ISO 4217 code in capitals, e.g. EUR"));
+        }
+        String method = string(body, "method", true, errors);
+        if (method != null && !method.equals("card")) {
+            errors.add(ApiException.field("method", "sessions are for card payments, not '" + method + "'"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        synchronized (this) {
+            Reply earlier = replay(slot, fingerprint);
+            if (earlier != null) {
+                return earlier;
+            }
+            Session session =
+                    new Session(account, amount, currency, method, clock.now().plus(settings.actionTtl()));
+            sessions.put(session.id, session);
+            Reply reply = Reply.json(201, session.toJson());
+            slots.put(slot, new Slot(fingerprint, reply, null));
+            return reply;
+        }
+    }
+
+    /** The session a payment names, checked against the payment; adds a field error when it does not fit. Under the lock. */
+    private Session usableSession(
+            String id,
+            MerchantAccount account,
+            String key,
+            long amount,
+            String currency,
+            String method,
+            List<Map<String, Object>> errors) {
+        Session session = sessions.get(id);
+        if (session == null || session.account != account) {
+            errors.add(ApiException.field("session", "no session " + id));
+            return null;
+        }
+        if (!clock.now().isBefore(session.expiresAt)) {
+            errors.add(ApiException.field("session", "session " + id + " expired at " + session.expiresAt));
+            return null;
+        }
+        if (session.paymentId != null && !session.paymentId.equals(paymentByKey.get(account.id() + " " + key))) {
+            errors.add(ApiException.field("session", "session " + id + " was used by payment " + session.paymentId));
+            return null;
+        }
+        if (session.amount != amount || !session.currency.equals(currency) || !session.method.equals(method)) {
+            errors.add(ApiException.field(
+                    "session",
+                    "session " + id + " is for " + session.amount + " " + session.currency + " by " + session.method));
+            return null;
+        }
+        return session;
+    }
 
     private Reply createPayment(Request r) throws InterruptedException {
         MerchantAccount account = authenticate(r);
@@ -215,6 +330,7 @@ final class Provider {
         if (reference != null && reference.length() > 100) {
             errors.add(ApiException.field("merchant_reference", "at most 100 characters"));
         }
+        String sessionId = string(body, "session", false, errors);
         if (!errors.isEmpty()) {
             // like the acquirers: a request refused by validation is not kept under its key
             throw ApiException.invalid(errors);
@@ -225,6 +341,13 @@ final class Provider {
             Reply earlier = replay(slot, fingerprint);
             if (earlier != null) {
                 return earlier;
+            }
+            Session session = null;
+            if (sessionId != null) {
+                session = usableSession(sessionId, account, key, amount, currency, method, errors);
+                if (!errors.isEmpty()) {
+                    throw ApiException.invalid(errors);
+                }
             }
             payment = new Payment(
                     "pay_" + random(12),
@@ -240,6 +363,9 @@ final class Provider {
                     clock.now());
             payments.put(payment.id, payment);
             paymentByKey.put(account.id() + " " + key, payment.id);
+            if (session != null) {
+                session.paymentId = payment.id;
+            }
             slots.put(slot, new Slot(fingerprint, null, payment.id));
             if (input == null || !(input == TestInput.TIMEOUT_CHARGE || input == TestInput.TIMEOUT_NO_CHARGE)) {
                 Reply reply = start(payment, input);
@@ -262,6 +388,9 @@ final class Provider {
                 payments.remove(payment.id);
                 paymentByKey.remove(account.id() + " " + key);
                 slots.remove(slot);
+                sessions.values().stream()
+                        .filter(s -> payment.id.equals(s.paymentId))
+                        .forEach(s -> s.paymentId = null);
                 return Reply.json(
                         503, error("acquirer_unavailable", "the acquirer did not answer; nothing was charged"));
             }

@@ -117,6 +117,43 @@ class SandboxPaymentGatewayTest {
     }
 
     @Test
+    void a_session_pays_once_for_what_it_was_opened_for() {
+        String sessionKey = key();
+        String open = "{\"amount\":1999,\"currency\":\"EUR\",\"method\":\"card\"}";
+        var opened = send(
+                "POST",
+                base + "/v1/sessions",
+                Map.of("Authorization", "Bearer " + account.apiKey(), "Idempotency-Key", sessionKey),
+                open);
+        var reopened = send(
+                "POST",
+                base + "/v1/sessions",
+                Map.of("Authorization", "Bearer " + account.apiKey(), "Idempotency-Key", sessionKey),
+                open);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        assertThat(reopened.body()).isEqualTo(opened.body());
+        String session = (String) json(opened).get("id");
+        assertThat((String) json(opened).get("client_secret")).startsWith(session + "_secret_");
+
+        var otherAmount = pay(key(), withSession(card("tok_success", 2000, "EUR"), session));
+        var paid = pay(key(), withSession(card("tok_success", 1999, "EUR"), session));
+        var second = pay(key(), withSession(card("tok_success", 1999, "EUR"), session));
+        var unknown = pay(key(), withSession(card("tok_success", 1999, "EUR"), "ps_nope"));
+
+        assertThat(otherAmount.statusCode()).isEqualTo(400);
+        assertThat(otherAmount.body()).contains("\"param\":\"session\"", "is for 1999 EUR by card");
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(400);
+        assertThat(second.body()).contains("was used by payment " + json(paid).get("id"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(types(ledger())).containsExactly("authorization", "capture");
+    }
+
+    private static String withSession(String body, String session) {
+        return body.substring(0, body.length() - 1) + ",\"session\":\"" + session + "\"}";
+    }
+
+    @Test
     void the_same_key_and_body_answer_the_same_and_a_different_body_is_refused() {
         String key = key();
         var first = pay(key, card("tok_success", 500, "EUR"));

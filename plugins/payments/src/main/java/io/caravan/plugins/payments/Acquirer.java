@@ -10,12 +10,15 @@ import io.caravan.sdk.payments.DeclineCategory;
 import io.caravan.sdk.payments.PaymentAction;
 import io.caravan.sdk.payments.PaymentMethodCodes;
 import io.caravan.sdk.payments.PaymentOperationResult;
+import io.caravan.sdk.payments.PaymentSession;
+import io.caravan.sdk.payments.PaymentSessionRequest;
 import io.caravan.sdk.payments.RefundRequest;
 import io.caravan.sdk.payments.ResumeRequest;
 import io.caravan.sdk.payments.StatusRequest;
 import io.caravan.sdk.payments.VoidRequest;
 import io.caravan.sdk.plugin.EgressDeniedException;
 import io.caravan.sdk.plugin.PluginContext;
+import io.caravan.sdk.plugin.PluginRejectedException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -49,6 +52,9 @@ final class Acquirer {
         if (r.returnUrl() != null) {
             body.put("return_url", r.returnUrl().toString());
         }
+        if (r.providerSessionId() != null) {
+            body.put("session", r.providerSessionId());
+        }
         settings.notificationUrl().ifPresent(url -> body.put("webhook_url", url.toString()));
         AcquirerClient.Answer answer;
         try {
@@ -72,6 +78,39 @@ final class Acquirer {
                 AuthorizationResult.notAttempted(cut("the acquirer has no such endpoint: check acquirer.baseUrl"));
             default -> AuthorizationResult.unknown(null, cut(unclear(answer)));
         };
+    }
+
+    /**
+     * Opens the acquirer's session for a card attempt, under the attempt's key (a repeat returns
+     * the same session). Moves no money: any failure is a refusal the platform may fail over from.
+     */
+    static PaymentSession startSession(PluginContext context, AcquirerSettings settings, PaymentSessionRequest r) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", r.amount().minorUnits());
+        body.put("currency", r.amount().currency().getCurrencyCode());
+        body.put("method", r.methodCode());
+        AcquirerClient.Answer answer;
+        try {
+            answer = new AcquirerClient(context, settings).post("/v1/sessions", r.attemptKey(), body);
+        } catch (EgressDeniedException | IOException e) {
+            throw new PluginRejectedException(
+                    "session_unavailable", cut("the acquirer could not open a session: " + describe(e)));
+        }
+        if (answer.status() != 200 && answer.status() != 201) {
+            throw new PluginRejectedException(
+                    "session_refused", cut("the acquirer refused the session: " + unclear(answer)));
+        }
+        Map<String, Object> session = answer.body();
+        Object id = session.get("id");
+        Object secret = session.get("client_secret");
+        Object expires = session.get("expires_at");
+        if (!(id instanceof String) || !(secret instanceof String)) {
+            throw new PluginRejectedException("session_refused", "the acquirer's session answer has no id or secret");
+        }
+        return new PaymentSession(
+                (String) id,
+                Map.of("clientSecret", (String) secret),
+                expires instanceof String text ? Instant.parse(text) : null);
     }
 
     static AuthorizationResult resume(PluginContext context, AcquirerSettings settings, ResumeRequest r) {

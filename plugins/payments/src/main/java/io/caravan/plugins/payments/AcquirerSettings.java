@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param notificationUrl the platform's notification endpoint for this installation, sent with each
  *     payment (absent: the acquirer account's own webhook setting applies)
  * @param timeout the longest one request may take (never past the call's deadline)
+ * @param sessions whether card details are collected by the acquirer's client component, which
+ *     needs a session opened first (the card method then declares {@code CLIENT_SESSION})
  */
 record AcquirerSettings(
         URI baseUrl,
@@ -29,7 +31,8 @@ record AcquirerSettings(
         List<String> methods,
         boolean captureAtOnce,
         Optional<URI> notificationUrl,
-        Duration timeout) {
+        Duration timeout,
+        boolean sessions) {
 
     static final String DEFAULT_BASE_URL = "http://localhost:8280/acme";
     static final List<String> DEFAULT_METHODS = List.of("card", "gcash", "grabpay", "oxxo");
@@ -54,6 +57,7 @@ record AcquirerSettings(
                 "auto".equals(configuration.string("/acquirer/capture").orElse("manual")),
                 configuration.string("/acquirer/notificationUrl").map(URI::create),
                 Duration.ofMillis(
-                        configuration.integer("/acquirer/timeoutMillis").orElse(10_000))));
+                        configuration.integer("/acquirer/timeoutMillis").orElse(10_000)),
+                configuration.bool("/acquirer/sessions").orElse(false)));
     }
 }

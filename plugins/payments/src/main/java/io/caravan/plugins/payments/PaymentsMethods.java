@@ -72,16 +72,20 @@ public final class PaymentsMethods implements PaymentMethodsProvider {
                 if (currencies != null && !currencies.contains(currency)) {
                     continue;
                 }
-                methods.add(acquirerMethod(code, acquirer.get().captureAtOnce()));
+                methods.add(acquirerMethod(
+                        code, acquirer.get().captureAtOnce(), acquirer.get().sessions()));
             }
         }
         return methods;
     }
 
-    static PaymentMethod acquirerMethod(String code, boolean captureAtOnce) {
+    static PaymentMethod acquirerMethod(String code, boolean captureAtOnce, boolean sessions) {
         boolean voucher = PaymentMethodCodes.OXXO.equals(code);
         boolean separate = !captureAtOnce && !voucher;
         Set<PaymentCapability> capabilities = EnumSet.of(PaymentCapability.REFUND, PaymentCapability.PARTIAL_REFUND);
+        if (sessions && PaymentMethodCodes.CARD.equals(code)) {
+            capabilities.add(PaymentCapability.CLIENT_SESSION);
+        }
         if (separate) {
             capabilities.addAll(EnumSet.of(
                     PaymentCapability.SEPARATE_CAPTURE,

@@ -62,6 +62,7 @@ class PaymentsBundleIT {
                 .extracting(e -> e.point())
                 .containsExactlyInAnyOrder(
                         ExtensionPoint.PAYMENT_METHODS,
+                        ExtensionPoint.PAYMENT_SESSIONS,
                         ExtensionPoint.PAYMENT_AUTHORIZER,
                         ExtensionPoint.PAYMENT_STATUS,
                         ExtensionPoint.PAYMENT_CAPTURER,
