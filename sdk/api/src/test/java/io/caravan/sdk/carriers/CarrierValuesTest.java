@@ -374,6 +374,17 @@ class CarrierValuesTest {
             assertInvalid(() -> sale().purpose(null).build(), "ShipmentRequest.purpose is required");
             assertInvalid(() -> sale().labelFormat(null).build(), "ShipmentRequest.labelFormat is required");
             assertInvalid(() -> sale().warehouse(null).build(), "ShipmentRequest.warehouse is required");
+            assertInvalid(() -> sale().orderId("o".repeat(65)).build(), "ShipmentRequest.orderId must be at most 64");
+            assertInvalid(() -> sale().quoteId("q".repeat(129)).build(), "ShipmentRequest.quoteId must be at most 128");
+            assertInvalid(
+                    () -> returnOf().rmaNumber("r".repeat(65)).build(), "ShipmentRequest.rmaNumber must be at most 64");
+            assertInvalid(() -> sale().to(null).build(), "ShipmentRequest.to is required");
+            assertInvalid(() -> sale().from(null).build(), "ShipmentRequest.from is required");
+            assertInvalid(
+                    () -> sale().parcels(List.of(
+                                    new Parcel(600, new Dimensions(1, 1, 1), Money.ofMinor(1, "USD"), List.of())))
+                            .build(),
+                    "ShipmentRequest.parcels[1].value must be in EUR");
             assertInvalid(
                     () -> sale().recipientPhone("1".repeat(33)).build(),
                     "ShipmentRequest.recipientPhone must be at most 32");

@@ -97,6 +97,7 @@ class ReturnValuesTest {
                     "ReturnRequest.deliveries deliver 3 units of line \"1\", more than the 2 bought");
             assertInvalid(() -> new LineDelivery("1", 0, TODAY), "LineDelivery.quantity must be > 0");
             assertInvalid(() -> new LineDelivery("1", 1, null), "LineDelivery.deliveredOn is required");
+            assertInvalid(() -> new LineDelivery(" ", 1, TODAY), "LineDelivery.lineRef");
         }
 
         @Test
@@ -234,6 +235,9 @@ class ReturnValuesTest {
                     () -> new ReturnDestination(ReturnDestinationKind.NEAREST_WAREHOUSE, null),
                     "ReturnDestination.warehouseId (required for NEAREST_WAREHOUSE)");
             assertInvalid(() -> new ReturnDestination(null, "w"), "ReturnDestination.kind is required");
+            assertInvalid(
+                    () -> new ReturnDestination(ReturnDestinationKind.ORIGIN, "w".repeat(65)),
+                    "ReturnDestination.warehouseId (required for ORIGIN) must be at most 64");
         }
 
         @Test
