@@ -1,10 +1,15 @@
 package io.caravan.testkit;
 
+import io.caravan.sdk.carriers.CarrierShipment;
 import io.caravan.sdk.carriers.Consignment;
 import io.caravan.sdk.carriers.ConsignmentLine;
+import io.caravan.sdk.carriers.CustomsContentType;
+import io.caravan.sdk.carriers.CustomsDeclaration;
+import io.caravan.sdk.carriers.CustomsItem;
 import io.caravan.sdk.carriers.RateRequest;
-import io.caravan.sdk.carriers.Warehouse;
-import io.caravan.sdk.carriers.WarehouseKind;
+import io.caravan.sdk.carriers.ShipmentPurpose;
+import io.caravan.sdk.carriers.ShipmentRequest;
+import io.caravan.sdk.carriers.TrackingRequest;
 import io.caravan.sdk.events.OrderEvent;
 import io.caravan.sdk.model.Address;
 import io.caravan.sdk.model.Cart;
@@ -17,11 +22,18 @@ import io.caravan.sdk.model.Order;
 import io.caravan.sdk.model.OrderEventType;
 import io.caravan.sdk.model.OrderStatus;
 import io.caravan.sdk.model.OrderTotals;
+import io.caravan.sdk.model.Parcel;
 import io.caravan.sdk.model.PaymentStatus;
+import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.model.ReturnStatus;
+import io.caravan.sdk.model.Warehouse;
+import io.caravan.sdk.model.WarehouseKind;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.payments.AuthorizationRequest;
-import io.caravan.sdk.payments.ProviderNotification;
+import io.caravan.sdk.plugin.ProviderNotification;
+import io.caravan.sdk.returns.LineDelivery;
+import io.caravan.sdk.returns.ReturnLine;
+import io.caravan.sdk.returns.ReturnRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,8 +44,9 @@ import java.util.Map;
 
 /**
  * Ready-made commerce values for plugin tests, built the way the platform builds them: a
- * warehouse, the request a carrier is asked (a cart's lines as one consignment), a placed order,
- * an order event, a payment authorisation request, a provider notification. Start from these and
+ * warehouse, the request a carrier is asked (a cart's lines as one consignment), the booking of a
+ * sale's shipment and of its return, a tracking request, a return case, a placed order, an order
+ * event, a payment authorisation request, a provider notification. Start from these and
  * change what the test is about; carts and lines have their own builders ({@link Cart#builder()},
  * {@link LineItem#builder()}).
  *
@@ -101,6 +114,128 @@ public final class CommerceFixtures {
                 cart.currency(),
                 cart.orderDate(),
                 dutyTreatment);
+    }
+
+    /**
+     * The booking request for a whole order shipped from one warehouse in one parcel: key
+     * {@code "<shipmentId>/booking"}, the cart's lines, a parcel of their weight (at least 1 g) with
+     * 1 cm sides, and — when the warehouse is in another country than the shopper — a customs
+     * declaration of the lines valued after discounts (prices taken as excluding tax), postage the
+     * cart's shipping, {@link io.caravan.sdk.model.DutyTreatment#DAP}. Change what the test is about
+     * through {@link ShipmentRequest#builder()} instead when you need more.
+     *
+     * @param shipmentId  the platform's shipment id
+     * @param order       the order
+     * @param from        the warehouse
+     * @param serviceCode the service to book
+     * @return the request, purpose {@link ShipmentPurpose#SALE}, labels PDF A6
+     */
+    public static ShipmentRequest shipmentRequest(String shipmentId, Order order, Warehouse from, String serviceCode) {
+        return saleOrReturn(shipmentId + "/booking", shipmentId, order, from, serviceCode)
+                .from(from.address())
+                .to(order.cart().shipTo())
+                .customs(customs(order.cart(), from, CustomsContentType.SALE_OF_GOODS))
+                .build();
+    }
+
+    /**
+     * The booking request that brings a whole order back to a warehouse, after {@code original}
+     * delivered it: purpose {@link ShipmentPurpose#RETURN}, declared as returned goods when it
+     * crosses a border.
+     *
+     * @param shipmentId  the platform's id of the return shipment
+     * @param order       the order
+     * @param to          the warehouse it goes back to
+     * @param original    the shipment that delivered it
+     * @param rmaNumber   the return case's RMA number
+     * @param serviceCode the return service to book
+     * @return the request
+     */
+    public static ShipmentRequest returnShipmentRequest(
+            String shipmentId,
+            Order order,
+            Warehouse to,
+            CarrierShipment original,
+            String rmaNumber,
+            String serviceCode) {
+        return saleOrReturn(shipmentId + "/booking", shipmentId, order, to, serviceCode)
+                .purpose(ShipmentPurpose.RETURN)
+                .originalShipment(original)
+                .rmaNumber(rmaNumber)
+                .from(order.cart().shipTo())
+                .to(to.address())
+                .customs(customs(order.cart(), to, CustomsContentType.RETURNED_GOODS))
+                .build();
+    }
+
+    private static ShipmentRequest.Builder saleOrReturn(
+            String key, String shipmentId, Order order, Warehouse warehouse, String serviceCode) {
+        List<ConsignmentLine> lines = new ArrayList<>();
+        List<String> refs = new ArrayList<>();
+        long grams = 0;
+        for (LineItem line : order.cart().lines()) {
+            lines.add(ConsignmentLine.of(line));
+            refs.add(line.lineId());
+            grams += line.totalWeightGrams();
+        }
+        Money value = Consignment.of("c1", warehouse, lines).goodsValue();
+        Parcel parcel = new Parcel(Math.max(1, grams), new io.caravan.sdk.model.Dimensions(10, 10, 10), value, refs);
+        return ShipmentRequest.builder()
+                .idempotencyKey(key)
+                .shipmentId(shipmentId)
+                .orderId(order.id())
+                .serviceCode(serviceCode)
+                .warehouse(warehouse)
+                .lines(lines)
+                .parcels(List.of(parcel));
+    }
+
+    private static CustomsDeclaration customs(Cart cart, Warehouse warehouse, CustomsContentType type) {
+        if (warehouse.address().country().equals(cart.shipTo().country())) {
+            return null;
+        }
+        List<CustomsItem> items = new ArrayList<>();
+        for (LineItem line : cart.lines()) {
+            items.add(CustomsItem.of(line, PriceDisplay.EXCLUDING_TAX, Money.zero(cart.currency())));
+        }
+        return new CustomsDeclaration(type, DutyTreatment.DAP, items, cart.shipping(), null, null, null, null, null);
+    }
+
+    /**
+     * What tracking is asked for a booked shipment delivered to a cart's address.
+     *
+     * @param shipment the booking
+     * @param cart     the cart whose address it goes to
+     * @return the request
+     */
+    public static TrackingRequest trackingRequest(CarrierShipment shipment, Cart cart) {
+        return new TrackingRequest(
+                shipment, cart.shipTo().country(), cart.shipTo().postalCode());
+    }
+
+    /**
+     * A return case for one line of an order, every unit of the order delivered on one day, opened
+     * at a time, asking for a refund. Add the statutory answers, warehouses and due dates a test
+     * needs through {@link ReturnRequest#builder()}.
+     *
+     * @param returnId    the case id
+     * @param order       the order
+     * @param line        the line to return
+     * @param deliveredOn the day everything was delivered
+     * @param requestedAt when the case was opened
+     * @return the request, status {@code REQUESTED}
+     */
+    public static ReturnRequest returnRequest(
+            String returnId, Order order, ReturnLine line, LocalDate deliveredOn, Instant requestedAt) {
+        ReturnRequest.Builder builder = ReturnRequest.builder()
+                .returnId(returnId)
+                .order(order)
+                .line(line)
+                .requestedAt(requestedAt);
+        for (LineItem bought : order.cart().lines()) {
+            builder.delivery(new LineDelivery(bought.lineId(), bought.quantity(), deliveredOn));
+        }
+        return builder.build();
     }
 
     /**

@@ -2,8 +2,11 @@ package io.caravan.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caravan.sdk.carriers.CarrierShipment;
+import io.caravan.sdk.carriers.CustomsContentType;
 import io.caravan.sdk.carriers.RateRequest;
-import io.caravan.sdk.carriers.WarehouseKind;
+import io.caravan.sdk.carriers.ShipmentPurpose;
+import io.caravan.sdk.carriers.ShipmentRequest;
 import io.caravan.sdk.events.OrderEvent;
 import io.caravan.sdk.model.AppliedDiscount;
 import io.caravan.sdk.model.Cart;
@@ -11,7 +14,11 @@ import io.caravan.sdk.model.CountryCode;
 import io.caravan.sdk.model.DutyTreatment;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.Order;
+import io.caravan.sdk.model.WarehouseKind;
 import io.caravan.sdk.money.Money;
+import io.caravan.sdk.returns.ReturnLine;
+import io.caravan.sdk.returns.ReturnReason;
+import io.caravan.sdk.returns.ReturnRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +75,44 @@ class CommerceFixturesTest {
         assertThat(CommerceFixtures.authorization("att-1", "o-1", "card", Money.ofMinor(4090, "EUR"))
                         .attemptKey())
                 .isEqualTo("att-1");
+    }
+
+    @Test
+    void a_sale_and_its_return_are_booked_across_the_border_with_customs_and_the_return_goes_back() {
+        Order order = CommerceFixtures.order("o-1", cart(), AT);
+        var hub = CommerceFixtures.warehouse("shenzhen-hub", "CN", WarehouseKind.ORIGIN_HUB, 1);
+        ShipmentRequest sale = CommerceFixtures.shipmentRequest("shp-1", order, hub, "ECO");
+        assertThat(sale.purpose()).isEqualTo(ShipmentPurpose.SALE);
+        assertThat(sale.from()).isEqualTo(hub.address());
+        assertThat(sale.goodsValue()).isEqualTo(Money.ofMinor(3600, "EUR"));
+        assertThat(sale.customs().contentType()).isEqualTo(CustomsContentType.SALE_OF_GOODS);
+        assertThat(sale.customs().postage()).isEqualTo(Money.ofMinor(490, "EUR"));
+
+        CarrierShipment delivered = new CarrierShipment("sandbox-post", "bk-1", "RR123456785CN");
+        ShipmentRequest back =
+                CommerceFixtures.returnShipmentRequest("shp-2", order, hub, delivered, "RMA-1", "ECO-RETURN");
+        assertThat(back.purpose()).isEqualTo(ShipmentPurpose.RETURN);
+        assertThat(back.to()).isEqualTo(hub.address());
+        assertThat(back.customs().contentType()).isEqualTo(CustomsContentType.RETURNED_GOODS);
+        assertThat(back.idempotencyKey()).isNotEqualTo(sale.idempotencyKey());
+
+        var berlin = CommerceFixtures.warehouse("berlin", "DE", WarehouseKind.OVERSEAS, 1);
+        assertThat(CommerceFixtures.shipmentRequest("shp-3", order, berlin, "STD")
+                        .customs())
+                .isNull();
+        assertThat(CommerceFixtures.trackingRequest(delivered, cart()).destinationCountry())
+                .isEqualTo(CountryCode.of("DE"));
+    }
+
+    @Test
+    void a_return_case_has_every_unit_delivered_on_the_day() {
+        Order order = CommerceFixtures.order("o-1", cart(), AT);
+        ReturnRequest request = CommerceFixtures.returnRequest(
+                "r-1",
+                order,
+                ReturnLine.refund("1", 1, ReturnReason.CHANGED_MIND),
+                CommerceFixtures.date("2026-11-30"),
+                AT.plusSeconds(86_400 * 10));
+        assertThat(request.lastDeliveredOn()).contains(CommerceFixtures.date("2026-11-30"));
     }
 }

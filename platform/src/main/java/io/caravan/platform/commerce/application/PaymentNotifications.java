@@ -21,7 +21,7 @@ import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import io.caravan.sdk.model.OrderEventType;
 import io.caravan.sdk.payments.NotificationResult;
 import io.caravan.sdk.payments.PaymentUpdate;
-import io.caravan.sdk.payments.ProviderNotification;
+import io.caravan.sdk.plugin.ProviderNotification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -4,7 +4,10 @@ import io.caravan.sdk.affiliate.CommissionCalculator;
 import io.caravan.sdk.affiliate.CommissionReverser;
 import io.caravan.sdk.affiliate.ReferralAttributor;
 import io.caravan.sdk.carriers.RateQuoter;
-import io.caravan.sdk.carriers.ShipmentCreator;
+import io.caravan.sdk.carriers.ReturnShipmentBooker;
+import io.caravan.sdk.carriers.ShipmentBooker;
+import io.caravan.sdk.carriers.ShipmentCanceller;
+import io.caravan.sdk.carriers.TrackingNotificationHandler;
 import io.caravan.sdk.carriers.TrackingProvider;
 import io.caravan.sdk.events.OrderEventListener;
 import io.caravan.sdk.membership.CheckoutDiscountProvider;
@@ -58,10 +61,16 @@ public final class PluginPoint<E> {
     public static final PluginPoint<PaymentNotificationHandler> PAYMENT_NOTIFICATIONS =
             of(ExtensionPoint.PAYMENT_NOTIFICATIONS, PaymentNotificationHandler.class);
     public static final PluginPoint<RateQuoter> CARRIER_RATES = of(ExtensionPoint.CARRIER_RATES, RateQuoter.class);
-    public static final PluginPoint<ShipmentCreator> CARRIER_SHIPMENTS =
-            of(ExtensionPoint.CARRIER_SHIPMENTS, ShipmentCreator.class);
+    public static final PluginPoint<ShipmentBooker> CARRIER_SHIPMENTS =
+            of(ExtensionPoint.CARRIER_SHIPMENTS, ShipmentBooker.class);
+    public static final PluginPoint<ReturnShipmentBooker> CARRIER_RETURN_SHIPMENTS =
+            of(ExtensionPoint.CARRIER_RETURN_SHIPMENTS, ReturnShipmentBooker.class);
+    public static final PluginPoint<ShipmentCanceller> CARRIER_CANCELLATIONS =
+            of(ExtensionPoint.CARRIER_CANCELLATIONS, ShipmentCanceller.class);
     public static final PluginPoint<TrackingProvider> CARRIER_TRACKING =
             of(ExtensionPoint.CARRIER_TRACKING, TrackingProvider.class);
+    public static final PluginPoint<TrackingNotificationHandler> CARRIER_NOTIFICATIONS =
+            of(ExtensionPoint.CARRIER_NOTIFICATIONS, TrackingNotificationHandler.class);
     public static final PluginPoint<TierResolver> MEMBERSHIP_TIERS =
             of(ExtensionPoint.MEMBERSHIP_TIERS, TierResolver.class);
     public static final PluginPoint<PointsLedger> MEMBERSHIP_POINTS =

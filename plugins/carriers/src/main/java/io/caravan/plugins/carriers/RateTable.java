@@ -1,6 +1,6 @@
 package io.caravan.plugins.carriers;
 
-import io.caravan.sdk.carriers.Warehouse;
+import io.caravan.sdk.model.Warehouse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;

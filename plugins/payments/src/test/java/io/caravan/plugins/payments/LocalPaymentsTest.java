@@ -143,8 +143,8 @@ class LocalPaymentsTest {
         assertThat(forged.updates()).isEmpty();
     }
 
-    private static io.caravan.sdk.payments.ProviderNotification notice(String body, String signature) {
-        return new io.caravan.sdk.payments.ProviderNotification(
+    private static io.caravan.sdk.plugin.ProviderNotification notice(String body, String signature) {
+        return new io.caravan.sdk.plugin.ProviderNotification(
                 java.util.Map.of("bank-signature", java.util.List.of(signature)),
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 NOW);

@@ -1,9 +1,9 @@
 package io.caravan.plugins.payments;
 
 import com.sun.net.httpserver.HttpServer;
-import io.caravan.sdk.payments.ProviderNotification;
 import io.caravan.sdk.plugin.EgressRequest;
 import io.caravan.sdk.plugin.EgressResponse;
+import io.caravan.sdk.plugin.ProviderNotification;
 import io.caravan.stack.gateway.MerchantAccount;
 import io.caravan.stack.gateway.SandboxPaymentGateway;
 import io.caravan.testkit.TestPluginContext;

@@ -3,6 +3,7 @@ package io.caravan.sdk.carriers;
 import io.caravan.sdk.internal.Checks;
 import io.caravan.sdk.model.LineFlag;
 import io.caravan.sdk.model.Parcel;
+import io.caravan.sdk.model.Warehouse;
 import io.caravan.sdk.money.Money;
 import java.util.List;
 

@@ -26,7 +26,7 @@ public enum TrackingEventType {
     DELIVERED,
     /** A delivery attempt failed (nobody home, refused, duties unpaid). */
     DELIVERY_FAILED,
-    /** On its way back to the sender. */
+    /** On its way back to the sender, or back there (a refused or undeliverable parcel, a COD refusal). */
     RETURNED_TO_SENDER,
     /** Lost, damaged, or another problem the carrier reports. */
     EXCEPTION

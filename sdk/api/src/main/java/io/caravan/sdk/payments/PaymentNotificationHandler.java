@@ -1,6 +1,7 @@
 package io.caravan.sdk.payments;
 
 import io.caravan.sdk.plugin.PluginContext;
+import io.caravan.sdk.plugin.ProviderNotification;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**

@@ -34,7 +34,8 @@ public record Extension(ExtensionPoint point, String className, FailurePolicy fa
         Checks.required(failurePolicy, "Extension.failurePolicy");
         if (failurePolicy == FailurePolicy.FALLBACK && !point.allowsFallback()) {
             throw new IllegalArgumentException("Extension.failurePolicy FALLBACK is not allowed for " + point
-                    + ": a failed or timed-out call may have moved money, so only the platform decides to try"
+                    + ": a failed or timed-out call may have moved money or booked a shipment, so only the platform"
+                    + " decides to try"
                     + " another provider, on a definite answer; declare FAIL_CLOSED");
         }
     }

@@ -35,10 +35,19 @@ public enum ExtensionPoint {
             PluginKind.PAYMENTS, "io.caravan.sdk.payments.PaymentNotificationHandler", Duration.ofSeconds(5)),
     /** {@code io.caravan.sdk.carriers.RateQuoter}. */
     CARRIER_RATES(PluginKind.CARRIERS, "io.caravan.sdk.carriers.RateQuoter", Duration.ofMillis(2000)),
-    /** {@code io.caravan.sdk.carriers.ShipmentCreator}. */
-    CARRIER_SHIPMENTS(PluginKind.CARRIERS, "io.caravan.sdk.carriers.ShipmentCreator", Duration.ofSeconds(20)),
+    /** {@code io.caravan.sdk.carriers.ShipmentBooker}; no {@code FALLBACK} policy. */
+    CARRIER_SHIPMENTS(PluginKind.CARRIERS, "io.caravan.sdk.carriers.ShipmentBooker", Duration.ofSeconds(20), false),
+    /** {@code io.caravan.sdk.carriers.ReturnShipmentBooker}; no {@code FALLBACK} policy. */
+    CARRIER_RETURN_SHIPMENTS(
+            PluginKind.CARRIERS, "io.caravan.sdk.carriers.ReturnShipmentBooker", Duration.ofSeconds(20), false),
+    /** {@code io.caravan.sdk.carriers.ShipmentCanceller}; no {@code FALLBACK} policy. */
+    CARRIER_CANCELLATIONS(
+            PluginKind.CARRIERS, "io.caravan.sdk.carriers.ShipmentCanceller", Duration.ofSeconds(10), false),
     /** {@code io.caravan.sdk.carriers.TrackingProvider}. */
     CARRIER_TRACKING(PluginKind.CARRIERS, "io.caravan.sdk.carriers.TrackingProvider", Duration.ofSeconds(5)),
+    /** {@code io.caravan.sdk.carriers.TrackingNotificationHandler}. */
+    CARRIER_NOTIFICATIONS(
+            PluginKind.CARRIERS, "io.caravan.sdk.carriers.TrackingNotificationHandler", Duration.ofSeconds(5)),
     /** {@code io.caravan.sdk.membership.TierResolver}. */
     MEMBERSHIP_TIERS(PluginKind.MEMBERSHIP, "io.caravan.sdk.membership.TierResolver", Duration.ofMillis(500)),
     /** {@code io.caravan.sdk.membership.PointsLedger}. */
@@ -83,8 +92,10 @@ public enum ExtensionPoint {
      * Whether an extension of this point may declare {@link FailurePolicy#FALLBACK}. Refused on the
      * points that move money or hold a provider's session ({@link #PAYMENT_SESSIONS},
      * {@link #PAYMENT_AUTHORIZER}, {@link #PAYMENT_CAPTURER}, {@link #PAYMENT_VOIDER},
-     * {@link #PAYMENT_REFUNDER}): a failed or timed-out call there may have moved money, so
-     * "use the next provider" is the platform's routing decision, taken only on a definite answer.
+     * {@link #PAYMENT_REFUNDER}) and on those that book or cancel at a carrier
+     * ({@link #CARRIER_SHIPMENTS}, {@link #CARRIER_RETURN_SHIPMENTS}, {@link #CARRIER_CANCELLATIONS}):
+     * a failed or timed-out call there may have moved money or booked a pickup, so "use the next
+     * provider" is the platform's routing decision, taken only on a definite answer.
      *
      * @return false for those points
      */

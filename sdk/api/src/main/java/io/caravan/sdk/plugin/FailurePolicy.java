@@ -20,7 +20,7 @@ public enum FailurePolicy {
     /**
      * The platform's default for the step, or the store's next provider of the same extension point
      * (a second payment provider, a flat shipping rate). Where no fallback exists, behaves as
-     * {@link #FAIL_CLOSED}. Refused on the points that move money
+     * {@link #FAIL_CLOSED}. Refused on the points that move money or book at a carrier
      * ({@link ExtensionPoint#allowsFallback()}): there the platform fails over only on a definite
      * decline or "not attempted" answer, never on a failure whose outcome is unknown.
      */

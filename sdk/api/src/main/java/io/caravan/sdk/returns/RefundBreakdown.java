@@ -6,16 +6,18 @@ import java.util.Currency;
 import java.util.List;
 
 /**
- * The refund a return earns, line by line.
+ * The refund a plugin proposes for a return, line by line. A proposal: the platform caps each line
+ * at what remains paid of it, the shipping at what remains paid of the shipping, and pays the
+ * capped amount through the payment plugin that took the money (or as store credit).
  *
- * @param lines          one refund line per returned line; at least one
- * @param shippingRefund the share of the original shipping refunded (e.g. for defective goods);
- *                       not negative
- * @param deductions     what is kept back (return shipping, restocking for used goods, as the law
- *                       allows); not negative
+ * @param lines          one refund line per returned line to refund; at least one, one currency
+ * @param shippingRefund the part of the original shipping given back (the EU requires the standard
+ *                       delivery cost back when the whole order is withdrawn); not negative
+ * @param deductions     what is kept back, each with its reason; in the lines' currency
  * @param explanation    the computation in words, for the shopper; at most 500 characters
  */
-public record RefundBreakdown(List<RefundLine> lines, Money shippingRefund, Money deductions, String explanation) {
+public record RefundBreakdown(
+        List<RefundLine> lines, Money shippingRefund, List<Deduction> deductions, String explanation) {
 
     /**
      * Validates and copies the components.
@@ -33,17 +35,19 @@ public record RefundBreakdown(List<RefundLine> lines, Money shippingRefund, Mone
                 Checks.nonNegative(shippingRefund, "RefundBreakdown.shippingRefund"),
                 currency,
                 "RefundBreakdown.shippingRefund");
-        Checks.currency(
-                Checks.nonNegative(deductions, "RefundBreakdown.deductions"), currency, "RefundBreakdown.deductions");
+        deductions = Checks.list(deductions, "RefundBreakdown.deductions");
+        for (int i = 0; i < deductions.size(); i++) {
+            Checks.currency(deductions.get(i).amount(), currency, "RefundBreakdown.deductions[" + i + "].amount");
+        }
         Checks.text(explanation, "RefundBreakdown.explanation", 500);
         if (totalOf(lines, shippingRefund, deductions).isNegative()) {
             throw new IllegalArgumentException(
-                    "RefundBreakdown.deductions (" + deductions + ") must not exceed the lines and shipping refunded");
+                    "RefundBreakdown.deductions must not exceed the lines and shipping refunded");
         }
     }
 
     /**
-     * What the shopper gets back: the lines plus the shipping refund, minus the deductions.
+     * What the shopper gets back as proposed: the lines plus the shipping refund, minus the deductions.
      *
      * @return the refund total; not negative
      */
@@ -51,11 +55,14 @@ public record RefundBreakdown(List<RefundLine> lines, Money shippingRefund, Mone
         return totalOf(lines, shippingRefund, deductions);
     }
 
-    private static Money totalOf(List<RefundLine> lines, Money shippingRefund, Money deductions) {
+    private static Money totalOf(List<RefundLine> lines, Money shippingRefund, List<Deduction> deductions) {
         Money total = shippingRefund;
         for (RefundLine line : lines) {
             total = total.plus(line.amount());
         }
-        return total.minus(deductions);
+        for (Deduction deduction : deductions) {
+            total = total.minus(deduction.amount());
+        }
+        return total;
     }
 }

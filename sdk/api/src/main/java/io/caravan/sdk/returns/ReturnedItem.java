@@ -5,12 +5,14 @@ import io.caravan.sdk.internal.Checks;
 /**
  * Goods that came back and were inspected.
  *
- * @param lineRef   the order's cart line id
- * @param quantity  how many units came back; greater than zero
+ * @param lineRef   the order's cart line id; at most 64 characters
+ * @param quantity  how many units came back in this condition and grade; greater than zero
  * @param reason    why the shopper returned them
  * @param condition the state they arrived in
+ * @param grade     what happens to them now (only {@link InspectionGrade#RESTOCK} goes back to stock)
  */
-public record ReturnedItem(String lineRef, int quantity, ReturnReason reason, ItemCondition condition) {
+public record ReturnedItem(
+        String lineRef, int quantity, ReturnReason reason, ItemCondition condition, InspectionGrade grade) {
 
     /**
      * Validates the components.
@@ -22,5 +24,6 @@ public record ReturnedItem(String lineRef, int quantity, ReturnReason reason, It
         Checks.positive(quantity, "ReturnedItem.quantity");
         Checks.required(reason, "ReturnedItem.reason");
         Checks.required(condition, "ReturnedItem.condition");
+        Checks.required(grade, "ReturnedItem.grade");
     }
 }

@@ -11,6 +11,7 @@ import static io.caravan.sdk.Fixtures.eur;
 import static io.caravan.sdk.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caravan.sdk.Fixtures;
 import io.caravan.sdk.model.Address;
 import io.caravan.sdk.model.CountryCode;
 import io.caravan.sdk.model.Dimensions;
@@ -20,9 +21,12 @@ import io.caravan.sdk.model.LineFlag;
 import io.caravan.sdk.model.LineItem;
 import io.caravan.sdk.model.Parcel;
 import io.caravan.sdk.model.PriceDisplay;
+import io.caravan.sdk.model.Warehouse;
+import io.caravan.sdk.model.WarehouseKind;
 import io.caravan.sdk.money.ExchangeRate;
 import io.caravan.sdk.money.Money;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
@@ -190,7 +194,7 @@ class CarrierValuesTest {
     }
 
     @Nested
-    class Shipping {
+    class Customs {
         @Test
         void customsValueIsTheNetAmountAfterDiscountWithoutTheTaxItContains() {
             // 2 × EUR 19.99 including 19 % VAT, EUR 4.00 discount: paid 35.98, of which VAT 5.74
@@ -235,95 +239,533 @@ class CarrierValuesTest {
             assertInvalid(
                     () -> new CustomsItem("Shirt", null, CN, 1, 1, eur(-1)), "CustomsItem.value must not be negative");
         }
+    }
+
+    @Nested
+    class Shipping {
+        private static final Address SHOPPER = address();
+        private static final ConsignmentLine SHIRTS = new ConsignmentLine("1", "SKU-1", 2, 360, eur(3998), Set.of());
+        private static final Parcel PACKED = new Parcel(600, new Dimensions(300, 200, 100), eur(3998), List.of("1"));
+        private static final CarrierShipment DELIVERED_BY =
+                new CarrierShipment("sandbox-post", "bk-1", "RR123456785CN");
+
+        private CustomsItem shirtsItem() {
+            return new CustomsItem("Cotton T-shirt", HsCode.of("610910"), CN, 2, 360, eur(3998));
+        }
+
+        private CustomsDeclaration customs(CustomsContentType type) {
+            return new CustomsDeclaration(
+                    type, DutyTreatment.DAP, List.of(shirtsItem()), eur(490), "1001", null, null, null, null);
+        }
+
+        private ShipmentRequest.Builder sale() {
+            return ShipmentRequest.builder()
+                    .idempotencyKey("shp-1/inst-1")
+                    .shipmentId("shp-1")
+                    .orderId("1001")
+                    .serviceCode("ECO")
+                    .warehouse(SHENZHEN)
+                    .from(SHENZHEN.address())
+                    .to(SHOPPER)
+                    .lines(List.of(SHIRTS))
+                    .parcels(List.of(PACKED))
+                    .customs(customs(CustomsContentType.SALE_OF_GOODS));
+        }
+
+        private ShipmentRequest.Builder returnOf() {
+            return sale().purpose(ShipmentPurpose.RETURN)
+                    .idempotencyKey("ret-1/inst-1")
+                    .from(SHOPPER)
+                    .to(SHENZHEN.address())
+                    .originalShipment(DELIVERED_BY)
+                    .rmaNumber("RMA-1")
+                    .customs(customs(CustomsContentType.RETURNED_GOODS));
+        }
 
         @Test
-        void requestNeedsKeyServiceAndParcels() {
+        void aSaleLeavesFromItsWarehouseValuedAtItsLines() {
+            ShipmentRequest request = sale().codAmount(eur(5488)).build();
+            assertThat(request.purpose()).isEqualTo(ShipmentPurpose.SALE);
+            assertThat(request.labelFormat()).isEqualTo(LabelFormat.PDF_A6);
+            assertThat(request.goodsValue()).isEqualTo(eur(3998));
+            assertThat(request.cashOnDelivery()).isTrue();
             assertInvalid(
-                    () -> new ShipmentRequest(
-                            "", "o", "ECO", SHENZHEN, address(), null, List.of(PARCEL), List.of(), true),
-                    "ShipmentRequest.idempotencyKey");
+                    () -> sale().from(SHOPPER).build(),
+                    "ShipmentRequest.from must be the warehouse's address for a SALE (it leaves from shenzhen-hub)");
             assertInvalid(
-                    () -> new ShipmentRequest("k", "o", "ECO", SHENZHEN, address(), null, List.of(), List.of(), true),
-                    "ShipmentRequest.parcels must not be empty");
+                    () -> sale().originalShipment(DELIVERED_BY).build(),
+                    "ShipmentRequest.originalShipment must be null for a SALE");
+            assertInvalid(() -> sale().rmaNumber("RMA-1").build(), "ShipmentRequest.rmaNumber must be null for a SALE");
             assertInvalid(
-                    () -> new ShipmentRequest(
-                            "k", "o", "", SHENZHEN, address(), null, List.of(PARCEL), List.of(), true),
-                    "ShipmentRequest.serviceCode");
+                    () -> sale().goodsValue(eur(1)).build(),
+                    "ShipmentRequest.goodsValue must be the lines' total (EUR 39.98), was EUR 0.01");
+        }
+
+        @Test
+        void aReturnNeedsTheOriginalShipmentAndItsRmaAndGoesToTheWarehouse() {
+            ShipmentRequest request = returnOf().build();
+            assertThat(request.originalShipment()).isEqualTo(DELIVERED_BY);
             assertInvalid(
-                    () -> new ShipmentRequest("k", "o", "ECO", null, address(), null, List.of(PARCEL), List.of(), true),
-                    "ShipmentRequest.origin is required");
+                    () -> returnOf().originalShipment(null).build(),
+                    "ShipmentRequest.originalShipment is required for a RETURN");
             assertInvalid(
-                    () -> new ShipmentRequest(
-                            "k", "o", "ECO", SHENZHEN, address(), "1".repeat(33), List.of(PARCEL), List.of(), true),
+                    () -> returnOf().rmaNumber(null).build(), "ShipmentRequest.rmaNumber is required for a RETURN");
+            assertInvalid(
+                    () -> returnOf().to(SHOPPER).build(),
+                    "ShipmentRequest.to must be the warehouse's address for a RETURN");
+            assertInvalid(
+                    () -> returnOf()
+                            .customs(customs(CustomsContentType.SALE_OF_GOODS))
+                            .build(),
+                    "ShipmentRequest.customs.contentType must be RETURNED_GOODS for a RETURN, was SALE_OF_GOODS");
+        }
+
+        @Test
+        void aCodAmountIsOnlyForACashOnDeliverySaleAndPositive() {
+            assertThat(sale().build().cashOnDelivery()).isFalse();
+            assertInvalid(
+                    () -> returnOf().codAmount(eur(100)).build(),
+                    "ShipmentRequest.codAmount must be null for a RETURN");
+            assertInvalid(() -> sale().codAmount(eur(0)).build(), "ShipmentRequest.codAmount must be > 0");
+        }
+
+        @Test
+        void customsOnlyCrossBordersAndParcelsHoldLinesOfTheShipment() {
+            Warehouse berlin = new Warehouse("berlin", Fixtures.address(), WarehouseKind.LOCAL, 1);
+            Address munich = new Address(DE, null, "80331", "München", List.of("Marienplatz 1"), "Max");
+            assertInvalid(
+                    () -> sale().warehouse(berlin)
+                            .from(berlin.address())
+                            .to(munich)
+                            .build(),
+                    "ShipmentRequest.customs must be null for a shipment within DE");
+            assertThat(sale().warehouse(berlin)
+                            .from(berlin.address())
+                            .to(munich)
+                            .customs(null)
+                            .build()
+                            .customs())
+                    .isNull();
+            Parcel stranger = new Parcel(600, new Dimensions(300, 200, 100), eur(3998), List.of("9"));
+            assertInvalid(
+                    () -> ShipmentRequest.builder()
+                            .idempotencyKey("k")
+                            .shipmentId("s")
+                            .orderId("o")
+                            .serviceCode("ECO")
+                            .warehouse(SHENZHEN)
+                            .from(SHENZHEN.address())
+                            .to(SHOPPER)
+                            .lines(List.of(SHIRTS))
+                            .parcels(List.of(stranger))
+                            .build(),
+                    "ShipmentRequest.parcels[0].lineRefs names \"9\", not a line of this shipment");
+            assertInvalid(
+                    () -> sale().lines(List.of(SHIRTS)).build(),
+                    "ShipmentRequest.lines[1].lineId \"1\" is listed twice");
+        }
+
+        @Test
+        void aRequestNeedsItsKeysServiceLinesParcelsAndFormat() {
+            assertInvalid(() -> sale().idempotencyKey("").build(), "ShipmentRequest.idempotencyKey");
+            assertInvalid(() -> sale().idempotencyKey("k".repeat(129)).build(), "ShipmentRequest.idempotencyKey");
+            assertInvalid(() -> sale().shipmentId(null).build(), "ShipmentRequest.shipmentId is required");
+            assertInvalid(() -> sale().serviceCode(" ").build(), "ShipmentRequest.serviceCode");
+            assertInvalid(() -> sale().purpose(null).build(), "ShipmentRequest.purpose is required");
+            assertInvalid(() -> sale().labelFormat(null).build(), "ShipmentRequest.labelFormat is required");
+            assertInvalid(() -> sale().warehouse(null).build(), "ShipmentRequest.warehouse is required");
+            assertInvalid(() -> sale().orderId("o".repeat(65)).build(), "ShipmentRequest.orderId must be at most 64");
+            assertInvalid(() -> sale().quoteId("q".repeat(129)).build(), "ShipmentRequest.quoteId must be at most 128");
+            assertInvalid(
+                    () -> returnOf().rmaNumber("r".repeat(65)).build(), "ShipmentRequest.rmaNumber must be at most 64");
+            assertInvalid(() -> sale().to(null).build(), "ShipmentRequest.to is required");
+            assertInvalid(() -> sale().from(null).build(), "ShipmentRequest.from is required");
+            assertInvalid(
+                    () -> sale().parcels(List.of(
+                                    new Parcel(600, new Dimensions(1, 1, 1), Money.ofMinor(1, "USD"), List.of())))
+                            .build(),
+                    "ShipmentRequest.parcels[1].value must be in EUR");
+            assertInvalid(
+                    () -> sale().recipientPhone("1".repeat(33)).build(),
                     "ShipmentRequest.recipientPhone must be at most 32");
             assertInvalid(
-                    () -> new ShipmentRequest("k", "o", "ECO", SHENZHEN, address(), null, List.of(PARCEL), null, true),
-                    "ShipmentRequest.customsItems is required");
+                    () -> ShipmentRequest.builder()
+                            .idempotencyKey("k")
+                            .shipmentId("s")
+                            .orderId("o")
+                            .serviceCode("ECO")
+                            .warehouse(SHENZHEN)
+                            .from(SHENZHEN.address())
+                            .to(SHOPPER)
+                            .lines(List.of(SHIRTS))
+                            .build(),
+                    "ShipmentRequest.parcels must not be empty");
+            List<Parcel> hundred = java.util.Collections.nCopies(100, PACKED);
+            assertInvalid(
+                    () -> sale().parcels(hundred.subList(0, 99)).build(),
+                    "ShipmentRequest.parcels must hold at most 99 parcels, had 100");
         }
 
         @Test
-        void labelsAreNonEmptyDocumentsWithAMediaType() {
-            assertInvalid(() -> new Label(0, "application/pdf", new byte[0]), "Label.content must not be empty");
-            assertInvalid(() -> new Label(0, "pdf", new byte[] {1}), "Label.mediaType must be a media type");
-            assertInvalid(() -> new Label(-1, "application/pdf", new byte[] {1}), "Label.parcelIndex must be >= 0");
+        void aDeclarationCarriesTheIncotermPostageAndValidCustomsNumbers() {
+            CustomsDeclaration declared = new CustomsDeclaration(
+                    CustomsContentType.SALE_OF_GOODS,
+                    DutyTreatment.DDP,
+                    List.of(shirtsItem()),
+                    eur(490),
+                    "1001",
+                    "IM2760000742",
+                    "CN1234567890123",
+                    "GB123456789",
+                    null);
+            assertThat(declared.goodsValue()).isEqualTo(eur(3998));
+            assertThat(declared.currency()).isEqualTo(EUR);
+            assertInvalid(
+                    () -> new CustomsDeclaration(
+                            CustomsContentType.GIFT,
+                            DutyTreatment.DAP,
+                            List.of(),
+                            eur(0),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    "CustomsDeclaration.items must not be empty");
+            assertInvalid(
+                    () -> new CustomsDeclaration(
+                            CustomsContentType.GIFT, null, List.of(shirtsItem()), eur(0), null, null, null, null, null),
+                    "CustomsDeclaration.dutyTreatment is required");
+            assertInvalid(
+                    () -> new CustomsDeclaration(
+                            null, DutyTreatment.DAP, List.of(shirtsItem()), eur(0), null, null, null, null, null),
+                    "CustomsDeclaration.contentType is required");
+            assertInvalid(
+                    () -> new CustomsDeclaration(
+                            CustomsContentType.GIFT,
+                            DutyTreatment.DAP,
+                            List.of(shirtsItem()),
+                            Money.ofMinor(490, "USD"),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    "CustomsDeclaration.postage must be in EUR");
+            assertInvalid(
+                    () -> new CustomsDeclaration(
+                            CustomsContentType.GIFT,
+                            DutyTreatment.DAP,
+                            List.of(shirtsItem()),
+                            eur(-1),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    "CustomsDeclaration.postage must not be negative");
+            assertInvalid(
+                    () -> new CustomsDeclaration(
+                            CustomsContentType.GIFT,
+                            DutyTreatment.DAP,
+                            List.of(shirtsItem(), new CustomsItem("Mug", null, CN, 1, 300, Money.ofMinor(5, "USD"))),
+                            eur(0),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    "CustomsDeclaration.items[1].value must be in EUR");
+            assertInvalid(
+                    () -> new CustomsDeclaration(
+                            CustomsContentType.GIFT,
+                            DutyTreatment.DAP,
+                            java.util.Collections.nCopies(101, shirtsItem()),
+                            eur(0),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null),
+                    "CustomsDeclaration.items must hold at most 100 items, had 101");
+            assertInvalid(
+                    () -> withNumbers("IM123", null, null, null),
+                    "CustomsDeclaration.iossNumber must be IM and 10 digits");
+            assertInvalid(
+                    () -> withNumbers(null, "cn123", null, null), "CustomsDeclaration.senderEori must be 2 letters");
+            assertInvalid(() -> withNumbers(null, "CN" + "1".repeat(16), null, null), "CustomsDeclaration.senderEori");
+            assertInvalid(
+                    () -> withNumbers(null, null, "GB1", null), "CustomsDeclaration.senderVatNumber must be 2 letters");
+            assertInvalid(
+                    () -> withNumbers(null, null, null, "x".repeat(33)),
+                    "CustomsDeclaration.recipientTaxId must be at most 32");
+            assertInvalid(
+                    () -> new CustomsDeclaration(
+                            CustomsContentType.GIFT,
+                            DutyTreatment.DAP,
+                            List.of(shirtsItem()),
+                            eur(0),
+                            "n".repeat(65),
+                            null,
+                            null,
+                            null,
+                            null),
+                    "CustomsDeclaration.invoiceNumber must be at most 64");
+        }
+
+        private CustomsDeclaration withNumbers(String ioss, String eori, String vat, String taxId) {
+            return new CustomsDeclaration(
+                    CustomsContentType.SALE_OF_GOODS,
+                    DutyTreatment.DAP,
+                    List.of(shirtsItem()),
+                    eur(0),
+                    null,
+                    ioss,
+                    eori,
+                    vat,
+                    taxId);
+        }
+
+        @Test
+        void documentsHaveAKindAContentTypeAndLabelsAParcel() {
             byte[] pdf = {37, 80, 68, 70};
-            Label label = new Label(0, "application/pdf", pdf);
+            ShippingDocument label = ShippingDocument.label(0, LabelFormat.PDF_A6, pdf);
             pdf[0] = 0;
             assertThat(label.content()[0]).isEqualTo((byte) 37);
-            assertThat(label).isEqualTo(new Label(0, "application/pdf", new byte[] {37, 80, 68, 70}));
+            assertThat(label.contentType()).isEqualTo("application/pdf");
+            assertThat(ShippingDocument.label(0, LabelFormat.ZPL, new byte[] {1})
+                            .contentType())
+                    .isEqualTo("application/zpl");
+            assertThat(label).isEqualTo(ShippingDocument.label(0, LabelFormat.PDF_A4, new byte[] {37, 80, 68, 70}));
+            assertThat(label.toString()).isEqualTo("ShippingDocument[LABEL, parcel 0, application/pdf, 4 bytes]");
+            ShippingDocument invoice = new ShippingDocument(
+                    DocumentKind.COMMERCIAL_INVOICE, null, "application/pdf", new byte[] {1}, null);
+            assertThat(invoice.parcelIndex()).isNull();
+            assertInvalid(
+                    () -> new ShippingDocument(DocumentKind.LABEL, null, "application/pdf", new byte[] {1}, null),
+                    "ShippingDocument.parcelIndex is required for a LABEL");
+            assertInvalid(
+                    () -> new ShippingDocument(DocumentKind.CN23, -1, "application/pdf", new byte[] {1}, null),
+                    "ShippingDocument.parcelIndex must be >= 0");
+            assertInvalid(
+                    () -> new ShippingDocument(null, 0, "application/pdf", new byte[] {1}, null),
+                    "ShippingDocument.kind is required");
+            assertInvalid(
+                    () -> new ShippingDocument(DocumentKind.CN22, 0, "pdf", new byte[] {1}, null),
+                    "ShippingDocument.contentType must be a media type");
+            assertInvalid(
+                    () -> ShippingDocument.label(0, LabelFormat.PDF_A6, new byte[0]),
+                    "ShippingDocument.content must not be empty");
+            assertInvalid(
+                    () -> ShippingDocument.label(0, LabelFormat.PDF_A6, new byte[ShippingDocument.MAX_BYTES + 1]),
+                    "ShippingDocument.content must be at most 5242880 bytes");
+            assertInvalid(
+                    () -> new ShippingDocument(
+                            DocumentKind.CN22, 0, "application/pdf", new byte[] {1}, URI.create("http://x.example/l")),
+                    "ShippingDocument.url must be an absolute https URI");
+        }
+
+        private Shipment shipment(List<ShippingDocument> documents, URI trackingUrl, Money charge) {
+            return new Shipment(
+                    "sandbox-post",
+                    "bk-1",
+                    "ECO",
+                    "RR123456785CN",
+                    trackingUrl,
+                    List.of("RR123456785CN"),
+                    documents,
+                    charge);
         }
 
         @Test
-        void shipmentNeedsTrackingNumbersAndLabels() {
-            Label label = new Label(0, "application/pdf", new byte[] {1});
+        void aShipmentHasTrackingALabelAndNamesItsCarrierAndService() {
+            ShippingDocument label = ShippingDocument.label(0, LabelFormat.PDF_A6, new byte[] {1});
+            ShippingDocument cn23 = new ShippingDocument(DocumentKind.CN23, 0, "application/pdf", new byte[] {2}, null);
+            Shipment booked =
+                    shipment(List.of(label, cn23), URI.create("https://track.example/RR123456785CN"), eur(700));
+            assertThat(booked.identity()).isEqualTo(DELIVERED_BY);
+            assertThat(booked.documents(DocumentKind.CN23)).containsExactly(cn23);
+            assertInvalid(() -> shipment(List.of(cn23), null, null), "Shipment.documents must hold at least one LABEL");
+            assertInvalid(() -> shipment(List.of(), null, null), "Shipment.documents must not be empty");
             assertInvalid(
-                    () -> new Shipment("s", List.of(), List.of(label), null),
-                    "Shipment.trackingNumbers must not be empty");
-            assertInvalid(() -> new Shipment("s", List.of(" "), List.of(label), null), "Shipment.trackingNumbers[0]");
+                    () -> shipment(List.of(label), URI.create("/relative"), null),
+                    "Shipment.trackingUrl must be an absolute https URI");
             assertInvalid(
-                    () -> new Shipment("s", List.of("RR123456785CN"), List.of(), null),
-                    "Shipment.labels must not be empty");
+                    () -> shipment(List.of(label), URI.create("https://t.example/" + "x".repeat(2000)), null),
+                    "Shipment.trackingUrl must be at most 2000 characters");
+            assertInvalid(() -> shipment(List.of(label), null, eur(-1)), "Shipment.charge must not be negative");
             assertInvalid(
-                    () -> new Shipment("s", List.of("RR123456785CN"), List.of(label), eur(-1)),
-                    "Shipment.charge must not be negative");
+                    () -> new Shipment("Sandbox Post", "bk", "ECO", "T", null, List.of("T"), List.of(label), null),
+                    "Shipment.carrierCode must be lower-case letters, digits and hyphens");
             assertInvalid(
-                    () -> new Shipment("", List.of("RR123456785CN"), List.of(label), null),
+                    () -> new Shipment("p", "", "ECO", "T", null, List.of("T"), List.of(label), null),
                     "Shipment.shipmentReference");
+            assertInvalid(
+                    () -> new Shipment("p", "b", "ECO", "T", null, List.of(), List.of(label), null),
+                    "Shipment.parcelTrackingNumbers must not be empty");
+            assertInvalid(
+                    () -> new Shipment("p", "b", "ECO", "T", null, List.of(" "), List.of(label), null),
+                    "Shipment.parcelTrackingNumbers[0]");
+            assertInvalid(
+                    () -> new Shipment("p", "b", "", "T", null, List.of("T"), List.of(label), null),
+                    "Shipment.serviceCode");
+            assertInvalid(
+                    () -> new Shipment("p", "b", "ECO", "T".repeat(65), null, List.of("T"), List.of(label), null),
+                    "Shipment.trackingNumber must be at most 64");
+        }
+
+        @Test
+        void aCancellationNamesItsBookingAndSaysWhyUnlessItWorked() {
+            assertThat(CancellationResult.cancelled().message()).isNull();
+            assertThat(CancellationResult.tooLate("picked up 10:42").status()).isEqualTo(CancellationStatus.TOO_LATE);
+            assertInvalid(
+                    () -> CancellationResult.tooLate(null), "CancellationResult.message (required when TOO_LATE)");
+            assertInvalid(() -> CancellationResult.unknown(" "), "CancellationResult.message (required when UNKNOWN)");
+            assertInvalid(() -> new CancellationResult(null, null), "CancellationResult.status is required");
+            assertInvalid(() -> new CancellationRequest("", DELIVERED_BY, null), "CancellationRequest.idempotencyKey");
+            assertInvalid(() -> new CancellationRequest("k", null, null), "CancellationRequest.shipment is required");
+            assertInvalid(
+                    () -> new CancellationRequest("k", DELIVERED_BY, "r".repeat(201)),
+                    "CancellationRequest.reason must be at most 200");
+            assertInvalid(() -> new CarrierShipment("sandbox-post", "bk", ""), "CarrierShipment.trackingNumber");
+            assertInvalid(
+                    () -> new CarrierShipment("-post", "bk", "T"), "CarrierShipment.carrierCode must be lower-case");
+            assertInvalid(() -> new CarrierShipment("p".repeat(41), "bk", "T"), "CarrierShipment.carrierCode");
         }
     }
 
     @Nested
     class Tracking {
+        private final TrackingEvent picked =
+                TrackingEvent.of("e1", NOW, TrackingEventType.PICKED_UP, "Picked up", CN, "Shenzhen");
+        private final TrackingEvent held = TrackingEvent.of(
+                "e2",
+                NOW.plusSeconds(86_400 * 5),
+                TrackingEventType.CUSTOMS_HELD,
+                "Held by customs: duties due",
+                DE,
+                "Frankfurt");
+
         @Test
-        void eventsAreKeptOldestFirstAndTheLatestIsWhereTheParcelIs() {
-            TrackingEvent picked = new TrackingEvent(NOW, TrackingEventType.PICKED_UP, "Picked up", CN, "Shenzhen");
-            TrackingEvent held = new TrackingEvent(
-                    NOW.plusSeconds(86_400 * 5),
-                    TrackingEventType.CUSTOMS_HELD,
-                    "Held by customs: duties due",
-                    DE,
-                    "Frankfurt");
-            TrackingInfo info = new TrackingInfo("RR123456785CN", List.of(held, picked), null);
+        void eventsAreKeptOldestFirstAndTheLatestIsWhereTheShipmentIs() {
+            TrackingInfo info = new TrackingInfo("RR123456785CN", List.of(held, picked), TODAY.plusDays(9));
             assertThat(info.events()).containsExactly(picked, held);
             assertThat(info.latest()).contains(held);
             assertThat(new TrackingInfo("RR123456785CN", List.of(), null).latest())
                     .isEmpty();
+            assertInvalid(
+                    () -> new TrackingInfo("RR123456785CN", List.of(picked, picked), null),
+                    "TrackingInfo.events[1].eventId \"e1\" is used by another event");
+            assertInvalid(
+                    () -> new TrackingInfo(
+                            "RR123456785CN",
+                            java.util.stream.IntStream.range(0, 501)
+                                    .mapToObj(i -> TrackingEvent.of(
+                                            "e" + i, NOW, TrackingEventType.IN_TRANSIT, "x", null, null))
+                                    .toList(),
+                            null),
+                    "TrackingInfo.events must hold at most 500 events, had 501");
         }
 
         @Test
-        void eventsNeedTimeTypeAndDescription() {
+        void aDeliveryHasItsLocalDateAndOnlyItCarriesTheCashCollected() {
+            TrackingEvent delivered = TrackingEvent.delivered("e9", NOW, TODAY, "Delivered", DE, eur(5488));
+            assertThat(delivered.localDate()).isEqualTo(TODAY);
             assertInvalid(
-                    () -> new TrackingEvent(null, TrackingEventType.IN_TRANSIT, "x", null, null),
+                    () -> TrackingEvent.delivered("e9", NOW, null, "Delivered", DE, null),
+                    "TrackingEvent.localDate is required for DELIVERED");
+            assertInvalid(
+                    () -> TrackingEvent.delivered("e9", NOW, TODAY, "Delivered", DE, eur(0)),
+                    "TrackingEvent.codCollected must be > 0");
+            assertInvalid(
+                    () -> new TrackingEvent(
+                            "e3", NOW, null, TrackingEventType.OUT_FOR_DELIVERY, "x", DE, null, null, eur(100)),
+                    "TrackingEvent.codCollected must be null for OUT_FOR_DELIVERY (only DELIVERED collects)");
+        }
+
+        @Test
+        void onlyAFailedDeliveryHasAndNeedsAReason() {
+            TrackingEvent refused =
+                    TrackingEvent.deliveryFailed("e4", NOW, DeliveryFailureReason.COD_NOT_PAID, "Refused to pay", DE);
+            assertThat(refused.failureReason()).isEqualTo(DeliveryFailureReason.COD_NOT_PAID);
+            assertInvalid(
+                    () -> TrackingEvent.deliveryFailed("e4", NOW, null, "x", DE),
+                    "TrackingEvent.failureReason is required for DELIVERY_FAILED");
+            assertInvalid(
+                    () -> new TrackingEvent(
+                            "e4",
+                            NOW,
+                            null,
+                            TrackingEventType.IN_TRANSIT,
+                            "x",
+                            null,
+                            null,
+                            DeliveryFailureReason.REFUSED,
+                            null),
+                    "TrackingEvent.failureReason must be null for IN_TRANSIT");
+        }
+
+        @Test
+        void eventsNeedIdTimeTypeAndDescription() {
+            assertInvalid(
+                    () -> TrackingEvent.of("", NOW, TrackingEventType.IN_TRANSIT, "x", null, null),
+                    "TrackingEvent.eventId");
+            assertInvalid(
+                    () -> TrackingEvent.of("e".repeat(129), NOW, TrackingEventType.IN_TRANSIT, "x", null, null),
+                    "TrackingEvent.eventId must be at most 128");
+            assertInvalid(
+                    () -> TrackingEvent.of("e", null, TrackingEventType.IN_TRANSIT, "x", null, null),
                     "TrackingEvent.occurredAt is required");
-            assertInvalid(() -> new TrackingEvent(NOW, null, "x", null, null), "TrackingEvent.type is required");
+            assertInvalid(() -> TrackingEvent.of("e", NOW, null, "x", null, null), "TrackingEvent.type is required");
             assertInvalid(
-                    () -> new TrackingEvent(NOW, TrackingEventType.IN_TRANSIT, "", null, null),
+                    () -> TrackingEvent.of("e", NOW, TrackingEventType.IN_TRANSIT, "", null, null),
                     "TrackingEvent.description");
             assertInvalid(
-                    () -> new TrackingEvent(NOW, TrackingEventType.IN_TRANSIT, "x", null, " "),
+                    () -> TrackingEvent.of("e", NOW, TrackingEventType.IN_TRANSIT, "x", null, " "),
                     "TrackingEvent.location");
             assertInvalid(() -> new TrackingInfo("", List.of(), null), "TrackingInfo.trackingNumber");
             assertInvalid(() -> new TrackingInfo("RR123456785CN", null, null), "TrackingInfo.events is required");
+        }
+
+        @Test
+        void aTrackingRequestNamesTheShipmentAndWhereItGoes() {
+            CarrierShipment shipment = new CarrierShipment("sandbox-post", "bk-1", "RR123456785CN");
+            assertThat(new TrackingRequest(shipment, DE, "10115").destinationPostalCode())
+                    .isEqualTo("10115");
+            assertThat(new TrackingRequest(shipment, CountryCode.of("HK"), null).destinationPostalCode())
+                    .isNull();
+            assertInvalid(() -> new TrackingRequest(null, DE, null), "TrackingRequest.shipment is required");
+            assertInvalid(
+                    () -> new TrackingRequest(shipment, null, null), "TrackingRequest.destinationCountry is required");
+            assertInvalid(
+                    () -> new TrackingRequest(shipment, DE, "10115!"),
+                    "TrackingRequest.destinationPostalCode must be letters, digits");
+        }
+
+        @Test
+        void aForgedNotificationYieldsNothingAndUpdatesNameTheirShipment() {
+            TrackingUpdate update = new TrackingUpdate("sandbox-post", "RR123456785CN", null, held, null);
+            assertThat(TrackingNotificationResult.verified(List.of(update)).updates())
+                    .containsExactly(update);
+            assertThat(TrackingNotificationResult.rejected().verified()).isFalse();
+            assertInvalid(
+                    () -> new TrackingNotificationResult(false, List.of(update), null),
+                    "TrackingNotificationResult.updates must be empty when verified is false");
+            assertInvalid(
+                    () -> new TrackingNotificationResult(true, List.of(), "a".repeat(1001)),
+                    "TrackingNotificationResult.acknowledgement must be at most 1000");
+            assertInvalid(
+                    () -> new TrackingNotificationResult(true, java.util.Collections.nCopies(501, update), null),
+                    "TrackingNotificationResult.updates must hold at most 500 updates, had 501");
+            assertInvalid(
+                    () -> new TrackingUpdate("sandbox-post", "", null, held, null), "TrackingUpdate.trackingNumber");
+            assertInvalid(
+                    () -> new TrackingUpdate("sandbox-post", "T", null, null, null),
+                    "TrackingUpdate.event is required");
+            assertInvalid(() -> new TrackingUpdate("SANDBOX", "T", null, held, null), "TrackingUpdate.carrierCode");
+            assertInvalid(
+                    () -> new TrackingUpdate("sandbox-post", "T", "b".repeat(129), held, null),
+                    "TrackingUpdate.shipmentReference must be at most 128");
         }
     }
 }

@@ -8,6 +8,7 @@ import static io.caravan.sdk.Fixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.sdk.money.Money;
+import io.caravan.sdk.plugin.ProviderNotification;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;

@@ -124,7 +124,10 @@ class PluginDescriptorTest {
                     "PAYMENT_AUTHORIZER",
                     "PAYMENT_CAPTURER",
                     "PAYMENT_VOIDER",
-                    "PAYMENT_REFUNDER"
+                    "PAYMENT_REFUNDER",
+                    "CARRIER_SHIPMENTS",
+                    "CARRIER_RETURN_SHIPMENTS",
+                    "CARRIER_CANCELLATIONS"
                 })
         void pointsThatMoveMoneyRefuseAFallbackPolicyAndSayWhy(ExtensionPoint point) {
             assertThat(point.allowsFallback()).isFalse();
@@ -139,7 +142,14 @@ class PluginDescriptorTest {
         @ParameterizedTest
         @org.junit.jupiter.params.provider.EnumSource(
                 value = ExtensionPoint.class,
-                names = {"PAYMENT_METHODS", "PAYMENT_STATUS", "PAYMENT_NOTIFICATIONS", "CARRIER_RATES", "TAX_CALCULATOR"
+                names = {
+                    "PAYMENT_METHODS",
+                    "PAYMENT_STATUS",
+                    "PAYMENT_NOTIFICATIONS",
+                    "CARRIER_RATES",
+                    "CARRIER_TRACKING",
+                    "CARRIER_NOTIFICATIONS",
+                    "TAX_CALCULATOR"
                 })
         void otherPointsMayDeclareAFallback(ExtensionPoint point) {
             assertThat(point.allowsFallback()).isTrue();

@@ -4,17 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caravan.sdk.carriers.CancellationRequest;
+import io.caravan.sdk.carriers.CancellationResult;
+import io.caravan.sdk.carriers.CarrierShipment;
 import io.caravan.sdk.carriers.Consignment;
 import io.caravan.sdk.carriers.ConsignmentLine;
+import io.caravan.sdk.carriers.CustomsContentType;
+import io.caravan.sdk.carriers.CustomsDeclaration;
 import io.caravan.sdk.carriers.CustomsItem;
 import io.caravan.sdk.carriers.DeliveryEstimate;
+import io.caravan.sdk.carriers.DeliveryFailureReason;
+import io.caravan.sdk.carriers.DocumentKind;
 import io.caravan.sdk.carriers.ExclusionReason;
+import io.caravan.sdk.carriers.LabelFormat;
 import io.caravan.sdk.carriers.RateExclusion;
 import io.caravan.sdk.carriers.RateQuote;
 import io.caravan.sdk.carriers.RateRequest;
 import io.caravan.sdk.carriers.RateResult;
-import io.caravan.sdk.carriers.Warehouse;
-import io.caravan.sdk.carriers.WarehouseKind;
+import io.caravan.sdk.carriers.Shipment;
+import io.caravan.sdk.carriers.ShipmentPurpose;
+import io.caravan.sdk.carriers.ShipmentRequest;
+import io.caravan.sdk.carriers.ShippingDocument;
+import io.caravan.sdk.carriers.TrackingEvent;
+import io.caravan.sdk.carriers.TrackingEventType;
+import io.caravan.sdk.carriers.TrackingInfo;
+import io.caravan.sdk.carriers.TrackingNotificationResult;
+import io.caravan.sdk.carriers.TrackingRequest;
+import io.caravan.sdk.carriers.TrackingUpdate;
 import io.caravan.sdk.events.Cancellation;
 import io.caravan.sdk.events.CancelledBy;
 import io.caravan.sdk.events.OrderEvent;
@@ -41,6 +57,8 @@ import io.caravan.sdk.model.PaymentStatus;
 import io.caravan.sdk.model.PriceDisplay;
 import io.caravan.sdk.model.ReturnStatus;
 import io.caravan.sdk.model.TaxCategory;
+import io.caravan.sdk.model.Warehouse;
+import io.caravan.sdk.model.WarehouseKind;
 import io.caravan.sdk.money.ExchangeRate;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.payments.AuthorizationRequest;
@@ -63,6 +81,30 @@ import io.caravan.sdk.payments.ResumeRequest;
 import io.caravan.sdk.payments.StatusRequest;
 import io.caravan.sdk.payments.VoidRequest;
 import io.caravan.sdk.plugin.StoredValue;
+import io.caravan.sdk.returns.Deduction;
+import io.caravan.sdk.returns.DeductionKind;
+import io.caravan.sdk.returns.InspectionGrade;
+import io.caravan.sdk.returns.ItemCondition;
+import io.caravan.sdk.returns.LineDecision;
+import io.caravan.sdk.returns.LineDelivery;
+import io.caravan.sdk.returns.LineEligibility;
+import io.caravan.sdk.returns.PaidLine;
+import io.caravan.sdk.returns.RefundBreakdown;
+import io.caravan.sdk.returns.RefundCalculationRequest;
+import io.caravan.sdk.returns.RefundLine;
+import io.caravan.sdk.returns.ResolutionType;
+import io.caravan.sdk.returns.ReturnAuthorization;
+import io.caravan.sdk.returns.ReturnCaseStatus;
+import io.caravan.sdk.returns.ReturnDestination;
+import io.caravan.sdk.returns.ReturnDestinationKind;
+import io.caravan.sdk.returns.ReturnEligibility;
+import io.caravan.sdk.returns.ReturnLine;
+import io.caravan.sdk.returns.ReturnReason;
+import io.caravan.sdk.returns.ReturnRequest;
+import io.caravan.sdk.returns.ReturnShippingPayer;
+import io.caravan.sdk.returns.ReturnStep;
+import io.caravan.sdk.returns.ReturnedItem;
+import io.caravan.sdk.returns.StepDeadline;
 import io.caravan.sdk.tax.CollectedAt;
 import io.caravan.sdk.tax.TaxLine;
 import io.caravan.sdk.tax.TaxQuote;
@@ -279,6 +321,172 @@ class SandboxJsonTest {
                                 "c1", "AIR", ExclusionReason.GOODS_NOT_ACCEPTED, "no batteries by air"))),
                 CustomsItem.of(cart().lines().get(0), PriceDisplay.EXCLUDING_TAX, eur(0)),
                 quote(new BigDecimal("0.10")));
+    }
+
+    /** One value of every SDK record of shipments, tracking and returns, every optional part filled once. */
+    static List<Object> fulfilmentValues() {
+        Warehouse rotterdam = new Warehouse(
+                "rotterdam",
+                new Address(CountryCode.of("NL"), null, "3011", "Rotterdam", List.of("Kade 1"), null),
+                WarehouseKind.OVERSEAS,
+                1);
+        Warehouse shenzhen = new Warehouse(
+                "shenzhen",
+                new Address(CountryCode.of("CN"), "Guangdong", "518000", "Shenzhen", List.of("1 Rd"), "Hub"),
+                WarehouseKind.ORIGIN_HUB,
+                2);
+        Address shopper = new Address(CountryCode.of("DE"), null, "10115", "Berlin", List.of("Str. 1"), "Erika");
+        ConsignmentLine mugs = ConsignmentLine.of(cart().lines().get(0));
+        Parcel parcel = new Parcel(900, new Dimensions(300, 200, 100), eur(1_800), List.of("l1"));
+        CustomsDeclaration customs = new CustomsDeclaration(
+                CustomsContentType.SALE_OF_GOODS,
+                DutyTreatment.DDP,
+                List.of(CustomsItem.of(cart().lines().get(0), PriceDisplay.EXCLUDING_TAX, eur(0))),
+                eur(400),
+                "1001",
+                "IM2760000742",
+                "CN1234567890123",
+                "DE123456789",
+                "tax-1");
+        CarrierShipment booked = new CarrierShipment("sandbox-post", "bk-1", "RR123456785CN");
+        ShipmentRequest sale = ShipmentRequest.builder()
+                .idempotencyKey("shp-1/inst-1")
+                .shipmentId("shp-1")
+                .orderId("o-1")
+                .serviceCode("STD")
+                .quoteId("q-1")
+                .warehouse(shenzhen)
+                .from(shenzhen.address())
+                .to(shopper)
+                .recipientPhone("+49 30 1234")
+                .lines(List.of(mugs))
+                .parcels(List.of(parcel))
+                .customs(customs)
+                .codAmount(eur(2_916))
+                .labelFormat(LabelFormat.ZPL)
+                .build();
+        ShipmentRequest back = ShipmentRequest.builder()
+                .idempotencyKey("shp-2/inst-1")
+                .purpose(ShipmentPurpose.RETURN)
+                .shipmentId("shp-2")
+                .orderId("o-1")
+                .originalShipment(booked)
+                .rmaNumber("RMA-1")
+                .serviceCode("RET")
+                .warehouse(rotterdam)
+                .from(shopper)
+                .to(rotterdam.address())
+                .lines(List.of(mugs))
+                .parcels(List.of(parcel))
+                .build();
+        Shipment shipment = new Shipment(
+                "sandbox-post",
+                "bk-1",
+                "STD",
+                "RR123456785CN",
+                URI.create("https://track.example/RR123456785CN"),
+                List.of("RR123456785CN"),
+                List.of(
+                        ShippingDocument.label(0, LabelFormat.ZPL, new byte[] {94, 88, 65}),
+                        new ShippingDocument(
+                                DocumentKind.COMMERCIAL_INVOICE,
+                                null,
+                                "application/pdf",
+                                new byte[] {37, 80},
+                                URI.create("https://docs.example/inv-1.pdf"))),
+                eur(700));
+        TrackingEvent held = new TrackingEvent(
+                "ev-2",
+                AT,
+                LocalDate.parse("2026-12-01"),
+                TrackingEventType.CUSTOMS_HELD,
+                "Held",
+                PT,
+                "Lisbon",
+                null,
+                null);
+        TrackingEvent failed =
+                TrackingEvent.deliveryFailed("ev-3", AT.plusSeconds(60), DeliveryFailureReason.COD_NOT_PAID, "No", PT);
+        TrackingEvent delivered = TrackingEvent.delivered(
+                "ev-4", AT.plusSeconds(120), LocalDate.parse("2026-12-01"), "Delivered", PT, eur(2_916));
+        ReturnLine exchange =
+                new ReturnLine("l1", 1, ReturnReason.WRONG_SIZE, "too small", ResolutionType.EXCHANGE, "v2");
+        LineEligibility law = new LineEligibility("l1", true, LocalDate.parse("2026-12-15"), "EU-CRD-14D", "14 days");
+        ReturnRequest request = ReturnRequest.builder()
+                .returnId("r-1")
+                .order(order())
+                .status(ReturnCaseStatus.AUTHORIZED)
+                .line(exchange)
+                .delivery(new LineDelivery("l1", 2, LocalDate.parse("2026-12-01")))
+                .statutory(law)
+                .warehouse(rotterdam)
+                .deadline(new StepDeadline(ReturnStep.FIRST_RESPONSE, AT.plusSeconds(86_400)))
+                .requestedAt(AT)
+                .build();
+        ReturnAuthorization authorization = new ReturnAuthorization(
+                "RMA-1",
+                List.of(new LineDecision("l1", 1, ResolutionType.REFUND, eur(100), "store-30d", "30 days")),
+                new ReturnDestination(ReturnDestinationKind.NEAREST_WAREHOUSE, "rotterdam"),
+                LocalDate.parse("2026-12-15"),
+                ReturnShippingPayer.SHOPPER,
+                "Pack it well",
+                "Accepted");
+        return List.of(
+                sale,
+                back,
+                shipment,
+                new CancellationRequest("cx-1", booked, "order cancelled"),
+                CancellationResult.cancelled(),
+                CancellationResult.tooLate("picked up"),
+                CancellationResult.unknown("no answer"),
+                new TrackingRequest(booked, CountryCode.of("DE"), "10115"),
+                new TrackingInfo("RR123456785CN", List.of(held, failed, delivered), LocalDate.parse("2026-12-02")),
+                TrackingNotificationResult.verified(List.of(new TrackingUpdate(
+                        "sandbox-post", "RR123456785CN", "bk-1", held, LocalDate.parse("2026-12-03")))),
+                TrackingNotificationResult.rejected(),
+                request,
+                new ReturnEligibility(List.of(law)),
+                authorization,
+                new ReturnAuthorization(
+                        "RMA-2",
+                        List.of(new LineDecision("l1", 1, ResolutionType.STORE_CREDIT, null, "keep", "Keep it")),
+                        ReturnDestination.keepIt(),
+                        null,
+                        null,
+                        null,
+                        "Keep it"),
+                new RefundCalculationRequest(
+                        "r-1",
+                        order(),
+                        authorization,
+                        List.of(new ReturnedItem(
+                                "l1", 1, ReturnReason.WRONG_SIZE, ItemCondition.OPENED, InspectionGrade.REFURBISH)),
+                        List.of(new PaidLine("l1", 2, eur(1_800), eur(0))),
+                        eur(400),
+                        eur(0),
+                        eur(650)),
+                new RefundBreakdown(
+                        List.of(new RefundLine("l1", 1, eur(900), eur(0), "half")),
+                        eur(0),
+                        List.of(new Deduction(DeductionKind.RESTOCKING_FEE, "l1", eur(100), "restocking")),
+                        "900 less 100"));
+    }
+
+    @Test
+    void every_fulfilment_and_returns_record_round_trips_through_the_protocol() {
+        for (Object value : fulfilmentValues()) {
+            Object back = SandboxJson.read(SandboxJson.tree(value), value.getClass());
+            assertThat(back).as(value.getClass().getSimpleName()).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void a_return_booking_without_its_original_shipment_is_not_read() {
+        ShipmentRequest back = (ShipmentRequest) fulfilmentValues().get(1);
+        JsonNode node = SandboxJson.tree(back);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).putNull("originalShipment");
+        assertThatThrownBy(() -> SandboxJson.read(node, ShipmentRequest.class))
+                .hasMessageContaining("ShipmentRequest.originalShipment is required for a RETURN");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.caravan.sdk.payments;
+package io.caravan.sdk.plugin;
 
 import io.caravan.sdk.internal.Checks;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A webhook call from the payment provider, as the platform received it on the store's
- * notification URL for this plugin. Unverified: anyone can call that URL.
+ * A webhook call from a provider (a payment provider's outcome, a carrier's tracking event), as the
+ * platform received it on the store's notification URL for this plugin's installation. Unverified:
+ * anyone can call that URL. The inbound twin of {@link EgressRequest}: shared by every kind whose
+ * provider calls back ({@code PaymentNotificationHandler}, {@code TrackingNotificationHandler}).
  *
  * @param headers    the request headers, names lower case (signatures usually travel in one)
  * @param body       the raw request body, exactly as received (signatures are computed over

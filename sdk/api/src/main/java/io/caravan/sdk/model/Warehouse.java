@@ -1,7 +1,6 @@
-package io.caravan.sdk.carriers;
+package io.caravan.sdk.model;
 
 import io.caravan.sdk.internal.Checks;
-import io.caravan.sdk.model.Address;
 
 /**
  * A place the store ships from.

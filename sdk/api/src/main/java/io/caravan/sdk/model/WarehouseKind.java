@@ -1,4 +1,4 @@
-package io.caravan.sdk.carriers;
+package io.caravan.sdk.model;
 
 /**
  * What kind of place a warehouse is, which decides transit times and customs. New kinds may be
