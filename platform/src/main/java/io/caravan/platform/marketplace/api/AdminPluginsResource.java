@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Platform admins see the plugin versions the platform can run and how they behave on this node. */
@@ -95,6 +96,7 @@ public class AdminPluginsResource {
     @DELETE
     @Path("/releases/{release}/quarantine")
     @Operation(summary = "End a version's quarantine on this node now")
+    @APIResponse(responseCode = "204", description = "The quarantine is lifted")
     public Response lift(@PathParam("release") String releaseId) {
         if (registry.release(releaseId).isEmpty()) {
             throw ProblemException.notFound("No plugin release " + releaseId + ".");
