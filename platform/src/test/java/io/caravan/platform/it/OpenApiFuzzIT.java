@@ -166,7 +166,7 @@ class OpenApiFuzzIT extends PlatformIT {
             HttpResponse<String> response = send(caller, op.method(), path, body, contentType);
             statuses.computeIfAbsent(String.valueOf(response.statusCode()), k -> new AtomicInteger())
                     .incrementAndGet();
-            String finding = judge(op, response);
+            String finding = judge(op, response, schemas);
             if (finding != null && findings.size() < 200) {
                 findings.add(
                         op.key() + " as " + path + (body == null ? "" : " with " + abbreviate(body)) + ": " + finding);
@@ -195,7 +195,7 @@ class OpenApiFuzzIT extends PlatformIT {
     }
 
     /** Null when the answer keeps the error contract and the document; otherwise what is wrong. */
-    private static String judge(Operation op, HttpResponse<String> response) {
+    private static String judge(Operation op, HttpResponse<String> response, JsonObject schemas) {
         int status = response.statusCode();
         if (status >= 500) {
             return "answered " + status + ": " + abbreviate(response.body().getBytes(StandardCharsets.UTF_8));
