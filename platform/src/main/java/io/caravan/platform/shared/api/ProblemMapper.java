@@ -141,7 +141,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.of(ProblemType.VALIDATION, detail).withErrors(errors);
     }
 
+    private static final java.util.regex.Pattern PARAMETER =
+            java.util.regex.Pattern.compile("(?:Query|Path|Header|Matrix|Form|Cookie)Param\\(\"([^\"]{1,100})\"\\)");
+
     private static Problem fromWebApplicationException(WebApplicationException wae) {
+        if (wae instanceof jakarta.ws.rs.NotFoundException && wae.getCause() != null) {
+            // JAX-RS answers a query parameter that does not convert (page=1e400) as a 404; it is the client's input.
+            java.util.regex.Matcher named = PARAMETER.matcher(String.valueOf(wae.getMessage()));
+            String field = named.find() ? named.group(1) : "parameter";
+            return fieldsProblem(List.of(new Problem.FieldError(field, "is not a valid value of its type")));
+        }
         if (wae instanceof jakarta.ws.rs.NotFoundException) {
             return Problem.of(ProblemType.NOT_FOUND, "No resource at this path.");
         }
