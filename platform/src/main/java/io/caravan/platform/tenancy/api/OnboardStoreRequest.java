@@ -54,7 +54,8 @@ public record OnboardStoreRequest(
                 String country = sellingCountries.get(i);
                 if (country != null && !country.isBlank() && !StoreSettings.isCountry(country)) {
                     issues.add(new FieldIssue(
-                            "sellingCountries[" + i + "]", "is not an ISO 3166-1 alpha-2 country code (e.g. DE)"));
+                            "sellingCountries[" + i + "]",
+                            "'" + country + "' is not an ISO 3166-1 alpha-2 country code (e.g. DE, GB, BR)"));
                 }
             }
         }
