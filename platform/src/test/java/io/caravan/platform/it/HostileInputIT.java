@@ -113,7 +113,7 @@ class HostileInputIT extends PlatformIT {
                         Marketplace.echo(big, "1.0.0"),
                         d -> d.replaceFirst(
                                 "\"schema\"\\s*:\\s*\\{",
-                                "\"schema\": {\"description\": \"" + "x".repeat(200_000) + "\",")),
+                                "\"schema\": {\"description\": \"" + incompressible(200_000) + "\",")),
                 Marketplace.JAR);
         assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
 
@@ -149,8 +149,6 @@ class HostileInputIT extends PlatformIT {
         String store = Stores.uniqueSlug("hostile-wire");
         Api owner = Stores.onboardAndSignIn(admin(), store);
         for (String path : List.of(
-                "api/stores/%00",
-                "api/stores/" + store + "%00/members",
                 "api/stores/%2e%2e/members",
                 "api/stores/%2e%2e%2fadmin/members",
                 "api/stores/a%2Fb/members",
@@ -163,6 +161,14 @@ class HostileInputIT extends PlatformIT {
             assertThat(reply.status()).as(path + " → " + reply).isBetween(400, 499);
             assertThat(reply.contentType()).as(path + " → " + reply).startsWith("application/problem+json");
             assertThat(reply.json().getInt("status")).isEqualTo(reply.status());
+        }
+
+        // An encoded control character is refused by Liberty's web container itself, before the application
+        // or its error pages run (README, "The error contract"): a 400, never a 500 or a stack trace.
+        for (String path : List.of("api/stores/%00", "api/stores/" + store + "%00/members")) {
+            Api.Reply reply = raw(owner, "GET", path, null, null);
+            assertThat(reply.status()).as(path + " → " + reply).isEqualTo(400);
+            assertThat(reply.body()).doesNotContain("at com.ibm").doesNotContain("Exception");
         }
 
         Api.Reply noType = raw(owner, "POST", "api/stores/" + store + "/tax/quote", "{}", null);
@@ -201,7 +207,7 @@ class HostileInputIT extends PlatformIT {
         List<String> named = reply.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("field"))
                 .toList();
-        assertThat(named).as(reply.toString()).containsExactly(fields);
+        assertThat(named).as(reply.toString()).containsExactlyInAnyOrder(fields);
     }
 
     /**
@@ -265,6 +271,16 @@ class HostileInputIT extends PlatformIT {
             at = line + 2 + size + 2;
         }
         return out.toString();
+    }
+
+    /** Text that does not compress (the upload check refuses entries that inflate over 100:1). */
+    private static String incompressible(int length) {
+        java.util.Random random = new java.util.Random(12);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
     }
 
     /** The jar with its descriptor rewritten. */

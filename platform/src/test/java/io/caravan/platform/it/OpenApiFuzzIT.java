@@ -142,8 +142,15 @@ class OpenApiFuzzIT extends PlatformIT {
         Random random = new Random(SEED);
         Collections.shuffle(operations, random);
 
+        HttpResponse<String> control = send(owner, "get", "/api/stores/" + store + "/members", null, null);
+        assertThat(control.statusCode())
+                .as("the fuzz's own request path works: " + control.body())
+                .isEqualTo(200);
+
         List<String> findings = new ArrayList<>();
+        List<String> known = new ArrayList<>();
         Map<String, AtomicInteger> statuses = new TreeMap<>();
+        Map<String, Map<Integer, String>> samples = new TreeMap<>();
         long begin = System.nanoTime();
         for (int i = 0; i < REQUESTS; i++) {
             Operation op = operations.get(i % operations.size());
@@ -166,8 +173,14 @@ class OpenApiFuzzIT extends PlatformIT {
             HttpResponse<String> response = send(caller, op.method(), path, body, contentType);
             statuses.computeIfAbsent(String.valueOf(response.statusCode()), k -> new AtomicInteger())
                     .incrementAndGet();
+            samples.computeIfAbsent(op.key(), k -> new TreeMap<>())
+                    .putIfAbsent(
+                            response.statusCode(),
+                            path + " → " + abbreviate(response.body().getBytes(StandardCharsets.UTF_8)));
             String finding = judge(op, response, schemas);
-            if (finding != null && findings.size() < 200) {
+            if (finding != null && finding.startsWith(LIBERTY_URI_REFUSAL)) {
+                known.add(op.key() + " as " + path);
+            } else if (finding != null && findings.size() < 200) {
                 findings.add(
                         op.key() + " as " + path + (body == null ? "" : " with " + abbreviate(body)) + ": " + finding);
             }
@@ -175,14 +188,22 @@ class OpenApiFuzzIT extends PlatformIT {
         double seconds = (System.nanoTime() - begin) / 1e9;
         String report = String.format(
                 Locale.ROOT,
-                "OpenAPI fuzz: %d requests over %d operations in %.1f s (seed %d); statuses %s; %d findings%n%s",
+                "OpenAPI fuzz: %d requests over %d operations in %.1f s (seed %d); statuses %s; %d findings;"
+                        + " %d paths refused by Liberty before the application (see README, \"The error contract\")%n%s%n%n"
+                        + "Per operation, one answer for each status:%n%s",
                 REQUESTS,
                 operations.size(),
                 seconds,
                 SEED,
                 statuses,
                 findings.size(),
-                String.join("\n", findings));
+                known.size(),
+                String.join("\n", findings),
+                String.join(
+                        "\n",
+                        samples.entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue())
+                                .toList()));
         System.out.println(report);
         try {
             Files.writeString(
@@ -194,6 +215,13 @@ class OpenApiFuzzIT extends PlatformIT {
         assertThat(findings).as("findings (seed " + SEED + ")").isEmpty();
     }
 
+    /**
+     * Liberty's web container refuses a path with an encoded control character ({@code %00}) itself,
+     * before any application or error page runs, with a 400 and a JSON body of its own; no
+     * configuration of the application changes that (README, "The error contract"). Counted apart.
+     */
+    private static final String LIBERTY_URI_REFUSAL = "Liberty refused the URI: ";
+
     /** Null when the answer keeps the error contract and the document; otherwise what is wrong. */
     private static String judge(Operation op, HttpResponse<String> response, JsonObject schemas) {
         int status = response.statusCode();
@@ -203,6 +231,9 @@ class OpenApiFuzzIT extends PlatformIT {
         if (status >= 400) {
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (!type.startsWith("application/problem+json")) {
+                if (status == 400 && response.body().contains("CWWWC0005I")) {
+                    return LIBERTY_URI_REFUSAL + response.body();
+                }
                 return status + " as " + type + ", not problem+json";
             }
             try (var reader = Json.createReader(new StringReader(response.body()))) {
@@ -422,7 +453,7 @@ class OpenApiFuzzIT extends PlatformIT {
             assertThat(rows.stream().filter(r -> !r.getString("id").equals(id)))
                     .as("the other releases, read as before")
                     .isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.isNull("unreadable")).isTrue());
+                    .allSatisfy(r -> assertThat(r.containsKey("unreadable")).isFalse());
         } finally {
             try (Connection db = PostgresDatabase.connectAsSuperuser();
                     Statement sql = db.createStatement()) {
