@@ -371,7 +371,7 @@ class OpenApiFuzzIT extends PlatformIT {
 
     private HttpResponse<String> send(Api caller, String method, String path, byte[] body, String contentType) {
         URI root = URI.create(
-                base.toString().replace("://localhost:", "://127.0.0.1:").replaceAll("/?$", "/"));
+                base.toString().replace("://localhost:", "://127.0.0.1:").replaceAll("/+$", "") + "/");
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(URI.create(root + path.replaceFirst("^/", "")));
