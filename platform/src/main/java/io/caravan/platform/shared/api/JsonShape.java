@@ -40,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       fraction or lies outside that type's range (never wrapped, truncated or rounded);
  *   <li>a value of the wrong JSON type (a string where a number is expected, a number where text
  *       is, an object where a list is, an unknown enum constant);
- *   <li>{@code null} inside a list or as a map value (no request has a use for one).
+ *   <li>{@code null} inside a list or as a map value (no request has a use for one);
+ *   <li>the NUL character in text or a map key (PostgreSQL text cannot hold it).
  * </ul>
  *
  * Each problem names the field by its path as the client wrote it ({@code lines[2].quantity}), in
@@ -95,6 +96,10 @@ public final class JsonShape {
             return expect(value, JsonValue.ValueType.NUMBER, "must be a number", path, errors);
         }
         if (raw == String.class || raw == char.class || raw == Character.class) {
+            if (value instanceof JsonString text && text.getString().indexOf('\u0000') >= 0) {
+                // PostgreSQL text cannot hold NUL (the insert failed: 500); no name, reason or address needs one.
+                return fault(path, "must not contain the NUL character (\\u0000)", errors);
+            }
             return expect(value, JsonValue.ValueType.STRING, "must be a string", path, errors);
         }
         if (raw == Boolean.class || raw == boolean.class) {
@@ -183,7 +188,11 @@ public final class JsonShape {
         }
         JsonObjectBuilder kept = Json.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : object.entrySet()) {
-            String at = path + "[" + e.getKey() + "]";
+            String at = path + "[" + e.getKey().replace("\u0000", "\\u0000") + "]";
+            if (e.getKey().indexOf('\u0000') >= 0) {
+                errors.add(new Problem.FieldError(at, "must not contain the NUL character (\\u0000)"));
+                continue;
+            }
             if (e.getValue().getValueType() == JsonValue.ValueType.NULL) {
                 errors.add(new Problem.FieldError(at, "must not be null"));
                 continue;

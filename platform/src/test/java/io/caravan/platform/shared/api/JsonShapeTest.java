@@ -79,4 +79,11 @@ class JsonShapeTest {
     void a_body_of_the_wrong_kind_is_named_body() {
         assertThat(errors("[1,2]")).containsExactly(new Problem.FieldError("body", "must be an object"));
     }
+
+    @Test
+    void the_nul_character_is_refused_in_text_and_map_keys() {
+        assertThat(errors("{\"name\":\"a\\u0000b\",\"prices\":{\"E\\u0000\":1},\"tags\":[\"ok\",\"\\u0000\"]}"))
+                .extracting(Problem.FieldError::field)
+                .containsExactly("name", "prices[E\\u0000]", "tags[1]");
+    }
 }
