@@ -8,14 +8,11 @@ import io.caravan.sdk.plugin.FailurePolicy;
 import io.caravan.sdk.plugin.Permissions;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import io.caravan.sdk.plugin.PluginKind;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,9 +44,10 @@ public final class PluginDescriptorReader {
      */
     public static PluginDescriptor read(String json) {
         JsonObject root;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            root = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        try {
+            root = StrictJson.readObject(json);
+        } catch (JsonException e) {
+            // A member named twice is refused: "the last one wins" dropped a first permissions member unseen.
             throw new InvalidDescriptorException("is not a JSON object: " + e.getMessage());
         }
         onlyMembers(root, TOP, "");

@@ -8,6 +8,8 @@
  *     runs plugins, and {@code load} / {@code unload} of a bundle;</li>
  * <li>{@link io.caravan.runtime.PluginDescriptorReader}: the one strict reader of
  *     {@code OSGI-INF/caravan-plugin.json};</li>
+ * <li>{@link io.caravan.runtime.StrictJson}: the one strict way to read JSON others wrote (no
+ *     member twice, bounded nesting);</li>
  * <li>{@link io.caravan.runtime.SdkExports} and {@link io.caravan.runtime.ManifestHeader}: what the
  *     SDK exports, and OSGi manifest header syntax;</li>
  * <li>{@link io.caravan.runtime.JsonPluginConfiguration}: the configuration view plugins read;</li>

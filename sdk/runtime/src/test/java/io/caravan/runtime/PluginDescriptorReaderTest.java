@@ -56,4 +56,24 @@ class PluginDescriptorReaderTest {
                 .isInstanceOf(InvalidDescriptorException.class)
                 .hasMessageContaining("JSON object");
     }
+
+    @Test
+    void aMemberNamedTwiceIsRefusedNotMerged() {
+        // the first permissions member (an exfiltration host) used to be dropped without a word
+        String twice = VALID.replace(
+                "\"permissions\": {", "\"permissions\": {\"egressHosts\": [\"exfil.example\"]}, \"permissions\": {");
+        assertThatThrownBy(() -> PluginDescriptorReader.read(twice))
+                .isInstanceOf(InvalidDescriptorException.class)
+                .hasMessageContaining("permissions");
+    }
+
+    @Test
+    void hostileNestingIsAnInvalidDescriptorNotAStackOverflow() {
+        String deep = VALID.replace(
+                "{\"type\": \"object\"}",
+                "{\"type\": \"object\", \"x\": " + "[".repeat(30_000) + "]".repeat(30_000) + "}");
+        assertThatThrownBy(() -> PluginDescriptorReader.read(deep))
+                .isInstanceOf(InvalidDescriptorException.class)
+                .hasMessageContaining("nested deeper than " + StrictJson.MAX_DEPTH);
+    }
 }

@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -87,6 +88,7 @@ public class ProductsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a product with its variants (owner, staff); every bad field is named")
+    @APIResponse(responseCode = "201", description = "The product, at Location")
     public Response create(ProductInput input, @Context UriInfo uri) {
         CatalogViews.ProductView view =
                 CatalogViews.ProductView.of(products.create(caller.store().storeId(), input));
@@ -133,6 +135,7 @@ public class ProductsResource {
                     + " option3_value, weight_g, length_mm, width_mm, height_mm, hs_code, origin, flags (A|B),"
                     + " stock_<warehouse code>. 201 with the report; 422 naming each bad row and column (nothing"
                     + " imported); 413 over 20 MiB or 50,000 rows.")
+    @APIResponse(responseCode = "201", description = "The import applied, at Location")
     public Response importCsv(
             InputStream csv, @HeaderParam("Content-Length") @DefaultValue("-1") long length, @Context UriInfo uri) {
         CatalogImport done =

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -67,6 +68,7 @@ public class StockReservationsResource {
     @Operation(
             summary = "Hold stock by hand (owner, staff) until expiresAt: all lines or none (409 naming each short"
                     + " SKU)")
+    @APIResponse(responseCode = "201", description = "The reservation")
     public Response hold(HoldInput input) {
         List<AllocationLine> lines = new ArrayList<>();
         List<LineInput> given = input.lines() == null ? List.of() : input.lines();

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The store's warehouses: staff read them, the owner sets them up (costs and routing are the owner's call). */
@@ -54,6 +55,7 @@ public class WarehousesResource {
     @Operation(
             summary = "Add a warehouse (owner): code, name, address, kind (ORIGIN_HUB, OVERSEAS, LOCAL, THIRD_PARTY),"
                     + " handling days, fulfilment cost per item, priority, the countries it serves (empty: all)")
+    @APIResponse(responseCode = "201", description = "The warehouse, at Location")
     public Response create(WarehouseInput input, @Context UriInfo uri) {
         Warehouse created = warehouses.create(caller.store().storeId(), input);
         return Response.created(

@@ -33,6 +33,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -117,6 +118,7 @@ public class CheckoutResource {
                     + " the store's catalogue, allocates stock, asks every carrier plugin for options and every"
                     + " payments plugin for methods; tax once every consignment has shipping (the cheapest is"
                     + " chosen until the shopper chooses). Amounts in minor units of the store currency.")
+    @APIResponse(responseCode = "201", description = "The checkout with its quote, at Location")
     public Response open(CheckoutRequest body, @Context UriInfo uri) {
         Checkouts.Quoted quoted = checkouts.open(caller.store(), required(body));
         return Response.created(uri.getAbsolutePathBuilder()
@@ -173,6 +175,7 @@ public class CheckoutResource {
                     + " same key with the same body answers the same (kept 24 h); another body with the key: 422."
                     + " 201 with the payment's state and, when the shopper must act, the action; 402 when every"
                     + " provider declined (the order is cancelled, the checkout open again).")
+    @APIResponse(responseCode = "201", description = "The order and its payment state")
     public Response place(
             @PathParam("checkout") String checkoutId,
             @HeaderParam("Idempotency-Key") String key,

@@ -1,5 +1,6 @@
 package io.caravan.platform.commerce.application;
 
+import io.caravan.platform.shared.domain.EmailAddresses;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -28,7 +29,6 @@ public record CheckoutRequest(
     public static final int MAX_QUANTITY = 9_999;
 
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/]{0,63}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]{1,63}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Pattern TOKEN = Pattern.compile("[a-z][a-z0-9_]{1,31}");
     private static final Pattern OPTION = Pattern.compile("[A-Za-z0-9._:/\\-]{1,200}");
@@ -76,8 +76,9 @@ public record CheckoutRequest(
         if (shopper == null) {
             errors.add("shopper", "is required");
         } else {
-            if (shopper.email() == null || !EMAIL.matcher(shopper.email()).matches()) {
-                errors.add("shopper.email", "must be an e-mail address of at most 254 characters");
+            if (shopper.email() == null || !EmailAddresses.valid(shopper.email())) {
+                errors.add(
+                        "shopper.email", EmailAddresses.problem(shopper.email()).orElseThrow());
             }
             country(errors, "shopper.country", shopper.country());
             if (shopper.locale() != null) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -64,6 +65,7 @@ public class AdminInstallationsResource {
     @Operation(
             summary = "Install a plugin for the store",
             description = "The configuration is validated against the plugin's JSON Schema; 409 if already installed.")
+    @APIResponse(responseCode = "201", description = "The installation, at Location")
     public Response install(InstallRequest request, @Context UriInfo uri) {
         InstallationView view = InstallationView.of(
                 installations.install(target(), request.pluginId(), request.version(), json(request.configuration())));

@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Platform admins see the plugin versions the platform can run and how they behave on this node. */
@@ -53,7 +55,12 @@ public class AdminPluginsResource {
             boolean certified,
             boolean loadedOnThisNode,
             String runsOnThisNodeIn,
-            Instant quarantinedUntil) {}
+            Instant quarantinedUntil,
+
+            @Schema(
+                    description = "Set when the stored descriptor cannot be read (name, kinds and sdkRange are then"
+                            + " missing): the release is listed and flagged, never the whole list refused")
+            String unreadable) {}
 
     public record NodeView(
             String sdkVersion,
@@ -89,6 +96,7 @@ public class AdminPluginsResource {
     @DELETE
     @Path("/releases/{release}/quarantine")
     @Operation(summary = "End a version's quarantine on this node now")
+    @APIResponse(responseCode = "204", description = "The quarantine is lifted")
     public Response lift(@PathParam("release") String releaseId) {
         if (registry.release(releaseId).isEmpty()) {
             throw ProblemException.notFound("No plugin release " + releaseId + ".");
@@ -98,24 +106,34 @@ public class AdminPluginsResource {
     }
 
     private ReleaseView view(PluginRelease r) {
-        PluginDescriptor d = PluginDescriptorReader.read(r.descriptorJson());
+        PluginDescriptor d = null;
+        String unreadable = null;
+        try {
+            d = PluginDescriptorReader.read(r.descriptorJson());
+        } catch (IllegalArgumentException e) {
+            // One bad stored row must not take the admin's whole list down (it answered 400 for every release).
+            unreadable = "the stored descriptor cannot be read: " + e.getMessage();
+        }
         PluginHost.ReleaseState state = host.releaseState(new ReleaseId(r.id()));
         return new ReleaseView(
                 r.id(),
                 r.pluginId(),
-                d.name(),
+                d == null ? null : d.name(),
                 r.version(),
                 r.symbolicName(),
                 r.sha256(),
                 r.sizeBytes(),
                 r.origin().name(),
                 r.status().name(),
-                d.kinds().stream().map(Enum::name).sorted().toList(),
-                d.sdkRange(),
+                d == null
+                        ? List.of()
+                        : d.kinds().stream().map(Enum::name).sorted().toList(),
+                d == null ? null : d.sdkRange(),
                 r.registeredAt(),
                 r.certified(),
                 state.loaded(),
                 state.runsIn() == null ? null : state.runsIn().name(),
-                state.quarantinedUntil());
+                state.quarantinedUntil(),
+                unreadable);
     }
 }

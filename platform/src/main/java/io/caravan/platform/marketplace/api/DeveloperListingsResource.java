@@ -28,6 +28,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Plugin developers manage their listings and upload versions. Another developer's listing is a 404. */
@@ -54,6 +55,7 @@ public class DeveloperListingsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a listing; its slug is the plugin id your descriptor must carry")
+    @APIResponse(responseCode = "201", description = "The listing, at Location")
     public Response create(ListingRequest request, @Context UriInfo uri) {
         ListingView view = ListingView.of(listings.create(caller.user(), request.slug(), request.details()));
         return Response.created(uri.getAbsolutePathBuilder().path(view.slug()).build())
@@ -102,6 +104,7 @@ public class DeveloperListingsResource {
                             + " failed (stored as rejected, never installable), 409 when the version number exists"
                             + " or the Bundle-SymbolicName is another plugin's, 429 (Retry-After) over the developer's"
                             + " uploads per hour, 413 over the developer's stored bytes.")
+    @APIResponse(responseCode = "201", description = "The version and its report, at Location")
     public Response upload(@PathParam("slug") String slug, InputStream body, @Context UriInfo uri) {
         byte[] bundle = read(body);
         Listings.Upload upload;

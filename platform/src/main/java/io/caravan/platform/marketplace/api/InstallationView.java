@@ -20,7 +20,8 @@ import java.util.List;
  * {@code answers} lists the points it answers in its store and for which calls; {@code
  * notAnswering} the points it provides but answers nothing of, and why (a second tax plugin does not
  * take over until the merchant's rules name it); {@code leftUnanswered}, after a disable, the calls
- * it answered that now answer nobody until the merchant chooses.
+ * it answered that now answer nobody until the merchant chooses. {@code unreadable} is set when a
+ * stored row cannot be read (the view is then flagged and partial, never a failed list).
  */
 public record InstallationView(
         String id,
@@ -40,16 +41,26 @@ public record InstallationView(
         Instant updatedAt,
         List<InstallationAnswers.Answer> answers,
         List<InstallationAnswers.NotAnswering> notAnswering,
-        List<String> leftUnanswered) {
+        List<String> leftUnanswered,
+        String unreadable) {
 
     public record ExtensionView(String point, String failurePolicy) {}
 
     static InstallationView of(InstallationDetails details) {
         Installation i = details.installation();
-        PluginDescriptor d = PluginDescriptorReader.read(details.release().descriptorJson());
+        PluginDescriptor d;
+        try {
+            d = PluginDescriptorReader.read(details.release().descriptorJson());
+        } catch (IllegalArgumentException e) {
+            // A stored descriptor that no longer reads: the installation is listed, flagged, and shows no
+            // configuration (which of its fields are secret is unknown); the rest of a list is answered.
+            return unreadable(details, "the stored descriptor of its version cannot be read: " + e.getMessage());
+        }
         JsonObject configuration;
         try (var reader = Json.createReader(new StringReader(i.configurationJson()))) {
             configuration = reader.readObject();
+        } catch (RuntimeException e) {
+            return unreadable(details, "its stored configuration cannot be read");
         }
         for (String secret : d.secretFields()) {
             try {
@@ -79,6 +90,31 @@ public record InstallationView(
                 i.updatedAt(),
                 details.answering().answers(),
                 details.answering().notAnswering(),
-                details.answering().leftUnanswered());
+                details.answering().leftUnanswered(),
+                null);
+    }
+
+    private static InstallationView unreadable(InstallationDetails details, String why) {
+        Installation i = details.installation();
+        return new InstallationView(
+                i.id(),
+                i.pluginId(),
+                null,
+                details.release().version(),
+                details.previous() == null ? null : details.previous().version(),
+                i.status().name(),
+                i.statusReason(),
+                details.release().certified() ? "IN_PROCESS" : "SANDBOX",
+                List.of(),
+                List.of(),
+                JsonObject.EMPTY_JSON_OBJECT,
+                List.of(),
+                i.installedBy(),
+                i.installedAt(),
+                i.updatedAt(),
+                details.answering().answers(),
+                details.answering().notAnswering(),
+                details.answering().leftUnanswered(),
+                why);
     }
 }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A store's plugins: staff read what is installed and how its calls go; the owner installs and manages. */
@@ -71,6 +72,7 @@ public class StorePluginsResource {
             summary = "Install a plugin from the catalog (owner), consenting to its permissions",
             description = "consent must list every host, event and data scope the version declares (the catalog page"
                     + " shows them); 409 otherwise, and for a suspended listing or an existing installation.")
+    @APIResponse(responseCode = "201", description = "The installation, at Location")
     public Response install(MerchantInstallRequest request, @Context UriInfo uri) {
         InstallationView view = InstallationView.of(installations.install(
                 caller.store(),
@@ -142,6 +144,7 @@ public class StorePluginsResource {
                     "Uninstall (owner): the plugin's stored data is kept for the retention period, or deleted now with ?purgeData=true",
             description = "The calls it answered answer nobody until the merchant chooses (header Caravan-Unanswered"
                     + " names them; GET /api/stores/{store}/answering).")
+    @APIResponse(responseCode = "204", description = "Uninstalled")
     public Response uninstall(
             @PathParam("plugin") String plugin,
             @jakarta.ws.rs.QueryParam("purgeData") @jakarta.ws.rs.DefaultValue("false") boolean purgeData) {

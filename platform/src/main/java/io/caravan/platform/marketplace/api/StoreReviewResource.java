@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -58,6 +59,8 @@ public class StoreReviewResource {
             summary = "Rate and review the plugin (owner; one review per store, the store must have it installed)",
             description = "stars 1 to 5, title up to 120 characters, body up to 2000. 201 for the store's first review,"
                     + " 200 when it replaces it; 409 when the store does not have the plugin installed.")
+    @APIResponse(responseCode = "201", description = "The review was written")
+    @APIResponse(responseCode = "200", description = "The review was replaced")
     public Response put(ReviewRequest request, @Context UriInfo uri) {
         ListingReviews.Written written =
                 reviews.write(caller.store(), slug, request.stars(), request.title(), request.body());
@@ -70,6 +73,7 @@ public class StoreReviewResource {
     @DELETE
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "Withdraw the store's review (owner); the plugin's rating no longer counts it")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete() {
         reviews.delete(caller.store(), slug);
         return Response.noContent().build();

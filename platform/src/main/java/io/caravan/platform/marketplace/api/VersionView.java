@@ -26,6 +26,11 @@ public record VersionView(
         if (r.validationReport() != null) {
             try (var reader = Json.createReader(new StringReader(r.validationReport()))) {
                 report = reader.readObject();
+            } catch (RuntimeException unreadable) {
+                // a bad stored report is flagged in place; the version list is still answered
+                report = Json.createObjectBuilder()
+                        .add("unreadable", "the stored check report cannot be read")
+                        .build();
             }
         }
         return new VersionView(

@@ -3,17 +3,21 @@ package io.caravan.platform.marketplace.application;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.caravan.platform.shared.domain.InvalidInputException;
+import io.caravan.runtime.StrictJson;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConfigurationValidator {
     private static final int MAX_MESSAGES = 10;
     public static final int MAX_CONFIGURATION_CHARS = 60_000;
+
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .regularExpressionFactory(EndAnchoredPatterns.INSTANCE)
+            .build();
+    /** Past a double's range a number reads as infinity in Jackson (the schema checks) and in most plugins. */
+    private static final BigDecimal LARGEST = new BigDecimal(Double.MAX_VALUE);
 
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
@@ -55,10 +65,19 @@ public final class ConfigurationValidator {
             throw new InvalidInputException("configuration is longer than " + MAX_CONFIGURATION_CHARS + " characters");
         }
         JsonObject document;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            document = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new InvalidInputException("configuration must be a JSON object");
+        try {
+            document = StrictJson.readObject(text);
+        } catch (JsonException e) {
+            throw new InvalidInputException(
+                    "not a JSON object".equals(e.getMessage())
+                            ? "configuration must be a JSON object"
+                            : "configuration is not valid JSON: " + e.getMessage());
+        }
+        List<String> numbers = new ArrayList<>();
+        unreadableNumbers(document, "", numbers);
+        if (!numbers.isEmpty()) {
+            throw new InvalidInputException("configuration of " + descriptor.id() + " " + descriptor.version()
+                    + " has numbers no plugin can read: " + String.join("; ", numbers));
         }
         Map<String, String> secrets = new LinkedHashMap<>();
         for (String pointer : descriptor.secretFields()) {
@@ -82,7 +101,7 @@ public final class ConfigurationValidator {
             }
         }
         JsonSchema schema =
-                schemas.computeIfAbsent(releaseId, id -> factory.getSchema(descriptor.configurationSchema()));
+                schemas.computeIfAbsent(releaseId, id -> factory.getSchema(descriptor.configurationSchema(), CONFIG));
         List<String> problems = schema.validate(document.toString(), InputFormat.JSON).stream()
                 .map(ValidationMessage::getMessage)
                 .map(message -> redact(message, secrets))
@@ -98,6 +117,22 @@ public final class ConfigurationValidator {
             shown = JsonPointers.remove(shown, pointer);
         }
         return new Validated(shown.toString(), secrets);
+    }
+
+    /** Every number (by JSON Pointer) outside a double's range: a schema could not judge it, nor a plugin read it. */
+    private static void unreadableNumbers(JsonValue value, String pointer, List<String> found) {
+        if (value instanceof JsonNumber number) {
+            if (number.bigDecimalValue().abs().compareTo(LARGEST) > 0) {
+                found.add((pointer.isEmpty() ? "/" : pointer) + " is beyond ±" + Double.MAX_VALUE);
+            }
+        } else if (value instanceof JsonObject object) {
+            object.forEach((key, member) -> unreadableNumbers(
+                    member, pointer + "/" + key.replace("~", "~0").replace("/", "~1"), found));
+        } else if (value instanceof JsonArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                unreadableNumbers(array.get(i), pointer + "/" + i, found);
+            }
+        }
     }
 
     /** Schema messages may quote the offending value; a secret's value must never be echoed. */

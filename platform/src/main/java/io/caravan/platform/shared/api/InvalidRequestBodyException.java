@@ -1,21 +1,32 @@
 package io.caravan.platform.shared.api;
 
-import jakarta.validation.ConstraintViolation;
-import java.util.Set;
+import java.util.List;
 
 /**
- * A request body broke its constraints. Deliberately not a {@code jakarta.validation}
- * exception: Liberty's built-in mapper for those would answer in its own format.
+ * A request body broke its constraints: every invalid field, as the client wrote it. Deliberately
+ * not a {@code jakarta.validation} exception: Liberty's built-in mapper for those would answer in
+ * its own format.
  */
 public class InvalidRequestBodyException extends RuntimeException {
-    private final transient Set<? extends ConstraintViolation<?>> violations;
+    private final transient List<Problem.FieldError> errors;
+    private final transient Object partial;
 
-    public InvalidRequestBodyException(Set<? extends ConstraintViolation<?>> violations) {
+    /**
+     * @param errors  the fields at fault
+     * @param partial the body bound without the values at fault, for its constraints to be checked
+     *                too (null when nothing could be bound)
+     */
+    public InvalidRequestBodyException(List<Problem.FieldError> errors, Object partial) {
         super("invalid request body", null, false, false);
-        this.violations = Set.copyOf(violations);
+        this.errors = List.copyOf(errors);
+        this.partial = partial;
     }
 
-    public Set<? extends ConstraintViolation<?>> violations() {
-        return violations;
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    Object partial() {
+        return partial;
     }
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,7 +48,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         Problem problem = toProblem(failure);
         if (uriInfo != null) {
-            problem = problem.withInstance(URI.create(uriInfo.getRequestUri().getRawPath()));
+            URI instance = Problem.instance(uriInfo.getRequestUri().getRawPath());
+            if (instance != null) {
+                problem = problem.withInstance(instance);
+            }
         }
         return ProblemResponses.of(problem);
     }
@@ -98,17 +99,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(pe.type(), pe.getMessage());
         }
         if (cause instanceof InvalidRequestBodyException invalid) {
-            List<Problem.FieldError> errors = invalid.violations().stream()
-                    .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                    .sorted(Comparator.comparing(Problem.FieldError::field))
-                    .toList();
-            String detail = errors.stream()
-                    .map(e -> e.field() + " " + e.message())
-                    .reduce((a, b) -> a + "; " + b)
-                    .orElse("The request is invalid.");
-            return Problem.of(ProblemType.VALIDATION, detail).withErrors(errors);
+            return fieldsProblem(invalid.errors());
         }
         if (cause instanceof InvalidInputException iie) {
+            if (!iie.fields().isEmpty()) {
+                return fieldsProblem(iie.fields().stream()
+                        .map(f -> new Problem.FieldError(f.field(), f.message()))
+                        .toList());
+            }
             return Problem.of(ProblemType.VALIDATION, iie.getMessage());
         }
         if (cause instanceof StateConflictException sse) {
@@ -134,7 +132,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return null;
     }
 
+    /** A validation problem listing every field at fault; its detail repeats them for a human reader. */
+    static Problem fieldsProblem(List<Problem.FieldError> errors) {
+        String detail = errors.stream()
+                .map(e -> e.field() + " " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("The request is invalid.");
+        return Problem.of(ProblemType.VALIDATION, detail).withErrors(errors);
+    }
+
+    private static final java.util.regex.Pattern PARAMETER =
+            java.util.regex.Pattern.compile("(?:Query|Path|Header|Matrix|Form|Cookie)Param\\(\"([^\"]{1,100})\"\\)");
+
     private static Problem fromWebApplicationException(WebApplicationException wae) {
+        if (wae instanceof jakarta.ws.rs.NotFoundException && wae.getCause() != null) {
+            // JAX-RS answers a query parameter that does not convert (page=1e400) as a 404; it is the client's input.
+            java.util.regex.Matcher named = PARAMETER.matcher(String.valueOf(wae.getMessage()));
+            String field = named.find() ? named.group(1) : "parameter";
+            return fieldsProblem(List.of(new Problem.FieldError(field, "is not a valid value of its type")));
+        }
         if (wae instanceof jakarta.ws.rs.NotFoundException) {
             return Problem.of(ProblemType.NOT_FOUND, "No resource at this path.");
         }
@@ -171,11 +187,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 "The request could not be processed.",
                 null,
                 null);
-    }
-
-    private static String fieldName(ConstraintViolation<?> violation) {
-        // "sellingCountries[0].<list element>" -> "sellingCountries[0]": the path as the client sent it.
-        return violation.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
     }
 
     private static String firstLine(String message) {

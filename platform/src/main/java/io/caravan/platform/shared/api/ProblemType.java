@@ -20,6 +20,8 @@ public record ProblemType(URI uri, String title, int status) {
     public static final ProblemType CONFLICT = of("conflict", "Conflict", 409);
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
             of("unsupported-media-type", "Unsupported media type", 415);
+    public static final ProblemType PAYLOAD_TOO_LARGE = of("payload-too-large", "Request too large", 413);
+    public static final ProblemType URI_TOO_LONG = of("uri-too-long", "Request URI too long", 414);
     public static final ProblemType SECRETS_UNAVAILABLE = of("secrets-unavailable", "Secrets unavailable", 503);
     public static final ProblemType INTERNAL = of("internal", "Internal error", 500);
 

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Platform admins onboard and look after stores. */
@@ -52,6 +53,8 @@ public class AdminStoresResource {
                     + "existing user with that e-mail) and the owner's membership. Repeating an identical request "
                     + "answers 200 with the existing store; a different store under the same slug is a 409. If any "
                     + "step fails nothing is left behind; 503 when Keycloak is unreachable.")
+    @APIResponse(responseCode = "201", description = "The store was onboarded")
+    @APIResponse(responseCode = "200", description = "The same onboarding again: the store as it is")
     public Response onboard(OnboardStoreRequest request, @Context UriInfo uri) {
         OnboardingResult result = onboarding.onboard(
                 new OnboardStoreCommand(

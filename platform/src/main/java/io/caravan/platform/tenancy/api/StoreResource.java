@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -103,6 +104,7 @@ public class StoreResource {
     @Operation(
             summary = "Invite a staff member (owner)",
             description = "Links an existing user with that e-mail or creates one; repeating it is harmless.")
+    @APIResponse(responseCode = "201", description = "The member, at Location")
     public Response invite(InviteStaffRequest request, @Context UriInfo uri) {
         StoreMembership membership =
                 staff.invite(caller.store(), request.email(), request.firstName(), request.lastName());
@@ -116,6 +118,7 @@ public class StoreResource {
     @Path("/members/{member}")
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "Remove a staff member (owner)")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeMember(@PathParam("member") String memberId) {
         staff.remove(caller.store(), memberId);
         return Response.noContent().build();
@@ -137,6 +140,7 @@ public class StoreResource {
     @Operation(
             summary = "Create an API key (owner)",
             description = "The response holds the key; it is shown only this once.")
+    @APIResponse(responseCode = "201", description = "The key, shown this once")
     public Response createApiKey(CreateApiKeyRequest request, @Context UriInfo uri) {
         CreatedApiKey created = administration.createApiKey(caller.store(), request.name(), request.scopes());
         ApiKeyView view = ApiKeyView.of(created.key());

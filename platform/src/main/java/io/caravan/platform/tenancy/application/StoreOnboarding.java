@@ -2,7 +2,9 @@ package io.caravan.platform.tenancy.application;
 
 import io.caravan.platform.identity.application.IdentityProvisioning;
 import io.caravan.platform.identity.application.IdentityProvisioning.Provisioned;
+import io.caravan.platform.shared.domain.EmailAddresses;
 import io.caravan.platform.tenancy.domain.Actor;
+import io.caravan.platform.tenancy.domain.InvalidStoreException;
 import io.caravan.platform.tenancy.domain.SlugClaimedException;
 import io.caravan.platform.tenancy.domain.Store;
 import io.caravan.platform.tenancy.domain.StoreSettings;
@@ -61,13 +63,16 @@ public class StoreOnboarding {
     }
 
     public OnboardingResult onboard(OnboardStoreCommand command, Actor actor) {
-        StoreSlug slug = new StoreSlug(command.slug());
+        StoreSlug slug = StoreSlug.forNewStore(command.slug());
         StoreSettings settings = new StoreSettings(
                 command.name(),
                 StoreSettings.currency(command.defaultCurrency()),
                 command.sellingCountries(),
                 command.priceDisplay());
         String ownerEmail = command.ownerEmail().strip().toLowerCase(Locale.ROOT);
+        EmailAddresses.problem(ownerEmail).ifPresent(problem -> {
+            throw new InvalidStoreException("owner.email " + problem);
+        });
 
         Optional<OnboardingResult> earlier = registrar.existing(slug, settings.name(), ownerEmail, true);
         if (earlier.isPresent()) {

@@ -37,6 +37,11 @@ public record StoreSettings(
         name = name.strip();
     }
 
+    /** Whether {@code code} is an ISO 3166-1 alpha-2 country code. */
+    public static boolean isCountry(String code) {
+        return code != null && ISO_COUNTRIES.contains(code);
+    }
+
     /** Parses an ISO 4217 code, refusing codes that are not real currencies. */
     public static Currency currency(String code) {
         if (code == null || !code.matches("[A-Z]{3}")) {

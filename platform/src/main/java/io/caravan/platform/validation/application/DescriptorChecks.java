@@ -2,14 +2,13 @@ package io.caravan.platform.validation.application;
 
 import io.caravan.runtime.InvalidDescriptorException;
 import io.caravan.runtime.PluginDescriptorReader;
+import io.caravan.runtime.StrictJson;
 import io.caravan.sdk.plugin.Extension;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -176,8 +175,8 @@ final class DescriptorChecks {
 
     /** The descriptor read again without its permissions, to check the rest; null if the rest is invalid too. */
     private static PluginDescriptor withoutPermissions(String json, Findings findings) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            JsonObject root = reader.readObject();
+        try {
+            JsonObject root = StrictJson.readObject(json);
             PluginDescriptor rest = PluginDescriptorReader.read(
                     Json.createObjectBuilder(root).remove("permissions").build().toString());
             findings.pass(Rules.DESCRIPTOR_INVALID, PATH + " is valid apart from its permissions");

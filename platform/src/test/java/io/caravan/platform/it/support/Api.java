@@ -42,6 +42,11 @@ public final class Api {
         return new Api(URI.create(url), null, null);
     }
 
+    /** The bearer token this API sends, or null. */
+    public String bearer() {
+        return bearer;
+    }
+
     public Api withToken(String token) {
         return new Api(base, token, null);
     }

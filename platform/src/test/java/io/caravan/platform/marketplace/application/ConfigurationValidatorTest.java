@@ -86,4 +86,51 @@ class ConfigurationValidatorTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("configuration must be a JSON object");
     }
+
+    @Test
+    void a_number_past_double_range_is_refused_naming_the_field_not_a_500() {
+        PluginDescriptor numbers = new PluginDescriptor(
+                "acme-num",
+                "ACME",
+                "1.0.0",
+                "[1.0,2.0)",
+                Set.of(PluginKind.PAYMENTS),
+                List.of(new Extension(ExtensionPoint.PAYMENT_AUTHORIZER, "com.acme.Pay", FailurePolicy.FAIL_CLOSED)),
+                """
+                {"type":"object","properties":{"limit":{"type":"number"},"count":{"type":"integer"}}}""",
+                Set.of(),
+                Permissions.none());
+
+        assertThatThrownBy(() -> validator.validate("n1", numbers, "{\"limit\":-1e400}", Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> validator.validate("n1", numbers, "{\"limit\":[1, 2e308]}", Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("/limit/1");
+        assertThatThrownBy(() -> validator.validate("n1", numbers, "{\"count\":1e400}", Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("count");
+    }
+
+    @Test
+    void a_pattern_is_anchored_at_the_true_end_of_input() {
+        assertThatThrownBy(() -> validator.validate(
+                        "r1",
+                        PAYMENTS,
+                        "{\"merchantId\":\"M1234\\n\",\"credentials\":{\"apiKey\":\"sk_live_abcdef\"}}",
+                        Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("merchantId");
+    }
+
+    @Test
+    void a_member_named_twice_is_refused() {
+        assertThatThrownBy(() -> validator.validate(
+                        "r1",
+                        PAYMENTS,
+                        "{\"merchantId\":\"M1234\",\"merchantId\":\"M9999\",\"credentials\":{\"apiKey\":\"sk_live_abcdef\"}}",
+                        Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("merchantId");
+    }
 }

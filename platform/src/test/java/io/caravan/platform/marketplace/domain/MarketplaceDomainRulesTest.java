@@ -108,7 +108,7 @@ class MarketplaceDomainRulesTest {
         assertThatThrownBy(() -> details(b -> b.summary = "s".repeat(301)))
                 .hasMessage("summary must be at most 300 characters");
         assertThatThrownBy(() -> details(b -> b.descriptions = Map.of("en", "d".repeat(10_001))))
-                .hasMessage("descriptions.en must be at most 10000 characters");
+                .hasMessage("descriptions[en] must be at most 10000 characters");
     }
 
     @Test
@@ -117,10 +117,11 @@ class MarketplaceDomainRulesTest {
                 .hasMessage("descriptions needs at least one locale, e.g. {\"en\": \"...\"}");
         assertThatThrownBy(() -> details(b -> b.descriptions = null)).hasMessageContaining("at least one locale");
         assertThatThrownBy(() -> details(b -> b.descriptions = Map.of("not a tag!", "x")))
-                .hasMessage("descriptions: 'not a tag!' is not a BCP 47 language tag such as en or pt-BR");
+                .hasMessage("descriptions[not a tag!] is not under a BCP 47 language tag such as en or pt-BR");
         Map<String, String> nullKey = new HashMap<>();
         nullKey.put(null, "x");
-        assertThatThrownBy(() -> details(b -> b.descriptions = nullKey)).hasMessageContaining("'null' is not a BCP 47");
+        assertThatThrownBy(() -> details(b -> b.descriptions = nullKey))
+                .hasMessageContaining("[null] is not under a BCP 47");
     }
 
     @Test
@@ -129,12 +130,14 @@ class MarketplaceDomainRulesTest {
                         .categories())
                 .hasSize(5);
         assertThatThrownBy(() -> details(b -> b.categories = List.of("a1", "b2", "c3", "d4", "e5", "f6")))
-                .hasMessage("categories: at most 5");
+                .hasMessage("categories at most 5");
         assertThatThrownBy(() -> details(b -> b.categories = List.of("Tax")))
-                .hasMessage("categories: 'Tax' must be a lower-case word (letters, digits, -)");
+                .hasMessage("categories[0] must be a lower-case word (letters, digits, -) of 2 to 40");
         List<String> withNull = new ArrayList<>();
         withNull.add(null);
-        assertThatThrownBy(() -> details(b -> b.categories = withNull)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> details(b -> b.categories = withNull))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("categories[0] must be");
     }
 
     @Test
@@ -143,7 +146,7 @@ class MarketplaceDomainRulesTest {
                 .hasMessageStartingWith("kinds needs at least one of");
         assertThatThrownBy(() -> details(b -> b.kinds = null)).hasMessageStartingWith("kinds needs at least one of");
         assertThatThrownBy(() -> details(b -> b.kinds = List.of("TAX", "tax")))
-                .hasMessageStartingWith("kinds: 'tax' is not one of");
+                .hasMessageStartingWith("kinds[1] is not one of");
     }
 
     @Test
@@ -152,12 +155,13 @@ class MarketplaceDomainRulesTest {
                 .hasMessage("countries needs ISO 3166-1 alpha-2 codes, or [\"*\"] for every country");
         assertThatThrownBy(() -> details(b -> b.countries = null)).hasMessageStartingWith("countries needs");
         assertThatThrownBy(() -> details(b -> b.countries = List.of("*", "DE")))
-                .hasMessage("countries: '*' is not an ISO 3166-1 alpha-2 code such as DE");
+                .hasMessage("countries[0] is not an ISO 3166-1 alpha-2 code such as DE");
         assertThatThrownBy(() -> details(b -> b.countries = List.of("de")))
-                .hasMessage("countries: 'de' is not an ISO 3166-1 alpha-2 code such as DE");
+                .hasMessage("countries[0] is not an ISO 3166-1 alpha-2 code such as DE");
         List<String> withNull = new ArrayList<>();
         withNull.add(null);
-        assertThatThrownBy(() -> details(b -> b.countries = withNull)).hasMessageContaining("'null' is not an ISO");
+        assertThatThrownBy(() -> details(b -> b.countries = withNull))
+                .hasMessage("countries[0] is not an ISO 3166-1 alpha-2 code such as DE");
     }
 
     @Test
@@ -166,12 +170,14 @@ class MarketplaceDomainRulesTest {
         assertThatThrownBy(() -> details(b -> b.supportEmail = null))
                 .hasMessage("supportEmail must be an e-mail address");
         assertThatThrownBy(() -> details(b -> b.supportEmail = "no-at-sign.example"))
-                .hasMessage("supportEmail must be an e-mail address");
-        String local = "a".repeat(320 - "@x.io".length());
+                .hasMessageStartingWith("supportEmail must be an e-mail address");
+        assertThatThrownBy(() -> details(b -> b.supportEmail = "a@b"))
+                .hasMessageStartingWith("supportEmail must be an e-mail address");
+        String local = "a".repeat(64);
         assertThat(details(b -> b.supportEmail = local + "@x.io").supportEmail())
-                .hasSize(320);
+                .hasSize(69);
         assertThatThrownBy(() -> details(b -> b.supportEmail = local + "a@x.io"))
-                .hasMessage("supportEmail must be an e-mail address");
+                .hasMessageStartingWith("supportEmail must be an e-mail address");
         assertThat(details(b -> b.supportUrl = null).supportUrl()).isNull();
         String url = "https://" + "u".repeat(492);
         assertThat(details(b -> b.supportUrl = url).supportUrl()).hasSize(500);
@@ -179,6 +185,23 @@ class MarketplaceDomainRulesTest {
                 .hasMessage("supportUrl must be an https:// URL of at most 500 characters");
         assertThatThrownBy(() -> details(b -> b.supportUrl = "http://echo.example"))
                 .hasMessage("supportUrl must be an https:// URL of at most 500 characters");
+    }
+
+    @Test
+    void everyFieldAtFaultIsNamedAtOnce() {
+        List<String> withNull = new ArrayList<>();
+        withNull.add(null);
+        assertThatThrownBy(() -> details(b -> {
+                    b.name = null;
+                    b.categories = withNull;
+                    b.countries = List.of("de");
+                    b.supportEmail = "a@b";
+                }))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.fields())
+                                .extracting(InvalidInputException.FieldIssue::field)
+                                .containsExactly("name", "categories[0]", "countries[0]", "supportEmail"));
     }
 
     // --- Listing ---------------------------------------------------------------------------

@@ -24,6 +24,24 @@ class StoreRulesTest {
         assertThat(new StoreSlug(slug).value()).isEqualTo(slug);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"admin", "api", "www", "checkout", "stores"})
+    void aNewStoreCannotTakeAReservedSlug(String slug) {
+        assertThatThrownBy(() -> StoreSlug.forNewStore(slug))
+                .isInstanceOf(InvalidStoreException.class)
+                .hasMessageContaining("reserved");
+        assertThat(StoreSlug.RESERVED).contains(slug);
+        assertThat(new StoreSlug(slug).value())
+                .as("an existing store is still looked up")
+                .isEqualTo(slug);
+    }
+
+    @Test
+    void aSlugWithATrailingNewlineIsRefused() {
+        assertThatThrownBy(() -> new StoreSlug("shop\n")).isInstanceOf(InvalidStoreException.class);
+        assertThat(StoreSlug.problemForNewStore("lisbon-ceramics")).isEmpty();
+    }
+
     @Test
     void countriesAreIsoCodesKeptSortedAndUnique() {
         StoreSettings settings = new StoreSettings(
