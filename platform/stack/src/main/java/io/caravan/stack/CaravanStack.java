@@ -138,14 +138,20 @@ public final class CaravanStack {
                 + gateway.providerUrl(SandboxPaymentGateway.ACME) + ", "
                 + gateway.providerUrl(SandboxPaymentGateway.ZENPAY) + ")");
 
-        // Keycloak: unpack and build once, then start; it boots while Maven builds the WAR.
+        // Keycloak: prepared (unpacked and built) once per machine outside the clone, linked into
+        // this clone's state, then started; it boots while Maven builds the WAR.
         Path kcHome = home.resolve("keycloak/keycloak-" + version);
-        if (!Files.isRegularFile(kcHome.resolve("bin/kc.sh"))) {
-            say("Unpacking Keycloak " + version + " into " + rel(kcHome) + " (once)...");
-            long t = System.nanoTime();
-            KeycloakLauncher.unpack(maven, version, home.resolve("keycloak"), logs.resolve("build.log"));
-            note("unpacked in " + secs(t) + " s");
+        Path cache = KeycloakDistribution.cacheRoot(System.getenv());
+        Path buildLog = logs.resolve("build.log");
+        long prepareStart = System.nanoTime();
+        if (!Files.isDirectory(KeycloakDistribution.preparedPath(cache, version))) {
+            say("Preparing Keycloak " + version + " in " + KeycloakDistribution.preparedPath(cache, version)
+                    + " (once per machine: unpack and kc.sh build)...");
         }
+        Path prepared = KeycloakDistribution.prepared(
+                cache, version, into -> KeycloakLauncher.unpack(maven, version, into, buildLog), buildLog);
+        KeycloakDistribution.instantiate(prepared, kcHome);
+        note("Keycloak prepared in " + secs(prepareStart) + " s");
         keycloak = new KeycloakLauncher(new KeycloakLauncher.Settings(
                 kcHome,
                 realmFile,
@@ -153,17 +159,9 @@ public final class CaravanStack {
                 logs.resolve("keycloak-build.log"),
                 kcPort,
                 kcManagementPort,
-                "caravan-run-build.options",
+                KeycloakLauncher.SHARED_BUILD_MARKER,
                 Map.of()));
-        if (keycloak.needsBuild()) {
-            say("Building Keycloak for its first start (kc.sh build, once)...");
-            long t = System.nanoTime();
-            Processes.rotate(logs.resolve("keycloak-build.log"));
-            keycloak.prepare();
-            note("built in " + secs(t) + " s");
-        } else {
-            keycloak.prepare();
-        }
+        keycloak.prepare();
         boolean firstStart = !keycloak.hasDatabase();
         say("Starting Keycloak on " + keycloak.url() + " (log: " + rel(logs) + "/keycloak.log)...");
         long kcStart = System.nanoTime();

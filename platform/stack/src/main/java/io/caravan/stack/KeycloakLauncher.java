@@ -26,6 +26,13 @@ public final class KeycloakLauncher {
     public static final String BUILD_OPTIONS = "--db=dev-file --health-enabled=true";
 
     public static final String REALM = "caravan";
+
+    /**
+     * The build marker of a distribution prepared by {@link KeycloakDistribution}: the run command
+     * and the tests both start homes linked to it.
+     */
+    public static final String SHARED_BUILD_MARKER = "caravan-build.options";
+
     private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(300);
 
     /**
@@ -166,25 +173,10 @@ public final class KeycloakLauncher {
      * Returns true when it built.
      */
     public boolean prepare() {
-        Path marker = settings.home().resolve("lib").resolve(settings.buildMarker());
         boolean built = false;
         try {
             if (needsBuild()) {
-                List<String> command = new ArrayList<>(List.of(kcScript().toString(), "build"));
-                command.addAll(List.of(BUILD_OPTIONS.split(" ")));
-                Processes.append(settings.buildLog(), "\n==== " + String.join(" ", command) + "\n");
-                Process build =
-                        processBuilder(command, settings.buildLog(), false).start();
-                if (!Processes.waitFor(build, BUILD_TIMEOUT)) {
-                    Processes.stopTree(build, Duration.ofSeconds(10));
-                    throw new StackException(
-                            "kc.sh build did not finish in " + BUILD_TIMEOUT.toSeconds() + " s", settings.buildLog());
-                }
-                if (build.exitValue() != 0) {
-                    throw new StackException(
-                            "kc.sh build failed (exit " + build.exitValue() + ")", settings.buildLog());
-                }
-                Files.writeString(marker, BUILD_OPTIONS);
+                build(settings.home(), settings.buildLog(), settings.buildMarker());
                 built = true;
             }
             Path importDir = Files.createDirectories(settings.home().resolve("data/import"));
@@ -196,6 +188,25 @@ public final class KeycloakLauncher {
             throw new UncheckedIOException("Could not prepare Keycloak in " + settings.home(), e);
         }
         return built;
+    }
+
+    /**
+     * Runs {@code kc.sh build} with {@link #BUILD_OPTIONS} in {@code home}, then records the options
+     * in {@code lib/<marker>}.
+     */
+    static void build(Path home, Path log, String marker) throws IOException {
+        List<String> command = new ArrayList<>(List.of(kcScript(home).toString(), "build"));
+        command.addAll(List.of(BUILD_OPTIONS.split(" ")));
+        Processes.append(log, "\n==== " + String.join(" ", command) + "\n");
+        Process build = processBuilder(home, command, log, false, Map.of()).start();
+        if (!Processes.waitFor(build, BUILD_TIMEOUT)) {
+            Processes.stopTree(build, Duration.ofSeconds(10));
+            throw new StackException("kc.sh build did not finish in " + BUILD_TIMEOUT.toSeconds() + " s", log);
+        }
+        if (build.exitValue() != 0) {
+            throw new StackException("kc.sh build failed (exit " + build.exitValue() + ")", log);
+        }
+        Files.writeString(home.resolve("lib").resolve(marker), BUILD_OPTIONS);
     }
 
     /**
@@ -278,8 +289,13 @@ public final class KeycloakLauncher {
     }
 
     private ProcessBuilder processBuilder(List<String> command, Path log, boolean server) {
+        return processBuilder(settings.home(), command, log, server, settings.environment());
+    }
+
+    private static ProcessBuilder processBuilder(
+            Path home, List<String> command, Path log, boolean server, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(settings.home().toFile())
+                .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -294,16 +310,20 @@ public final class KeycloakLauncher {
             Map<String, String> extra = new LinkedHashMap<>();
             extra.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             extra.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
-            extra.putAll(settings.environment());
+            extra.putAll(environment);
             env.putAll(extra);
         }
         return builder;
     }
 
     private Path kcScript() {
-        Path script = settings.home().resolve("bin/kc.sh");
+        return kcScript(settings.home());
+    }
+
+    private static Path kcScript(Path home) {
+        Path script = home.resolve("bin/kc.sh");
         if (!Files.isRegularFile(script)) {
-            throw new StackException("no Keycloak distribution at " + settings.home() + " (missing bin/kc.sh)", null);
+            throw new StackException("no Keycloak distribution at " + home + " (missing bin/kc.sh)", null);
         }
         try (Stream<Path> scripts = Files.list(script.getParent())) {
             scripts.filter(f -> f.toString().endsWith(".sh"))

@@ -1,5 +1,6 @@
 package io.caravan.platform.it.support;
 
+import io.caravan.stack.KeycloakDistribution;
 import io.caravan.stack.KeycloakLauncher;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -25,7 +26,9 @@ import java.util.Optional;
  * stack's {@link KeycloakLauncher} (the same launcher as {@code ./caravan run}), plus the
  * Keycloak admin calls the tests need.
  *
- * <p>System properties: {@code caravan.it.keycloak.home} (unpacked distribution, required),
+ * <p>System properties: {@code caravan.it.keycloak.home} (the server's home, required): when
+ * {@code caravan.it.keycloak.zip}, {@code .cache} and {@code .version} are given it is linked to the
+ * machine's prepared distribution ({@link KeycloakDistribution}), built once per machine;
  * {@code caravan.it.keycloak.realm-file} (required), {@code caravan.it.keycloak.port} (18180),
  * {@code caravan.it.keycloak.management-port} (19000), {@code caravan.it.keycloak.log}
  * ({@code target/keycloak-it.log}), {@code caravan.it.keycloak.fresh} (true: the first start in
@@ -34,9 +37,6 @@ import java.util.Optional;
  * file's dev default.
  */
 public final class KeycloakServer {
-    /** The tests keep their own build marker: they never trust a build made by another launcher's options. */
-    private static final String BUILD_MARKER = "caravan-it-build.options";
-
     private static final String REALM = KeycloakLauncher.REALM;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -59,14 +59,28 @@ public final class KeycloakServer {
         this.platformSecret = Optional.ofNullable(System.getenv("CARAVAN_KEYCLOAK_CLIENT_SECRET"))
                 .filter(s -> !s.isBlank())
                 .orElse("caravan-platform-dev-secret");
+        Path home = Path.of(required("caravan.it.keycloak.home"));
+        String zip = System.getProperty("caravan.it.keycloak.zip");
+        if (zip != null && !zip.isBlank()) {
+            // The machine's prepared distribution (built once, outside the clone), linked into target/.
+            long begin = System.nanoTime();
+            Path prepared = KeycloakDistribution.prepared(
+                    Path.of(required("caravan.it.keycloak.cache")),
+                    required("caravan.it.keycloak.version"),
+                    KeycloakDistribution.fromZip(Path.of(zip)),
+                    log);
+            KeycloakDistribution.instantiate(prepared, home);
+            System.out.printf(
+                    "Keycloak home %s from %s in %.1f s%n", home, prepared, (System.nanoTime() - begin) / 1e9);
+        }
         this.launcher = new KeycloakLauncher(new KeycloakLauncher.Settings(
-                Path.of(required("caravan.it.keycloak.home")),
+                home,
                 Path.of(required("caravan.it.keycloak.realm-file")),
                 log,
                 log,
                 Integer.getInteger("caravan.it.keycloak.port", 18180),
                 Integer.getInteger("caravan.it.keycloak.management-port", 19000),
-                BUILD_MARKER,
+                KeycloakLauncher.SHARED_BUILD_MARKER,
                 Map.of("CARAVAN_KEYCLOAK_CLIENT_SECRET", platformSecret)));
     }
 
