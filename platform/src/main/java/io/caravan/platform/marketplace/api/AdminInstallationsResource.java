@@ -55,10 +55,21 @@ public class AdminInstallationsResource {
                 .orElseThrow(() -> ProblemException.notFound("No store '" + store + "'."));
     }
 
+    @Inject
+    io.caravan.platform.marketplace.application.PluginHealthChecks healthChecks;
+
+    private InstallationView withHealth(InstallationView view) {
+        return view.withHealth(healthChecks.report(target(), view.id()).orElse(null));
+    }
+
     @GET
     @Operation(summary = "The store's plugin installations")
     public List<InstallationView> list() {
-        return installations.list(target()).stream().map(InstallationView::of).toList();
+        var reports = healthChecks.reports(target());
+        return installations.list(target()).stream()
+                .map(InstallationView::of)
+                .map(view -> view.withHealth(reports.get(view.id())))
+                .toList();
     }
 
     @POST
@@ -67,8 +78,9 @@ public class AdminInstallationsResource {
             description = "The configuration is validated against the plugin's JSON Schema; 409 if already installed.")
     @APIResponse(responseCode = "201", description = "The installation, at Location")
     public Response install(InstallRequest request, @Context UriInfo uri) {
-        InstallationView view = InstallationView.of(
-                installations.install(target(), request.pluginId(), request.version(), json(request.configuration())));
+        InstallationView view = InstallationView.of(installations.install(
+                        target(), request.pluginId(), request.version(), json(request.configuration())))
+                .withHealth(null);
         return Response.created(
                         uri.getAbsolutePathBuilder().path(view.pluginId()).build())
                 .entity(view)
@@ -79,7 +91,7 @@ public class AdminInstallationsResource {
     @Path("/{plugin}")
     @Operation(summary = "One installation")
     public InstallationView get(@PathParam("plugin") String plugin) {
-        return InstallationView.of(installations.get(target(), plugin));
+        return withHealth(InstallationView.of(installations.get(target(), plugin)));
     }
 
     @PUT
@@ -88,36 +100,38 @@ public class AdminInstallationsResource {
             summary = "Upgrade (or downgrade) the store to another version of the plugin",
             description = "The current version becomes the rollback target.")
     public InstallationView changeVersion(@PathParam("plugin") String plugin, ChangeVersionRequest request) {
-        return InstallationView.of(
-                installations.upgrade(target(), plugin, request.version(), json(request.configuration())));
+        return withHealth(InstallationView.of(
+                installations.upgrade(target(), plugin, request.version(), json(request.configuration()))));
     }
 
     @POST
     @Path("/{plugin}/rollback")
     @Operation(summary = "Back to the version the store ran before the last change")
     public InstallationView rollBack(@PathParam("plugin") String plugin) {
-        return InstallationView.of(installations.rollBack(target(), plugin));
+        return withHealth(InstallationView.of(installations.rollBack(target(), plugin)));
     }
 
     @PUT
     @Path("/{plugin}/configuration")
     @Operation(summary = "Replace the store's configuration of the plugin")
     public InstallationView configure(@PathParam("plugin") String plugin, ConfigureRequest request) {
-        return InstallationView.of(installations.configure(target(), plugin, json(request.configuration())));
+        return withHealth(
+                InstallationView.of(installations.configure(target(), plugin, json(request.configuration()))));
     }
 
     @POST
     @Path("/{plugin}/enable")
     @Operation(summary = "Let the plugin take the store's calls again")
     public InstallationView enable(@PathParam("plugin") String plugin) {
-        return InstallationView.of(installations.enable(target(), plugin));
+        return withHealth(InstallationView.of(installations.enable(target(), plugin)));
     }
 
     @POST
     @Path("/{plugin}/disable")
     @Operation(summary = "Stop the store's calls reaching the plugin, keeping its configuration")
     public InstallationView disable(@PathParam("plugin") String plugin, DisableRequest request) {
-        return InstallationView.of(installations.disable(target(), plugin, request == null ? null : request.reason()));
+        return withHealth(InstallationView.of(
+                installations.disable(target(), plugin, request == null ? null : request.reason())));
     }
 
     @DELETE

@@ -3,6 +3,7 @@ package io.caravan.platform.marketplace.api;
 import io.caravan.platform.marketplace.application.InstallationAnswers;
 import io.caravan.platform.marketplace.application.InstallationDetails;
 import io.caravan.platform.marketplace.domain.Installation;
+import io.caravan.platform.marketplace.domain.InstallationHealth;
 import io.caravan.runtime.PluginDescriptorReader;
 import io.caravan.sdk.plugin.PluginDescriptor;
 import jakarta.json.Json;
@@ -21,7 +22,8 @@ import java.util.List;
  * notAnswering} the points it provides but answers nothing of, and why (a second tax plugin does not
  * take over until the merchant's rules name it); {@code leftUnanswered}, after a disable, the calls
  * it answered that now answer nobody until the merchant chooses. {@code unreadable} is set when a
- * stored row cannot be read (the view is then flagged and partial, never a failed list).
+ * stored row cannot be read (the view is then flagged and partial, never a failed list). {@code
+ * health} is the last report of the plugin's own health check (see {@link HealthView}).
  */
 public record InstallationView(
         String id,
@@ -42,9 +44,64 @@ public record InstallationView(
         List<InstallationAnswers.Answer> answers,
         List<InstallationAnswers.NotAnswering> notAnswering,
         List<String> leftUnanswered,
-        String unreadable) {
+        String unreadable,
+        HealthView health) {
 
     public record ExtensionView(String point, String failurePolicy) {}
+
+    /**
+     * The last report of the plugin's HEALTH extension. {@code status}: {@code PENDING} (not
+     * checked yet), {@code UP}, {@code DEGRADED}, {@code DOWN} (it does not work for the store, or
+     * the check itself failed; {@code downSince} says since when), {@code NOT_REPORTED} (the version
+     * has no HEALTH extension). {@code nextCheckAt}: when it is checked again.
+     */
+    public record HealthView(
+            String status,
+            String detail,
+            String version,
+            Instant checkedAt,
+            Long tookMs,
+            Instant downSince,
+            Instant nextCheckAt) {
+        static final HealthView PENDING = new HealthView("PENDING", null, null, null, null, null, null);
+
+        public static HealthView of(InstallationHealth h) {
+            return new HealthView(
+                    h.status().name(),
+                    h.detail(),
+                    h.pluginVersion(),
+                    h.checkedAt(),
+                    h.tookMillis(),
+                    h.downSince(),
+                    h.nextCheckAt());
+        }
+    }
+
+    /** This view with the installation's health report (PENDING when it has none yet). */
+    public InstallationView withHealth(InstallationHealth report) {
+        HealthView view = report == null ? HealthView.PENDING : HealthView.of(report);
+        return new InstallationView(
+                id,
+                pluginId,
+                pluginName,
+                version,
+                previousVersion,
+                status,
+                statusReason,
+                runsIn,
+                kinds,
+                extensions,
+                configuration,
+                secretsSet,
+                installedBy,
+                installedAt,
+                updatedAt,
+                answers,
+                notAnswering,
+                leftUnanswered,
+                unreadable,
+                view);
+    }
 
     static InstallationView of(InstallationDetails details) {
         Installation i = details.installation();
@@ -91,6 +148,7 @@ public record InstallationView(
                 details.answering().answers(),
                 details.answering().notAnswering(),
                 details.answering().leftUnanswered(),
+                null,
                 null);
     }
 
@@ -115,6 +173,7 @@ public record InstallationView(
                 details.answering().answers(),
                 details.answering().notAnswering(),
                 details.answering().leftUnanswered(),
-                why);
+                why,
+                null);
     }
 }

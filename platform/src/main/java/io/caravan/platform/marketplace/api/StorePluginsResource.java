@@ -3,6 +3,8 @@ package io.caravan.platform.marketplace.api;
 import io.caravan.platform.host.application.MetricsSnapshot;
 import io.caravan.platform.host.application.PluginHost;
 import io.caravan.platform.marketplace.application.Installations;
+import io.caravan.platform.marketplace.application.PluginHealthChecks;
+import io.caravan.platform.marketplace.domain.InstallationHealth;
 import io.caravan.platform.tenancy.application.Access;
 import io.caravan.platform.tenancy.application.RequestCaller;
 import io.caravan.platform.tenancy.domain.StoreRole;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,22 +50,45 @@ public class StorePluginsResource {
     @Inject
     RequestCaller caller;
 
+    @Inject
+    PluginHealthChecks healthChecks;
+
     @PathParam("store")
     String store;
 
     @GET
-    @Operation(summary = "The store's plugin installations")
+    @Operation(summary = "The store's plugin installations, each with its last health report")
     public List<InstallationView> list() {
+        Map<String, InstallationHealth> reports = healthChecks.reports(caller.store());
         return installations.list(caller.store()).stream()
                 .map(InstallationView::of)
+                .map(view -> view.withHealth(reports.get(view.id())))
                 .toList();
     }
 
     @GET
     @Path("/{plugin}")
-    @Operation(summary = "One of the store's installations")
+    @Operation(summary = "One of the store's installations, with its last health report")
     public InstallationView get(@PathParam("plugin") String plugin) {
-        return InstallationView.of(installations.get(caller.store(), plugin));
+        return withHealth(InstallationView.of(installations.get(caller.store(), plugin)));
+    }
+
+    @POST
+    @Path("/{plugin}/health")
+    @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
+    @Operation(
+            summary = "Check the plugin's health now (owner)",
+            description = "Answers the report of the installation as it is now, no older than a minute: the plugin's"
+                    + " HEALTH extension is called at once unless it answered within the last minute and the"
+                    + " installation has not changed since (plugins are promised at most one check a minute); a"
+                    + " check already running is awaited. 409 when the installation is disabled.")
+    @APIResponse(responseCode = "200", description = "The report")
+    public InstallationView.HealthView checkHealth(@PathParam("plugin") String plugin) {
+        return InstallationView.HealthView.of(healthChecks.checkNow(caller.store(), plugin));
+    }
+
+    private InstallationView withHealth(InstallationView view) {
+        return view.withHealth(healthChecks.report(caller.store(), view.id()).orElse(null));
     }
 
     @POST
@@ -75,11 +101,12 @@ public class StorePluginsResource {
     @APIResponse(responseCode = "201", description = "The installation, at Location")
     public Response install(MerchantInstallRequest request, @Context UriInfo uri) {
         InstallationView view = InstallationView.of(installations.install(
-                caller.store(),
-                request.pluginId(),
-                request.version(),
-                json(request.configuration()),
-                request.consentGiven()));
+                        caller.store(),
+                        request.pluginId(),
+                        request.version(),
+                        json(request.configuration()),
+                        request.consentGiven()))
+                .withHealth(null); // checked within a poll of the commit
         return Response.created(
                         uri.getAbsolutePathBuilder().path(view.pluginId()).build())
                 .entity(view)
@@ -92,13 +119,13 @@ public class StorePluginsResource {
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "Upgrade or downgrade (owner); consent again when the version asks for more permissions")
     public InstallationView changeVersion(@PathParam("plugin") String plugin, MerchantInstallRequest request) {
-        return InstallationView.of(installations.upgrade(
+        return withHealth(InstallationView.of(installations.upgrade(
                 caller.store(),
                 plugin,
                 request.version(),
                 json(request.configuration()),
                 request.consentGiven(),
-                false));
+                false)));
     }
 
     @POST
@@ -106,7 +133,7 @@ public class StorePluginsResource {
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "Back to the previous version (owner)")
     public InstallationView rollBack(@PathParam("plugin") String plugin) {
-        return InstallationView.of(installations.rollBack(caller.store(), plugin));
+        return withHealth(InstallationView.of(installations.rollBack(caller.store(), plugin)));
     }
 
     @PUT
@@ -115,7 +142,8 @@ public class StorePluginsResource {
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "Replace the configuration (owner); secret fields are write-only")
     public InstallationView configure(@PathParam("plugin") String plugin, ConfigureRequest request) {
-        return InstallationView.of(installations.configure(caller.store(), plugin, json(request.configuration())));
+        return withHealth(
+                InstallationView.of(installations.configure(caller.store(), plugin, json(request.configuration()))));
     }
 
     @POST
@@ -123,7 +151,7 @@ public class StorePluginsResource {
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "Enable (owner)")
     public InstallationView enable(@PathParam("plugin") String plugin) {
-        return InstallationView.of(installations.enable(caller.store(), plugin));
+        return withHealth(InstallationView.of(installations.enable(caller.store(), plugin)));
     }
 
     @POST
@@ -132,8 +160,8 @@ public class StorePluginsResource {
     @Access(value = Access.Audience.STORE, storeRole = StoreRole.OWNER)
     @Operation(summary = "Disable, keeping the configuration (owner)")
     public InstallationView disable(@PathParam("plugin") String plugin, DisableRequest request) {
-        return InstallationView.of(
-                installations.disable(caller.store(), plugin, request == null ? null : request.reason()));
+        return withHealth(InstallationView.of(
+                installations.disable(caller.store(), plugin, request == null ? null : request.reason())));
     }
 
     @DELETE

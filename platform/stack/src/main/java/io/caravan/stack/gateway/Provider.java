@@ -153,6 +153,9 @@ final class Provider {
         if (p.size() == 2 && p.get(0).equals("v1") && p.get(1).equals("sessions") && m.equals("POST")) {
             return createSession(r);
         }
+        if (p.size() == 2 && p.get(0).equals("v1") && p.get(1).equals("account") && m.equals("GET")) {
+            return account(r);
+        }
         if (p.size() >= 2 && p.get(0).equals("v1") && p.get(1).equals("payments")) {
             if (p.size() == 2 && m.equals("POST")) {
                 return createPayment(r);
@@ -193,6 +196,13 @@ final class Provider {
     }
 
     // --- the merchant API ------------------------------------------------------------------
+
+    /** The account the API key belongs to (what a provider's "who am I" answers); 401 for a bad key. */
+    private Reply account(Request r) {
+        MerchantAccount account = authenticate(r);
+        return Reply.json(
+                200, Map.of("id", account.id(), "object", "account", "provider", name, "charges_enabled", true));
+    }
 
     /** Opens a payment session (idempotent by key, like payments); moves no money. */
     private Reply createSession(Request r) {

@@ -54,7 +54,7 @@ class PaymentsBundleIT {
     }
 
     @Test
-    void the_descriptor_offers_every_payments_point_with_its_three_secret_fields() {
+    void the_descriptor_offers_every_payments_point_and_health_with_its_three_secret_fields() {
         PluginDescriptor d = kit.descriptor();
         assertThat(d.id()).isEqualTo("caravan-payments");
         assertThat(d.kinds()).containsExactly(PluginKind.PAYMENTS);
@@ -68,7 +68,8 @@ class PaymentsBundleIT {
                         ExtensionPoint.PAYMENT_CAPTURER,
                         ExtensionPoint.PAYMENT_VOIDER,
                         ExtensionPoint.PAYMENT_REFUNDER,
-                        ExtensionPoint.PAYMENT_NOTIFICATIONS);
+                        ExtensionPoint.PAYMENT_NOTIFICATIONS,
+                        ExtensionPoint.HEALTH);
         assertThat(d.secretFields())
                 .containsExactlyInAnyOrder(
                         "/acquirer/apiKey", "/acquirer/webhookSecret", "/bankTransfer/notificationSecret");
