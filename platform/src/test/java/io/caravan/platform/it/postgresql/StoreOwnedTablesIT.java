@@ -116,10 +116,16 @@ class StoreOwnedTablesIT extends PlatformIT {
                 String a = rows.insert("stores", Map.of()).get("id").toString();
                 String b = rows.insert("stores", Map.of()).get("id").toString();
                 Map<String, Privileges> granted = new LinkedHashMap<>();
+                // each table's own row of A and of B (a child's parents are further rows of its store:
+                // references between store-owned rows name the store, V19), told apart by primary key
+                Map<String, Map<String, Object>> ownA = new HashMap<>();
+                Map<String, Map<String, Object>> ownB = new HashMap<>();
+                Map<String, List<String>> keys = new HashMap<>();
                 for (String table : tables) {
-                    rows.insert(table, Map.of("store_id", a));
-                    rows.insert(table, Map.of("store_id", b));
+                    ownA.put(table, rows.insert(table, Map.of("store_id", a)));
+                    ownB.put(table, rows.insert(table, Map.of("store_id", b)));
                     granted.put(table, Privileges.of(db, table));
+                    keys.put(table, primaryKey(db, table));
                 }
                 // the rows for the insert checks are made now, their parents as the superuser
                 Map<String, Map<String, Object>> forB = new HashMap<>();
@@ -169,7 +175,11 @@ class StoreOwnedTablesIT extends PlatformIT {
                     soft.assertThat(may.select)
                             .as(t + "the application reads it")
                             .isTrue();
-                    soft.assertThat(count(db, "select count(*) from " + table + " where store_id = ?", a))
+                    String own = keys.get(table).stream()
+                            .map(c -> " and " + c + " = ?")
+                            .reduce("", String::concat);
+                    String[] ownOfA = own(a, ownA.get(table), keys.get(table));
+                    soft.assertThat(count(db, "select count(*) from " + table + " where store_id = ?" + own, ownOfA))
                             .as(t + "A's row is there (control)")
                             .isEqualTo(1);
                     if (PUBLIC_READ.containsKey(table)) {
@@ -191,7 +201,9 @@ class StoreOwnedTablesIT extends PlatformIT {
                                 .as(t + "updating B's row")
                                 .isEqualTo(Outcome.rows(0));
                         soft.assertThat(attemptAndUndo(
-                                        db, "update " + table + " set store_id = store_id where store_id = ?", a))
+                                        db,
+                                        "update " + table + " set store_id = store_id where store_id = ?" + own,
+                                        (Object[]) ownOfA))
                                 .as(t + "updating A's own row (control)")
                                 .isEqualTo(Outcome.rows(1));
                         soft.assertThat(attempt(db, "update " + table + " set store_id = ? where store_id = ?", b, a))
@@ -208,7 +220,8 @@ class StoreOwnedTablesIT extends PlatformIT {
                         soft.assertThat(attempt(db, "delete from " + table + " where store_id = ?", b))
                                 .as(t + "deleting B's row")
                                 .isEqualTo(Outcome.rows(0));
-                        soft.assertThat(attemptAndUndo(db, "delete from " + table + " where store_id = ?", a))
+                        soft.assertThat(attemptAndUndo(
+                                        db, "delete from " + table + " where store_id = ?" + own, (Object[]) ownOfA))
                                 .as(t + "deleting A's own row (control)")
                                 .isEqualTo(Outcome.rows(1));
                     } else {
@@ -234,7 +247,13 @@ class StoreOwnedTablesIT extends PlatformIT {
                 // Bound to B (control of the binding itself): B's row, not A's.
                 bind(db, b);
                 for (String table : tables) {
-                    soft.assertThat(count(db, "select count(*) from " + table + " where store_id = ?", b))
+                    String own = keys.get(table).stream()
+                            .map(c -> " and " + c + " = ?")
+                            .reduce("", String::concat);
+                    soft.assertThat(count(
+                                    db,
+                                    "select count(*) from " + table + " where store_id = ?" + own,
+                                    own(b, ownB.get(table), keys.get(table))))
                             .as(table + " bound to B: B's row (control)")
                             .isEqualTo(1);
                     if (!PUBLIC_READ.containsKey(table)) {
@@ -248,6 +267,25 @@ class StoreOwnedTablesIT extends PlatformIT {
                 db.rollback();
             }
         }
+    }
+
+    /** The store, then the row's primary key values, as query parameters. */
+    private static String[] own(String store, Map<String, Object> row, List<String> key) {
+        List<String> parameters = new java.util.ArrayList<>(List.of(store));
+        key.forEach(c -> parameters.add(String.valueOf(row.get(c))));
+        return parameters.toArray(String[]::new);
+    }
+
+    /** The table's primary key columns, in key order. */
+    private static List<String> primaryKey(Connection db, String table) throws SQLException {
+        return strings(
+                db,
+                "select a.attname from pg_index i join pg_class c on c.oid = i.indrelid"
+                        + " join pg_namespace n on n.oid = c.relnamespace"
+                        + " cross join lateral unnest(i.indkey) with ordinality as k(col, ord)"
+                        + " join pg_attribute a on a.attrelid = c.oid and a.attnum = k.col"
+                        + " where i.indisprimary and n.nspname = current_schema() and c.relname = '" + table + "'"
+                        + " order by k.ord");
     }
 
     /** What the application role may do to a table (its grants; RLS then limits the rows). */
@@ -375,7 +413,7 @@ class StoreOwnedTablesIT extends PlatformIT {
 
     /**
      * Makes rows from the catalog: a value for every column that needs one (not null, no default),
-     * a parent row (made the same way) for every single-column foreign key.
+     * a parent row (made the same way) for every foreign key.
      */
     private static final class Rows {
         private final Connection db;
@@ -402,42 +440,70 @@ class StoreOwnedTablesIT extends PlatformIT {
                     + String.join(", ", values.keySet().stream().map(c -> "?").toList()) + ")";
         }
 
-        /** Values for a new row of {@code table}; parents are inserted as needed. */
+        /**
+         * Values for a new row of {@code table}; parents are inserted as needed. Single-column
+         * references first (the row's store, say), then composite ones, whose parent gets the
+         * values the child has already: a {@code (store_id, order_id)} reference makes an order of
+         * the child's own store.
+         */
         Map<String, Object> values(String table, Map<String, Object> fixed) throws SQLException {
-            Map<String, String[]> foreignKeys = foreignKeys(table);
             Map<String, String> allowed = allowedValues(table);
             // 1 for numeric columns (checks such as 1-5 stars or reserved <= on hand hold), a fresh
             // number for those in a unique key (two rows of one store never share an order number)
             Set<String> unique = uniqueColumns(table);
-            Map<String, Object> values = new LinkedHashMap<>();
-            try (PreparedStatement columns = db.prepareStatement("select column_name, data_type,"
+            List<String[]> columns = new java.util.ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement("select column_name, data_type,"
                     + " character_maximum_length, is_nullable, column_default from information_schema.columns"
                     + " where table_schema = current_schema() and table_name = ? order by ordinal_position")) {
-                columns.setString(1, table);
-                try (ResultSet column = columns.executeQuery()) {
+                query.setString(1, table);
+                try (ResultSet column = query.executeQuery()) {
                     while (column.next()) {
-                        String name = column.getString(1);
                         boolean required = "NO".equals(column.getString(4)) && column.getString(5) == null;
-                        if (fixed.containsKey(name)) {
-                            values.put(name, fixed.get(name));
-                        } else if (!required) {
-                            continue;
-                        } else if (foreignKeys.containsKey(name)) {
-                            String[] target = foreignKeys.get(name);
-                            values.put(name, parent(target[0]).get(target[1]));
-                        } else if (allowed.containsKey(name)) {
-                            values.put(name, allowed.get(name));
-                        } else {
-                            values.put(
-                                    name,
-                                    value(
-                                            table,
-                                            name,
-                                            column.getString(2),
-                                            (Integer) column.getObject(3),
-                                            unique.contains(name) ? 1 + NUMBERS.getAndIncrement() : 1));
-                        }
+                        columns.add(new String[] {
+                            column.getString(1),
+                            column.getString(2),
+                            column.getObject(3) == null ? null : String.valueOf(column.getObject(3)),
+                            String.valueOf(required)
+                        });
                     }
+                }
+            }
+            Set<String> required = new java.util.HashSet<>();
+            columns.stream().filter(c -> Boolean.parseBoolean(c[3])).forEach(c -> required.add(c[0]));
+            Map<String, Object> known = new LinkedHashMap<>(fixed);
+            for (List<String[]> key : foreignKeys(table)) {
+                if (key.stream().noneMatch(c -> required.contains(c[0]) && !known.containsKey(c[0]))) {
+                    continue;
+                }
+                Map<String, Object> parentFixed = new HashMap<>();
+                for (String[] c : key) {
+                    if (known.containsKey(c[0])) {
+                        parentFixed.put(c[2], known.get(c[0]));
+                    }
+                }
+                Map<String, Object> parent = insert(key.getFirst()[1], parentFixed);
+                for (String[] c : key) {
+                    known.putIfAbsent(c[0], parent.get(c[2]));
+                }
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (String[] column : columns) {
+                String name = column[0];
+                if (known.containsKey(name)) {
+                    values.put(name, known.get(name));
+                } else if (!required.contains(name)) {
+                    continue;
+                } else if (allowed.containsKey(name)) {
+                    values.put(name, allowed.get(name));
+                } else {
+                    values.put(
+                            name,
+                            value(
+                                    table,
+                                    name,
+                                    column[1],
+                                    column[2] == null ? null : Integer.valueOf(column[2]),
+                                    unique.contains(name) ? 1 + NUMBERS.getAndIncrement() : 1));
                 }
             }
             return values;
@@ -484,29 +550,29 @@ class StoreOwnedTablesIT extends PlatformIT {
             return allowed;
         }
 
-        /** A fresh parent row for each child: unique keys that include the parent never collide. */
-        private Map<String, Object> parent(String table) throws SQLException {
-            return insert(table, Map.of());
-        }
-
-        /** column → {referenced table, referenced column}, single-column foreign keys only. */
-        private Map<String, String[]> foreignKeys(String table) throws SQLException {
-            Map<String, String[]> keys = new HashMap<>();
-            try (PreparedStatement query = db.prepareStatement("select a.attname, t.relname, ta.attname"
+        /**
+         * The table's foreign keys, each as its columns in order: {column, referenced table,
+         * referenced column}; single-column keys first.
+         */
+        private List<List<String[]>> foreignKeys(String table) throws SQLException {
+            Map<Long, List<String[]>> keys = new LinkedHashMap<>();
+            try (PreparedStatement query = db.prepareStatement("select k.oid, a.attname, t.relname, ta.attname"
                     + " from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class t on t.oid = k.confrelid"
                     + " join pg_namespace n on n.oid = c.relnamespace"
-                    + " join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]"
-                    + " join pg_attribute ta on ta.attrelid = k.confrelid and ta.attnum = k.confkey[1]"
-                    + " where k.contype = 'f' and cardinality(k.conkey) = 1 and n.nspname = current_schema()"
-                    + " and c.relname = ?")) {
+                    + " cross join lateral unnest(k.conkey, k.confkey) with ordinality as u(col, fcol, ord)"
+                    + " join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.col"
+                    + " join pg_attribute ta on ta.attrelid = k.confrelid and ta.attnum = u.fcol"
+                    + " where k.contype = 'f' and n.nspname = current_schema() and c.relname = ?"
+                    + " order by cardinality(k.conkey), k.oid, u.ord")) {
                 query.setString(1, table);
                 try (ResultSet key = query.executeQuery()) {
                     while (key.next()) {
-                        keys.put(key.getString(1), new String[] {key.getString(2), key.getString(3)});
+                        keys.computeIfAbsent(key.getLong(1), k -> new java.util.ArrayList<>())
+                                .add(new String[] {key.getString(2), key.getString(3), key.getString(4)});
                     }
                 }
             }
-            return keys;
+            return List.copyOf(keys.values());
         }
 
         private static final java.util.concurrent.atomic.AtomicInteger NUMBERS =
