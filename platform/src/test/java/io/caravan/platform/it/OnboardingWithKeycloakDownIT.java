@@ -9,7 +9,10 @@ import io.caravan.platform.it.support.Stores;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-/** Onboarding while Keycloak is down answers 503, leaves nothing behind, and a retry succeeds. */
+/**
+ * Keycloak down: merchants signed in before keep working (mpJwt has the realm's signing keys),
+ * onboarding answers 503, leaves nothing behind, and a retry succeeds.
+ */
 class OnboardingWithKeycloakDownIT extends PlatformIT {
     @Test
     void keycloakDownMeans503AndNothingHalfWritten() {
@@ -21,9 +24,29 @@ class OnboardingWithKeycloakDownIT extends PlatformIT {
         assertThat(admin.get("api/me").status()).isEqualTo(200);
         String slug = Stores.uniqueSlug("kcdown");
         JsonObject request = Stores.onboardRequest(slug, Stores.ownerEmail(slug));
+        String running = Stores.uniqueSlug("kcdown-open");
+        Api merchant = Stores.onboardAndSignIn(admin, running);
 
         keycloak.stop();
         try {
+            // a merchant signed in before the outage reads and changes its store as before
+            assertThat(merchant.get("api/stores/" + running).status()).isEqualTo(200);
+            assertThat(merchant.get("api/stores/" + running + "/plugins").status())
+                    .isEqualTo(200);
+            Api.Reply changed = merchant.put(
+                    "api/stores/" + running + "/settings",
+                    jakarta.json.Json.createObjectBuilder()
+                            .add("name", "Open during the outage")
+                            .add("defaultCurrency", "EUR")
+                            .add(
+                                    "sellingCountries",
+                                    jakarta.json.Json.createArrayBuilder().add("PT"))
+                            .add("priceDisplay", "INCLUDING_TAX")
+                            .build());
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(merchant.get("api/stores/" + running).json().getString("name"))
+                    .isEqualTo("Open during the outage");
+
             Api.Reply refused = admin.post("api/admin/stores", request);
             assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
             assertThat(refused.isProblem()).isTrue();

@@ -180,7 +180,7 @@ public final class MatrixFixture {
         state.put("target store", read(owner, t));
         state.put("target members", read(owner, t + "/members"));
         state.put("target API keys", withoutLastUse(read(owner, t + "/api-keys")));
-        state.put("target plugins", read(owner, t + "/plugins"));
+        state.put("target plugins", withoutHealth(read(owner, t + "/plugins")));
         state.put("target answering", read(owner, t + "/answering"));
         state.put("target review", read(owner, t + "/catalog/" + listing + "/review"));
         state.put("target charges", read(owner, t + "/charges"));

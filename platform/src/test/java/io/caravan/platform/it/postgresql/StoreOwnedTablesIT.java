@@ -103,6 +103,38 @@ class StoreOwnedTablesIT extends PlatformIT {
         }
     }
 
+    /**
+     * A store-owned row names a store-owned parent with the store ((store_id, x) references
+     * parent (store_id, id)): the database refuses a row of one store pointing at another store's
+     * (foreign key checks ignore row-level security), and the key carries the distribution column
+     * (docs/scaling.md). A new reference by id alone fails here.
+     */
+    @Test
+    void every_reference_between_store_owned_tables_includes_the_store_on_both_sides() throws SQLException {
+        try (Connection db = PostgresDatabase.connectAsApplication()) {
+            List<String> tables = strings(db, STORE_TABLES);
+            List<String> references = strings(
+                    db,
+                    "select c.relname || ' -> ' || t.relname || ' ' || pg_get_constraintdef(k.oid) from pg_constraint k"
+                            + " join pg_class c on c.oid = k.conrelid join pg_class t on t.oid = k.confrelid"
+                            + " join pg_namespace n on n.oid = c.relnamespace"
+                            + " where k.contype = 'f' and n.nspname = current_schema()");
+            List<String> betweenStoreTables = references.stream()
+                    .filter(r -> {
+                        String[] parts = r.split(" ");
+                        return tables.contains(parts[0]) && tables.contains(parts[2]);
+                    })
+                    .toList();
+            assertThat(betweenStoreTables)
+                    .as("the catalog query finds the references between store-owned tables")
+                    .anyMatch(r -> r.startsWith("payments -> orders"));
+            assertThat(betweenStoreTables)
+                    .allSatisfy(r -> assertThat(r)
+                            .as(r)
+                            .matches(".*FOREIGN KEY \\(store_id, [a-z_]+\\) REFERENCES [a-z_]+\\(store_id, id\\).*"));
+        }
+    }
+
     @Test
     void on_every_store_owned_table_the_bound_store_reads_and_writes_only_its_own_rows() throws SQLException {
         try (Connection db = PostgresDatabase.connectAsSuperuser()) {
