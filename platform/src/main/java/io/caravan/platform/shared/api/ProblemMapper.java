@@ -120,6 +120,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     ProblemType.SECRETS_UNAVAILABLE,
                     "Secret configuration cannot be handled: " + secrets.getMessage() + ". Nothing was changed.");
         }
+        if (databaseUnreachable(cause)) {
+            return Problem.of(
+                    ProblemType.DATABASE_UNAVAILABLE,
+                    "The database could not be reached just now (restarting or failing over). A change may or may not"
+                            + " have been made: read it back, or retry (requests with an Idempotency-Key are safe to"
+                            + " retry).");
+        }
         if (cause instanceof OptimisticLockException) {
             return Problem.of(
                     ProblemType.CONFLICT, "The resource was changed by another request; reload it and retry.");
@@ -139,6 +146,24 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("The request is invalid.");
         return Problem.of(ProblemType.VALIDATION, detail).withErrors(errors);
+    }
+
+    /**
+     * A lost or refused database connection: SQLSTATE class 08 (connection exception) or 57
+     * (operator intervention: the server shutting down or restarting), or the JDBC connection
+     * exception types (the pool found no working connection in time). The pool replaces broken
+     * connections on its own; the client gets a 503 instead of an internal error.
+     */
+    private static boolean databaseUnreachable(Throwable cause) {
+        if (cause instanceof java.sql.SQLTransientConnectionException
+                || cause instanceof java.sql.SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            String state = sql.getSQLState();
+            return state.startsWith("08") || state.startsWith("57");
+        }
+        return false;
     }
 
     private static final java.util.regex.Pattern PARAMETER =

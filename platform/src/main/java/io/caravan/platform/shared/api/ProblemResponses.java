@@ -12,6 +12,9 @@ public final class ProblemResponses {
         if (problem.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"caravan\"");
         }
+        if (problem.type().equals(ProblemType.DATABASE_UNAVAILABLE.uri())) {
+            builder.header("Retry-After", 2); // a restart or fail-over takes seconds; the pool reconnects by itself
+        }
         return builder.build();
     }
 

@@ -23,6 +23,7 @@ public record ProblemType(URI uri, String title, int status) {
     public static final ProblemType PAYLOAD_TOO_LARGE = of("payload-too-large", "Request too large", 413);
     public static final ProblemType URI_TOO_LONG = of("uri-too-long", "Request URI too long", 414);
     public static final ProblemType SECRETS_UNAVAILABLE = of("secrets-unavailable", "Secrets unavailable", 503);
+    public static final ProblemType DATABASE_UNAVAILABLE = of("database-unavailable", "Database unavailable", 503);
     public static final ProblemType INTERNAL = of("internal", "Internal error", 500);
 
     /** A problem type under Caravan's problem URI base, {@code https://caravan.io/problems/<slug>}. */

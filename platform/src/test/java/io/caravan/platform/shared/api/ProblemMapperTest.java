@@ -34,6 +34,25 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aLostOrRefusedDatabaseConnectionIsA503NotAnInternalError() {
+        List<Throwable> lost = List.of(
+                // the PostgreSQL driver's "terminating connection due to administrator command" (57P01)
+                new RuntimeException("EclipseLink", new java.sql.SQLException("terminating connection", "57P01")),
+                new RuntimeException(new java.sql.SQLException("An I/O error occurred", "08006")),
+                new java.sql.SQLTransientConnectionException("no connection in 10 s"));
+        for (Throwable failure : lost) {
+            Problem problem = ProblemMapper.toProblem(failure, List.of());
+            assertThat(problem.status()).as(failure.toString()).isEqualTo(503);
+            assertThat(problem.type()).isEqualTo(ProblemType.DATABASE_UNAVAILABLE.uri());
+            assertThat(problem.detail()).contains("retry").doesNotContain("57P01", "I/O");
+        }
+        // a statement the database refused for its content is not an outage
+        assertThat(ProblemMapper.toProblem(new java.sql.SQLException("syntax error", "42601"), List.of())
+                        .status())
+                .isEqualTo(500);
+    }
+
+    @Test
     void sharedFailuresNeedNoTranslation() {
         assertThat(ProblemMapper.toProblem(new InvalidInputException("size must be 1"), List.of()))
                 .isEqualTo(new Problem(
