@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * user if it was created since the claim and belongs to no organization (a person who already had
  * an account, an owner of another store, is never touched) — and gives the claim up. A slug whose
  * store was registered after all is only released. If the identity provider cannot be reached the
- * claim stays taken over and is reaped again after the next expiry.
+ * claim stays taken over (its age starts again) and is reaped on a later run.
  */
 @ApplicationScoped
 public class AbandonedOnboardings {
@@ -103,7 +103,7 @@ public class AbandonedOnboardings {
                 LOG.log(
                         Level.WARNING,
                         "Could not reap the abandoned onboarding of " + claim.slug()
-                                + " yet; retried after the claim expires again: " + e.getMessage());
+                                + " yet; retried once the claim is old enough again: " + e.getMessage());
             }
         }
         return reaped;

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.persistence.config.QueryHints;
 
 @ApplicationScoped
 public class JpaSlugClaims implements SlugClaims {
@@ -63,6 +64,9 @@ public class JpaSlugClaims implements SlugClaims {
                 .platform()
                 .createNativeQuery("select slug, claim_id, owner_email, store_name, claimed_at from store_claims"
                         + " where claimed_at < ? order by claimed_at")
+                // EclipseLink refuses native reads once a unit has multitenant entities; this one
+                // reads a platform-owned table that has no tenant column.
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, Boolean.TRUE)
                 .setParameter(1, Timestamp.from(staleBefore))
                 .setMaxResults(max)
                 .getResultList();
