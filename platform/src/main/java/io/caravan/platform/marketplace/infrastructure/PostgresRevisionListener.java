@@ -35,6 +35,7 @@ import org.postgresql.PGNotification;
 @ApplicationScoped
 public class PostgresRevisionListener {
     static final String CHANNEL = "caravan_revisions";
+    static final String APPLICATION_NAME = "caravan-revision-listener";
     private static final Logger LOG = Logger.getLogger(PostgresRevisionListener.class.getName());
     private static final int WAIT_MILLIS = 5_000;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
@@ -78,6 +79,8 @@ public class PostgresRevisionListener {
                 connection.setAutoCommit(true);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 try (Statement statement = connection.createStatement()) {
+                    // Named, so that an operator (and SeveralNodesIT) can find it in pg_stat_activity.
+                    statement.execute("set application_name = '" + APPLICATION_NAME + "'");
                     statement.execute("listen " + CHANNEL);
                 }
                 backoff = FIRST_BACKOFF;

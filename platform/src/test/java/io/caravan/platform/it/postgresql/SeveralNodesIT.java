@@ -161,6 +161,77 @@ class SeveralNodesIT extends PlatformIT {
     }
 
     /**
+     * Both nodes' listening connections are killed in PostgreSQL: a change made right then still
+     * reaches node B (its 1 s poll, or the check after it reconnects), both listeners are back
+     * within seconds (backoff from 0.5 s), and the next change is in force within a second again.
+     */
+    @Test
+    void a_node_whose_listening_connection_dropped_catches_up_and_listens_again() throws Exception {
+        Api admin = admin();
+        String store = Stores.uniqueSlug("relisten");
+        String key = quoteKey(admin, store);
+        Api checkoutB = Api.anonymous(nodeB.url()).withApiKey(key);
+        String quote = "api/stores/" + store + "/tax/quote";
+        String plugin = "api/admin/stores/" + store + "/plugins/" + ECHO;
+        assertThat(install(admin, store, "1.0.0").status()).isEqualTo(201);
+        await(checkoutB, quote, rule("echo-1.0.0"), WARM_UP);
+        awaitListeners(2);
+
+        assertThat(terminateListeners()).as("both nodes' listening connections").isGreaterThanOrEqualTo(2);
+        Map<String, List<Long>> millis = new LinkedHashMap<>();
+        configure(admin, plugin, "while not listening");
+        sample(millis, "dropped", checkoutB, quote, explanationContains("while not listening"));
+        awaitListeners(2);
+        configure(admin, plugin, "listening again");
+        sample(millis, "again", checkoutB, quote, explanationContains("listening again"));
+        System.out.println(
+                "Listener dropped: caught up in " + millis.get("dropped").getFirst() + " ms; after reconnecting "
+                        + millis.get("again").getFirst() + " ms");
+        assertThat(millis.get("dropped").getFirst()).isLessThan(2_000L);
+        assertThat(millis.get("again").getFirst()).isLessThan(IN_FORCE.toMillis());
+    }
+
+    private static void configure(Api admin, String plugin, String label) {
+        Api.Reply configured = admin.put(
+                plugin + "/configuration",
+                Json.createObjectBuilder()
+                        .add("configuration", Json.createObjectBuilder().add("label", label))
+                        .build());
+        assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+    }
+
+    private static final String LISTENERS = "from pg_stat_activity where datname = current_database()"
+            + " and application_name = 'caravan-revision-listener'";
+
+    private static int terminateListeners() throws SQLException {
+        try (Connection db = PostgresDatabase.connectAsSuperuser();
+                PreparedStatement kill = db.prepareStatement("select count(pg_terminate_backend(pid)) " + LISTENERS);
+                ResultSet killed = kill.executeQuery()) {
+            killed.next();
+            return killed.getInt(1);
+        }
+    }
+
+    private static void awaitListeners(int expected) throws SQLException {
+        long end = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        int seen = 0;
+        try (Connection db = PostgresDatabase.connectAsSuperuser();
+                PreparedStatement count = db.prepareStatement("select count(*) " + LISTENERS)) {
+            while (System.nanoTime() < end) {
+                try (ResultSet n = count.executeQuery()) {
+                    n.next();
+                    seen = n.getInt(1);
+                }
+                if (seen >= expected) {
+                    return;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+        throw new AssertionError(expected + " listening connections expected, " + seen + " seen");
+    }
+
+    /**
      * Both nodes tick the billing run every {@code CARAVAN_BILLING_RUN_EVERY} (10 s in the PostgreSQL
      * suite); the job's lease lets one of them run it per period. Two nodes without the lease would
      * run it about twice a period, so three runs would come within one period; with it they are at
