@@ -74,7 +74,9 @@ public class PostgresRevisionListener {
     private void listen() {
         Duration backoff = FIRST_BACKOFF;
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
+            Connection connection = null;
+            try {
+                connection = dataSource.getConnection();
                 listening = connection;
                 connection.setAutoCommit(true);
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -94,7 +96,9 @@ public class PostgresRevisionListener {
                         throw new SQLException("the listening connection is no longer valid");
                     }
                 }
+                connection.close();
             } catch (SQLException | RuntimeException e) {
+                discard(connection);
                 if (!running) {
                     return;
                 }
@@ -106,6 +110,27 @@ public class PostgresRevisionListener {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } finally {
                 listening = null;
+            }
+        }
+    }
+
+    /**
+     * Destroys a failed listening connection instead of handing it back to the pool: its failure
+     * came through the driver's own API, which the pool does not see, so closing it would put a
+     * dead connection back for the next request.
+     */
+    private static void discard(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "Aborting the failed listening connection failed", e);
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                LOG.log(Level.FINE, "Closing the failed listening connection failed", closing);
             }
         }
     }
