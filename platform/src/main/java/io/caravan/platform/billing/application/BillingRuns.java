@@ -5,6 +5,7 @@ import io.caravan.platform.host.application.UsageMeter;
 import io.caravan.platform.marketplace.application.ModerationTransactions;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
+import io.caravan.platform.shared.persistence.ClusterSchedule;
 import io.caravan.platform.shared.persistence.DatabaseMigrations;
 import io.caravan.platform.tenancy.domain.Store;
 import jakarta.annotation.PreDestroy;
@@ -36,6 +37,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class BillingRuns {
+    /** Runs the scheduled job on one node of the cluster per period (docs/architecture.md, "Several nodes"). */
+    @Inject
+    ClusterSchedule cluster;
+
     private static final Logger LOG = Logger.getLogger(BillingRuns.class.getName());
     private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(5);
 
@@ -79,6 +84,9 @@ public class BillingRuns {
     /** The scheduled run: bills every store as of now; a failure is logged and the next run retries. */
     void runQuietly() {
         try {
+            if (!cluster.claim("billing-run", runEvery)) {
+                return;
+            }
             run(clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Billing run failed; the next one retries", e);

@@ -2,6 +2,7 @@ package io.caravan.platform.catalog.application;
 
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
+import io.caravan.platform.shared.persistence.ClusterSchedule;
 import io.caravan.platform.shared.persistence.DatabaseMigrations;
 import io.caravan.platform.tenancy.domain.Store;
 import io.caravan.platform.tenancy.domain.StoreRepository;
@@ -29,6 +30,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ReservationSweep {
+    /** Runs the scheduled job on one node of the cluster per period (docs/architecture.md, "Several nodes"). */
+    @Inject
+    ClusterSchedule cluster;
+
     private static final Logger LOG = Logger.getLogger(ReservationSweep.class.getName());
 
     @Inject
@@ -88,6 +93,9 @@ public class ReservationSweep {
 
     private void sweepQuietly() {
         try {
+            if (!cluster.claim("reservation-sweep", sweepEvery)) {
+                return;
+            }
             int released = sweep();
             if (released > 0) {
                 LOG.info(() -> "Released " + released + " expired stock reservation lines");

@@ -12,6 +12,7 @@ import io.caravan.platform.host.application.RoutingFacts;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
 import io.caravan.platform.shared.domain.StoreRef;
+import io.caravan.platform.shared.persistence.ClusterSchedule;
 import io.caravan.platform.shared.persistence.DatabaseMigrations;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import io.caravan.platform.tenancy.application.StoreLifecycle;
@@ -48,6 +49,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PaymentResolver {
+    /** Runs the scheduled job on one node of the cluster per period (docs/architecture.md, "Several nodes"). */
+    @Inject
+    ClusterSchedule cluster;
+
     private static final Logger LOG = Logger.getLogger(PaymentResolver.class.getName());
     private static final int BATCH = 50;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -108,6 +113,9 @@ public class PaymentResolver {
         executor.scheduleWithFixedDelay(
                 () -> {
                     try {
+                        if (!cluster.claim("payment-resolver", every)) {
+                            return;
+                        }
                         runOnce();
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "Resolving open payments failed; the next run retries", e);

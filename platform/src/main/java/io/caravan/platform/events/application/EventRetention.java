@@ -4,6 +4,7 @@ import io.caravan.platform.events.domain.DeliveryStatus;
 import io.caravan.platform.marketplace.application.ModerationTransactions;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
+import io.caravan.platform.shared.persistence.ClusterSchedule;
 import io.caravan.platform.shared.persistence.DatabaseMigrations;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import io.caravan.platform.tenancy.domain.Store;
@@ -35,6 +36,10 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class EventRetention {
+    /** Runs the scheduled job on one node of the cluster per period (docs/architecture.md, "Several nodes"). */
+    @Inject
+    ClusterSchedule cluster;
+
     private static final Logger LOG = Logger.getLogger(EventRetention.class.getName());
     private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(10);
     private static final int CHUNK = 500;
@@ -73,6 +78,9 @@ public class EventRetention {
         job = executor.scheduleWithFixedDelay(
                 () -> {
                     try {
+                        if (!cluster.claim("event-retention-purge", settings.purgeEvery())) {
+                            return;
+                        }
                         purge();
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "Purging old order event deliveries failed; the next run retries", e);

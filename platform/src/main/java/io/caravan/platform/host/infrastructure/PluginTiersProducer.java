@@ -31,6 +31,19 @@ public class PluginTiersProducer {
     @Inject
     Config config;
 
+    /**
+     * The node's own working files (the Felix cache, wiped at every start, and the sandbox's):
+     * under {@code caravan.plugins.dir} unless {@code caravan.plugins.work-dir} says otherwise. Nodes
+     * that share one artifact store must each have their own, or a starting node wipes the Felix
+     * cache of a running one.
+     */
+    private Path workDir() {
+        return config.getOptionalValue("caravan.plugins.work-dir", String.class)
+                .filter(dir -> !dir.isBlank())
+                .map(Path::of)
+                .orElse(Path.of(pluginsDir));
+    }
+
     private FelixBundleHost felix;
     private SandboxLauncher launcher;
     private SpareWorkers spares;
@@ -41,7 +54,7 @@ public class PluginTiersProducer {
         if (launcher != null) {
             return;
         }
-        SandboxSettings defaults = SandboxSettings.defaults(Path.of(pluginsDir, "sandbox"));
+        SandboxSettings defaults = SandboxSettings.defaults(workDir().resolve("sandbox"));
         SandboxSettings settings = new SandboxSettings(
                 config.getOptionalValue("caravan.sandbox.dir", String.class)
                         .map(Path::of)
@@ -64,7 +77,7 @@ public class PluginTiersProducer {
         launcher = new SandboxLauncher(settings);
         spares = new SpareWorkers(launcher);
         isolated = new IsolatedBundleHost(launcher, spares);
-        felix = FelixBundleHost.start(Path.of(pluginsDir, "felix-cache"));
+        felix = FelixBundleHost.start(workDir().resolve("felix-cache"));
         tiers = new TieredBundleHost(felix, isolated);
     }
 

@@ -22,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The host's view of installations: each store's enabled installations and answering rules, read
  * once and kept until an installation or a rule of that store changes on this node (invalidated after the change commits, so a
  * concurrent read cannot re-cache the old state). Who answers a call is decided from
- * them by {@link AnsweringResolver}, on every call, without I/O. Other nodes learn of changes when their entry is
- * invalidated; see the README's "Beyond one node" note.
+ * them by {@link AnsweringResolver}, on every call, without I/O. The change also bumps the
+ * {@code installations} revision in its transaction, so that other nodes drop their entries within
+ * a second ({@link PluginRevisions}; docs/architecture.md, "Several nodes").
  */
 @ApplicationScoped
 public class MarketplacePluginDirectory implements PluginDirectory {
@@ -33,8 +34,13 @@ public class MarketplacePluginDirectory implements PluginDirectory {
     @Inject
     ArtifactStore artifacts;
 
+    @Inject
+    PluginRevisions revisions;
+
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    private static final String BUMPED = MarketplacePluginDirectory.class.getName() + ".bumped";
 
     private final Map<String, StoreAnswering> byStore = new ConcurrentHashMap<>();
 
@@ -64,11 +70,19 @@ public class MarketplacePluginDirectory implements PluginDirectory {
         }
     }
 
-    /** Drops the store's entry once the current transaction has ended (at once without one). */
+    /**
+     * Drops the store's entry once the current transaction has ended (at once without one), and
+     * bumps the {@code installations} revision in that transaction (once per transaction) so that
+     * the other nodes drop theirs.
+     */
     public void invalidateAfterCompletion(String storeId) {
         byStore.remove(storeId);
         if (transactions.getTransactionKey() == null) {
             return;
+        }
+        if (transactions.getResource(BUMPED) == null) {
+            revisions.bumpInstallations();
+            transactions.putResource(BUMPED, Boolean.TRUE);
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -65,8 +65,9 @@ public class Moderation {
 
     /**
      * Certifies a version at review (in review or approved): it may then run in the platform's JVM.
-     * The change bumps the plugin revision; this node applies it at once, the others at their next
-     * poll, and each moves the version in-process on its next call.
+     * The change bumps the plugin revision; this node applies it at once, the others when the
+     * revision's notification wakes them (or at their next 1 s poll), and each moves the version
+     * in-process on its next call.
      */
     public PluginRelease certify(Actor admin, String releaseId) {
         PluginRelease release = transactions.certification(admin, releaseId, true);

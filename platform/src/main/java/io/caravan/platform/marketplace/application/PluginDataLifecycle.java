@@ -5,6 +5,7 @@ import io.caravan.platform.marketplace.domain.DataRetention;
 import io.caravan.platform.marketplace.domain.ListingStats;
 import io.caravan.platform.shared.domain.Page;
 import io.caravan.platform.shared.domain.PageRequest;
+import io.caravan.platform.shared.persistence.ClusterSchedule;
 import io.caravan.platform.shared.persistence.DatabaseMigrations;
 import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import io.caravan.platform.tenancy.domain.Actor;
@@ -41,6 +42,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PluginDataLifecycle {
+    /** Runs the scheduled job on one node of the cluster per period (docs/architecture.md, "Several nodes"). */
+    @Inject
+    ClusterSchedule cluster;
+
     private static final Logger LOG = Logger.getLogger(PluginDataLifecycle.class.getName());
     private static final Duration FIRST_PURGE_AFTER = Duration.ofMinutes(10);
 
@@ -87,6 +92,9 @@ public class PluginDataLifecycle {
         job = executor.scheduleWithFixedDelay(
                 () -> {
                     try {
+                        if (!cluster.claim("plugin-data-purge", purgeEvery)) {
+                            return;
+                        }
                         purgeDue();
                     } catch (RuntimeException e) {
                         LOG.log(Level.WARNING, "Purging retained plugin data failed; the next run retries", e);

@@ -24,9 +24,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * How a change every node must apply reaches every node: the change bumps the {@code plugins}
- * revision in the database in its transaction; each node polls it every {@value #POLL_MILLIS} ms
- * and, when it moved, drops its cached installations and unloads the bundles of withdrawn versions.
+ * How a change every node must apply reaches every node (docs/architecture.md, "Several nodes"):
+ * the change bumps a revision in the database in its own transaction — {@code plugins} for a
+ * release's status or build (a yank, a certification), {@code installations} for a store's
+ * installations, configurations and answering rules. The counters are the truth. On PostgreSQL a
+ * trigger notifies {@code caravan_revisions} at commit and the node's listener calls {@link #check()}
+ * at once; every node also polls every {@value #POLL_MILLIS} ms, which catches whatever a node
+ * missed while its listening connection was down (and is the only path on H2). When a counter moved,
+ * the node drops its cached installations; when {@code plugins} moved, it also unloads the bundles
+ * of withdrawn versions.
  */
 @ApplicationScoped
 public class PluginRevisions {
@@ -48,7 +54,11 @@ public class PluginRevisions {
     @Resource
     ManagedScheduledExecutorService executor;
 
-    private final AtomicLong seen = new AtomicLong(-1);
+    static final String PLUGINS = "plugins";
+    static final String INSTALLATIONS = "installations";
+
+    private final AtomicLong seenPlugins = new AtomicLong(-1);
+    private final AtomicLong seenInstallations = new AtomicLong(-1);
     private ScheduledFuture<?> poll;
 
     void start(
@@ -57,17 +67,36 @@ public class PluginRevisions {
         poll = executor.scheduleWithFixedDelay(this::check, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** Bumps the revision inside the caller's transaction. */
+    /** Bumps the {@code plugins} revision (a release changed) inside the caller's transaction. */
     public void bump() {
+        bump(PLUGINS);
+    }
+
+    /**
+     * Bumps the {@code installations} revision (a store's installations, configuration or rules
+     * changed) inside the caller's transaction. The row stays locked until that transaction ends, so
+     * such changes commit one after the other across the cluster and a node that read revision n has
+     * seen every change up to n.
+     */
+    public void bumpInstallations() {
+        bump(INSTALLATIONS);
+    }
+
+    private void bump(String name) {
         persistence
                 .platform()
-                .createQuery("update PlatformRevision r set r.revision = r.revision + 1 where r.name = 'plugins'")
+                .createQuery("update PlatformRevision r set r.revision = r.revision + 1 where r.name = :name")
+                .setParameter("name", name)
                 .executeUpdate();
     }
 
+    /** Both counters, read in one transaction. */
     @Transactional
-    public long current() {
-        return persistence.platform().find(PlatformRevision.class, "plugins").revision();
+    public long[] current() {
+        return new long[] {
+            persistence.platform().find(PlatformRevision.class, PLUGINS).revision(),
+            persistence.platform().find(PlatformRevision.class, INSTALLATIONS).revision()
+        };
     }
 
     @Transactional
@@ -82,18 +111,28 @@ public class PluginRevisions {
                 .toList();
     }
 
-    /** Applies a moved revision on this node now (also called right after a local yank). */
-    public void check() {
+    /**
+     * Applies a moved revision on this node now: called by the poll, by the PostgreSQL listener when
+     * a notification arrives, and right after a local yank. Serialised, so that a slower check can
+     * never record an older revision after a newer one was applied.
+     */
+    public synchronized void check() {
         try {
-            long now = self.current();
-            long before = seen.getAndSet(now);
-            if (before == now) {
+            long[] now = self.current();
+            boolean releasesMoved = seenPlugins.get() != now[0];
+            boolean installationsMoved = seenInstallations.get() != now[1];
+            if (!releasesMoved && !installationsMoved) {
                 return;
             }
             directory.invalidateAll();
-            for (String releaseId : self.withdrawnReleaseIds()) {
-                host.unloadRelease(new ReleaseId(releaseId));
+            if (releasesMoved) {
+                for (String releaseId : self.withdrawnReleaseIds()) {
+                    host.unloadRelease(new ReleaseId(releaseId));
+                }
             }
+            // Recorded once applied: a failed check is retried by the next one.
+            seenPlugins.set(now[0]);
+            seenInstallations.set(now[1]);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Checking the plugin revision failed; retrying", e);
         }

@@ -82,7 +82,7 @@ public class StoreOnboarding {
         Instant started = clock.instant();
         try {
             if (registrar
-                    .claim(slug, claimId, Duration.ofSeconds(claimExpirySeconds))
+                    .claim(slug, claimId, ownerEmail, settings.name(), Duration.ofSeconds(claimExpirySeconds))
                     .isPresent()) {
                 // Registered by a rival since the first look: answer as for any repeat.
                 return registrar

@@ -1,6 +1,7 @@
 package io.caravan.platform.tenancy.application;
 
 import io.caravan.platform.shared.domain.StateConflictException;
+import io.caravan.platform.tenancy.domain.AbandonedClaim;
 import io.caravan.platform.tenancy.domain.Actor;
 import io.caravan.platform.tenancy.domain.AuditEntry;
 import io.caravan.platform.tenancy.domain.AuditLog;
@@ -19,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The database half of onboarding: one transaction, all or nothing. */
@@ -70,9 +72,9 @@ public class StoreRegistrar {
      * @throws io.caravan.platform.tenancy.domain.SlugClaimedException when a live attempt holds it
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Store> claim(StoreSlug slug, String claimId, Duration expiry) {
+    public Optional<Store> claim(StoreSlug slug, String claimId, String ownerEmail, String storeName, Duration expiry) {
         Instant now = clock.instant();
-        claims.claim(slug, claimId, now, now.minus(expiry));
+        claims.claim(slug, claimId, ownerEmail, storeName, now, now.minus(expiry));
         // Read after the claim: a rival that registered the store and released its claim has
         // committed before this claim could be inserted, so its store is visible now.
         Optional<Store> registered = stores.findBySlug(slug);
@@ -80,6 +82,28 @@ public class StoreRegistrar {
             claims.release(slug, claimId);
         }
         return registered;
+    }
+
+    /** Claims made before {@code expiry} ago: their attempts died or stalled. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<AbandonedClaim> abandoned(Duration expiry, int max) {
+        return claims.abandoned(clock.instant().minus(expiry), max);
+    }
+
+    /**
+     * Takes an abandoned claim over for the reaper, in its own transaction; false when someone else
+     * (another node's reaper, a retrying onboarding) was first. The store when the slug was
+     * registered after all (the claim is then released).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean takeOver(AbandonedClaim claim, String newClaimId) {
+        return claims.takeOver(claim.slug(), claim.claimId(), newClaimId, clock.instant());
+    }
+
+    /** Whether a store is registered under the slug. */
+    @Transactional
+    public boolean registered(StoreSlug slug) {
+        return stores.findBySlug(slug).isPresent();
     }
 
     /** Gives the claim up after a failed attempt; false if another attempt had taken it over. */

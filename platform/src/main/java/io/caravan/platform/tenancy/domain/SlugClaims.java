@@ -1,6 +1,7 @@
 package io.caravan.platform.tenancy.domain;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Who is onboarding which slug right now, kept in the database so that every node sees it. An
@@ -9,12 +10,22 @@ import java.time.Instant;
  */
 public interface SlugClaims {
     /**
-     * Claims {@code slug} for the attempt {@code claimId}: inserts the claim, or takes over one
-     * made before {@code staleBefore} (its attempt died).
+     * Claims {@code slug} for the attempt {@code claimId}, recording the owner and store name it is
+     * about to create in the identity provider: inserts the claim, or takes over one made before
+     * {@code staleBefore} (its attempt died).
      *
      * @throws SlugClaimedException when another live attempt holds the slug
      */
-    void claim(StoreSlug slug, String claimId, Instant now, Instant staleBefore);
+    void claim(StoreSlug slug, String claimId, String ownerEmail, String storeName, Instant now, Instant staleBefore);
+
+    /** Up to {@code max} claims made before {@code staleBefore}, oldest first. */
+    List<AbandonedClaim> abandoned(Instant staleBefore, int max);
+
+    /**
+     * Takes the abandoned claim over for {@code newClaimId} if it is still the one that was found
+     * ({@code staleClaimId}); false when another node's reaper or a retrying onboarding was first.
+     */
+    boolean takeOver(StoreSlug slug, String staleClaimId, String newClaimId, Instant now);
 
     /** Removes the claim if {@code claimId} still holds it; false when it was taken over. */
     boolean release(StoreSlug slug, String claimId);

@@ -224,6 +224,45 @@ public final class KeycloakServer {
         return json(response.body()).asJsonObject().getString("access_token");
     }
 
+    /**
+     * Creates, as the platform's service account would, an organization with this alias and a new
+     * user who is its member: what an onboarding that died before registering its store leaves.
+     */
+    public void createOrganizationWithMember(String alias, String name, String email) {
+        String token = serviceAccountToken();
+        expect(
+                201,
+                admin(
+                        token,
+                        "POST",
+                        adminUrl("/organizations"),
+                        Json.createObjectBuilder()
+                                .add("name", name)
+                                .add("alias", alias)
+                                .add("enabled", true)
+                                .build()),
+                "create organization " + alias);
+        expect(
+                201,
+                admin(
+                        token,
+                        "POST",
+                        adminUrl("/users"),
+                        Json.createObjectBuilder()
+                                .add("username", email)
+                                .add("email", email)
+                                .add("enabled", true)
+                                .build()),
+                "create user " + email);
+        String orgId = organizationId(token, alias).orElseThrow();
+        String userId = findUser(token, email).orElseThrow().getString("id");
+        HttpResponse<String> member =
+                admin(token, "POST", adminUrl("/organizations/" + orgId + "/members"), Json.createValue(userId));
+        if (member.statusCode() != 201 && member.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak: add member failed: HTTP " + member.statusCode());
+        }
+    }
+
     public boolean organizationExists(String alias) {
         return organizationId(serviceAccountToken(), alias).isPresent();
     }

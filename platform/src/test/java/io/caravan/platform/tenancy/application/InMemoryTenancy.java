@@ -185,14 +185,42 @@ final class InMemoryTenancy {
     /** Slug claims in memory: slug → (claim id, claimed at). */
     static final class Claims implements SlugClaims {
         final Map<String, Map.Entry<String, Instant>> bySlug = new LinkedHashMap<>();
+        /** Owner e-mail of each claim, as the claim row records it. */
+        final Map<String, String> ownerEmails = new LinkedHashMap<>();
 
         @Override
-        public void claim(StoreSlug slug, String claimId, Instant now, Instant staleBefore) {
+        public void claim(
+                StoreSlug slug, String claimId, String ownerEmail, String storeName, Instant now, Instant staleBefore) {
             Map.Entry<String, Instant> held = bySlug.get(slug.value());
             if (held != null && !held.getValue().isBefore(staleBefore)) {
                 throw new SlugClaimedException(slug);
             }
             bySlug.put(slug.value(), Map.entry(claimId, now));
+            ownerEmails.put(slug.value(), ownerEmail);
+        }
+
+        @Override
+        public List<io.caravan.platform.tenancy.domain.AbandonedClaim> abandoned(Instant staleBefore, int max) {
+            return bySlug.entrySet().stream()
+                    .filter(e -> e.getValue().getValue().isBefore(staleBefore))
+                    .limit(max)
+                    .map(e -> new io.caravan.platform.tenancy.domain.AbandonedClaim(
+                            new StoreSlug(e.getKey()),
+                            e.getValue().getKey(),
+                            ownerEmails.get(e.getKey()),
+                            null,
+                            e.getValue().getValue()))
+                    .toList();
+        }
+
+        @Override
+        public boolean takeOver(StoreSlug slug, String staleClaimId, String newClaimId, Instant now) {
+            Map.Entry<String, Instant> held = bySlug.get(slug.value());
+            if (held == null || !held.getKey().equals(staleClaimId)) {
+                return false;
+            }
+            bySlug.put(slug.value(), Map.entry(newClaimId, now));
+            return true;
         }
 
         @Override
@@ -272,6 +300,8 @@ final class InMemoryTenancy {
         public void deleteOrganization(String organizationId) {
             maybeFail("deleteOrganization");
             organizationsByAlias.values().remove(organizationId);
+            // As Keycloak does: an organization's memberships go with it.
+            members.removeIf(m -> m.startsWith(organizationId + " "));
         }
 
         @Override
