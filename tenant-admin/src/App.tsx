@@ -1,12 +1,12 @@
 import { lazy, Suspense, useState } from 'react';
-import { AppShell, Group, MantineProvider, NativeSelect, Button, Title, NavLink, Text } from '@mantine/core';
+import { AppShell, Group, MantineProvider, createTheme, NativeSelect, Button, Title, NavLink, Text } from '@mantine/core';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { call, ProblemError } from './api';
 import { signOut } from './auth';
 import { LANGUAGES } from './i18n';
-import { ErrorPage, Loading, QueryFailure } from './common';
+import { ErrorPage, Loading, PageBoundary, PageFailed, QueryFailure } from './common';
 
 export interface Me {
   id: string;
@@ -28,6 +28,12 @@ const developer = () => import('./pages/developer');
 const DeveloperListings = lazy(() => developer().then((m) => ({ default: m.DeveloperListings })));
 const DeveloperListing = lazy(() => developer().then((m) => ({ default: m.DeveloperListing })));
 
+/**
+ * Colours that pass WCAG AA for small text: shade 9 of each colour for filled buttons and badges, and
+ * black or white text chosen by the background's luminance.
+ */
+export const theme = createTheme({ primaryShade: 9, autoContrast: true, luminanceThreshold: 0.18 });
+
 export function basename(): string {
   return new URL(document.baseURI).pathname.replace(/\/$/, '');
 }
@@ -46,7 +52,7 @@ export function Root() {
       }),
   );
   return (
-    <MantineProvider>
+    <MantineProvider theme={theme}>
       <QueryClientProvider client={client}>
         <BrowserRouter basename={basename()}>
           <Shell />
@@ -62,6 +68,7 @@ export function useMe() {
 
 function Shell() {
   const { t, i18n } = useTranslation();
+  const location = useLocation();
   const me = useMe();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
@@ -91,6 +98,7 @@ function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         {me.isPending ? <Loading /> : me.error ? <QueryFailure error={me.error} /> : (
+          <PageBoundary key={location.pathname} fallback={<PageFailed />}>
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/" element={<Home me={me.data} />} />
@@ -105,6 +113,7 @@ function Shell() {
               <Route path="*" element={<ErrorPage status={404} />} />
             </Routes>
           </Suspense>
+          </PageBoundary>
         )}
       </AppShell.Main>
     </AppShell>

@@ -1,3 +1,4 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Alert, Center, Loader, Stack, Text, Title, Anchor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -55,4 +56,27 @@ export function QueryFailure({ error }: { error: unknown }) {
     return <ErrorPage status={error.status} error={error} />;
   }
   return <ProblemAlert error={error} />;
+}
+
+/** A page that fails to render shows a sentence, never a blank screen or a stack trace. */
+export class PageBoundary extends Component<{ children: ReactNode; fallback: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(error: unknown, info: ErrorInfo) {
+    console.error('console page failed', error, info.componentStack);
+  }
+  render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+export function PageFailed() {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" title={t('errors.title')} role="alert" data-testid="page-failed">
+      {t('errors.unexpected')}
+    </Alert>
+  );
 }

@@ -22,7 +22,10 @@ export function formatNumber(n: number, locale: string): string {
 
 export function formatDate(iso: string | undefined | null, locale: string): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const date = new Date(iso);
+  // an instant this browser cannot read is shown as sent, never a crash
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 export function formatCountry(code: string, locale: string): string {

@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import './contrast.css';
 import { createRoot } from 'react-dom/client';
 import { signIn, token, type ConsoleConfig } from './auth';
 import { useTokens } from './api';

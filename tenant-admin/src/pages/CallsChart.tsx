@@ -27,7 +27,7 @@ export default function CallsChart({ metrics }: { metrics: Metrics[] }) {
             <XAxis dataKey="name" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Legend />
+            <Legend formatter={(value) => <span style={{ color: '#212529' }}>{value}</span>} />
             <Bar dataKey="answered" stackId="c" name={t('dashboard.answered')} fill="#2f9e44" />
             <Bar dataKey="refused" stackId="c" name={t('dashboard.refused')} fill="#f08c00" />
             <Bar dataKey="failed" stackId="c" name={t('dashboard.failed')} fill="#e03131" />

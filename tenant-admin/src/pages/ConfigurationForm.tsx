@@ -17,6 +17,8 @@ interface Props {
   onSaved: (i: Installation) => void;
 }
 
+const norm = (p: string) => p.replace(/^\//, '');
+
 /** "/apiKey" -> ["apiKey"] */
 function pointer(p: string): string[] {
   return p.split('/').filter(Boolean);
@@ -50,7 +52,7 @@ export default function ConfigurationForm({ store, installation, schema, secretF
       let node: any = ui;
       for (const part of pointer(s)) node = node[part] ??= {};
       node['ui:widget'] = 'password';
-      node['ui:placeholder'] = installation.secretsSet.includes(s) ? t('config.secretSet') : t('config.secretUnset');
+      node['ui:placeholder'] = installation.secretsSet.map(norm).includes(norm(s)) ? t('config.secretSet') : t('config.secretUnset');
       node['ui:help'] = t('config.secretHelp');
     }
     return ui;

@@ -49,7 +49,7 @@ export function ReviewQueue() {
           </Group>
         </Card>
       ))}
-      <Modal opened={!!declining} onClose={() => setDeclining(null)} title={t('reviews.declineTitle')}>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!declining} onClose={() => setDeclining(null)} title={t('reviews.declineTitle')}>
         <Stack>
           <TextInput label={t('reviews.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
           <Button color="red" onClick={() => declining && decide.mutate({ v: declining, approve: false })}>{t('reviews.decline')}</Button>
@@ -117,7 +117,7 @@ export function AdminStores() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={!!suspending} onClose={() => setSuspending(null)} title={t('stores.suspendTitle', { name: suspending?.name ?? '' })}>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={!!suspending} onClose={() => setSuspending(null)} title={t('stores.suspendTitle', { name: suspending?.name ?? '' })}>
         <Stack>
           <TextInput label={t('reviews.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
           <ProblemAlert error={change.error} />

@@ -25,7 +25,7 @@ export function DeveloperListings() {
           <Text size="sm">{l.summary}</Text>
           <Group gap="xs" mt="xs">
             <Badge>{t('listingStatus.' + l.status, { defaultValue: l.status })}</Badge>
-            {l.kinds.map((k) => <Badge key={k} variant="light">{t('kind.' + k)}</Badge>)}
+            {l.kinds.map((k) => <Badge key={k}>{t('kind.' + k)}</Badge>)}
           </Group>
         </Card>
       ))}

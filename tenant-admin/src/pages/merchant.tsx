@@ -138,7 +138,7 @@ export function Catalogue() {
               <Anchor component={Link} to={'/stores/' + store + '/catalog/' + e.slug} fw={600}>{e.name}</Anchor>
               <Text size="sm">{e.summary}</Text>
               <Group mt="xs" gap="xs">
-                {e.kinds.map((k) => <Badge key={k} variant="light">{t('kind.' + k)}</Badge>)}
+                {e.kinds.map((k) => <Badge key={k}>{t('kind.' + k)}</Badge>)}
               </Group>
               <Text size="sm" mt="xs"><Price pricing={e.pricing} /></Text>
               <Rating entry={e} />
@@ -197,8 +197,9 @@ export function ListingPage() {
   const [consenting, setConsenting] = useState(false);
   const [ticked, setTicked] = useState<Record<string, boolean>>({});
   const entry = useQuery({ queryKey: ['catalog-entry', store, slug], queryFn: () => call<CatalogEntry>('stores/' + store + '/catalog/' + slug) });
+  // its own key: "not installed" (null) must never stand in for the installation page's data
   const installed = useQuery({
-    queryKey: ['plugin', store, slug],
+    queryKey: ['plugin-installed', store, slug],
     queryFn: () => call<Installation>('stores/' + store + '/plugins/' + slug).catch(() => null),
   });
   const install = useMutation({
@@ -209,6 +210,8 @@ export function ListingPage() {
       }),
     onSuccess: (i) => {
       client.invalidateQueries({ queryKey: ['plugins', store] });
+      client.invalidateQueries({ queryKey: ['plugin-installed', store, i.pluginId] });
+      client.setQueryData(['plugin', store, i.pluginId], i);
       navigate('/stores/' + store + '/plugins/' + i.pluginId);
     },
   });
@@ -239,7 +242,7 @@ export function ListingPage() {
       ) : (
         <Group><Button onClick={() => setConsenting(true)} data-testid="install">{t('listing.install')}</Button></Group>
       )}
-      <Modal opened={consenting} onClose={() => setConsenting(false)} title={t('consent.title', { name: e.name })}>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={consenting} onClose={() => setConsenting(false)} title={t('consent.title', { name: e.name })}>
         <Stack>
           <Text>{items.length === 0 ? t('consent.nothing') : t('consent.intro')}</Text>
           {items.map((i) => (
@@ -283,6 +286,7 @@ export function InstallationPage() {
     onSuccess: () => {
       client.removeQueries({ queryKey: key });
       client.invalidateQueries({ queryKey: ['plugins', store] });
+      client.invalidateQueries({ queryKey: ['plugin-installed', store, plugin] });
       navigate('/stores/' + store);
     },
   });
@@ -323,7 +327,7 @@ export function InstallationPage() {
           />
         </Suspense>
       )}
-      <Modal opened={uninstalling} onClose={() => setUninstalling(false)} title={t('uninstall.title', { name: i.pluginName })}>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={uninstalling} onClose={() => setUninstalling(false)} title={t('uninstall.title', { name: i.pluginName })}>
         <Stack>
           <Radio.Group value={purge} onChange={setPurge} label={t('uninstall.data')}>
             <Stack mt="xs">
