@@ -8,7 +8,7 @@
 //   OUT                           where screenshots and e2e-summary.json go
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 
@@ -28,6 +28,7 @@ const PASSWORD = env('OWNER_PASSWORD');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const AXE = require.resolve('axe-core/axe.min.js');
 mkdirSync(OUT, { recursive: true });
+for (const stale of ['failure.png', 'failure.html']) rmSync(path.join(OUT, stale), { force: true });
 
 const started = Date.now();
 const summary = { steps: [], axe: {}, firstScreen: {} };
