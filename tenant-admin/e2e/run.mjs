@@ -25,6 +25,9 @@ const OTHER = env('OTHER_STORE');
 const PLUGIN = env('PLUGIN');
 const USER = env('OWNER_USER');
 const PASSWORD = env('OWNER_PASSWORD');
+const DEV_LISTING = env('DEV_LISTING');
+const BAD_JAR = env('BAD_JAR');
+const GOOD_JAR = env('GOOD_JAR');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const AXE = require.resolve('axe-core/axe.min.js');
 mkdirSync(OUT, { recursive: true });
@@ -227,6 +230,53 @@ try {
   await page.getByTestId('uninstall').click();
   await page.getByTestId('confirm-uninstall').click();
   await page.getByRole('heading', { name: 'Installed plugins' }).waitFor();
+
+  // 10. The developer uploads a bad version (the report, rule by rule) and a good one, and submits it.
+  step('developer uploads a bad and a good version');
+  const devContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  const dev = await devContext.newPage();
+  current = dev;
+  dev.setDefaultTimeout(30000);
+  dev.on('pageerror', (e) => errors.push(String(e)));
+  await dev.goto(CONSOLE + 'developer/listings/' + DEV_LISTING);
+  await signIn(dev, 'dev', 'caravan');
+  await dev.getByRole('heading', { name: 'Upload a version' }).waitFor();
+  await dev.locator('input[type="file"]').setInputFiles(BAD_JAR);
+  await dev.getByTestId('upload').click();
+  await dev.getByTestId('check-FAILED').first().waitFor();
+  await dev.getByText('The check failed').waitFor();
+  await screenshot(dev, 'upload-rejected');
+  await accessible(dev, 'upload-rejected');
+  await dev.locator('input[type="file"]').setInputFiles(GOOD_JAR);
+  await dev.getByTestId('upload').click();
+  await dev.getByText('The check passed.').waitFor();
+  await dev.locator('[role="progressbar"][aria-valuenow="100"]').waitFor();
+  await dev.getByRole('button', { name: 'Submit for review' }).click();
+  await dev.getByText('In review').waitFor();
+  await screenshot(dev, 'upload-passed');
+  await accessible(dev, 'upload-passed');
+  await devContext.close();
+
+  // 11. The platform admin sees it in the review queue with its report and approves it.
+  step('admin approves from the review queue');
+  const adminContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  const adm = await adminContext.newPage();
+  current = adm;
+  adm.on('pageerror', (e) => errors.push(String(e)));
+  await adm.goto(CONSOLE + 'admin/reviews');
+  await signIn(adm, 'ada', 'caravan');
+  const card = adm.getByTestId('review-' + DEV_LISTING);
+  await card.getByTestId('report').waitFor();
+  await screenshot(adm, 'review-queue');
+  await accessible(adm, 'review-queue');
+  await card.getByTestId('approve').click();
+  await card.waitFor({ state: 'detached' });
+  await adm.goto(CONSOLE + 'admin/stores');
+  await adm.getByRole('heading', { name: 'Stores' }).waitFor();
+  await adm.getByText(STORE).first().waitFor();
+  await accessible(adm, 'admin-stores');
+  await adminContext.close();
+  current = page;
 
   if (errors.length) throw new Error('page errors: ' + errors.join('\n'));
   await context.close();

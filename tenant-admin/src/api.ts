@@ -12,6 +12,8 @@ export class ProblemError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** The whole problem document: some carry more members (an upload's check report). */
+    readonly body: Record<string, any> = {},
   ) {
     super(detail || title);
   }
@@ -54,7 +56,7 @@ export async function call<T>(
 export async function problemOf(response: Response): Promise<ProblemError> {
   try {
     const p = await response.json();
-    return new ProblemError(response.status, p.title ?? '', p.detail ?? '', Array.isArray(p.errors) ? p.errors : []);
+    return new ProblemError(response.status, p.title ?? '', p.detail ?? '', Array.isArray(p.errors) ? p.errors : [], p ?? {});
   } catch {
     return new ProblemError(response.status, response.statusText, '');
   }
@@ -83,7 +85,7 @@ export async function upload<T>(path: string, file: Blob, onProgress: (fraction:
         onProgress(1);
         resolve(json as T);
       } else {
-        reject(new ProblemError(xhr.status, json?.title ?? '', json?.detail ?? '', json?.errors ?? []));
+        reject(new ProblemError(xhr.status, json?.title ?? '', json?.detail ?? '', json?.errors ?? [], json ?? {}));
       }
     };
     xhr.onerror = () => reject(new ProblemError(0, 'network', ''));

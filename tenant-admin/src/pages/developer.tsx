@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Card, FileInput, Group, Progress, Stack, Table, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { call, upload } from '../api';
+import { call, ProblemError, upload } from '../api';
 import { Empty, Loading, ProblemAlert, QueryFailure } from '../common';
 import { formatDate } from '../format';
 import { CheckReport } from './Report';
@@ -60,10 +60,16 @@ export function DeveloperListing() {
         <Button disabled={!file} loading={send.isPending} onClick={() => file && send.mutate(file)} data-testid="upload">{t('developer.send')}</Button>
       </Group>
       {send.isPending || progress > 0 ? (
-        <Progress value={Math.round(progress * 100)} aria-label={t('developer.progress')} data-testid="progress" />
+        <Progress.Root data-testid="progress">
+          <Progress.Section value={Math.round(progress * 100)} aria-label={t('developer.progress')} />
+        </Progress.Root>
       ) : null}
       <ProblemAlert error={send.error ?? submit.error} />
       {send.data ? <CheckReport report={send.data.report} /> : null}
+      {/* a rejected upload (422) carries the stored version, with its report */}
+      {send.error instanceof ProblemError && (send.error.body.version?.report ?? send.error.body.report) ? (
+        <CheckReport report={send.error.body.version?.report ?? send.error.body.report} />
+      ) : null}
       <Title order={2}>{t('developer.versions')}</Title>
       {versions.isPending ? <Loading /> : versions.error ? <QueryFailure error={versions.error} /> : versions.data.length === 0 ? (
         <Empty>{t('developer.noVersions')}</Empty>

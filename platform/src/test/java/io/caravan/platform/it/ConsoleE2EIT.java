@@ -3,6 +3,7 @@ package io.caravan.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
+import io.caravan.platform.it.support.Bundles;
 import io.caravan.platform.it.support.Marketplace;
 import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.Stores;
@@ -23,7 +24,7 @@ class ConsoleE2EIT extends PlatformIT {
     private static final long TIMEOUT_MINUTES = 6;
 
     @Test
-    void a_store_owner_installs_and_configures_a_plugin_in_the_console() throws Exception {
+    void owner_developer_and_admin_journeys_in_the_console() throws Exception {
         Api admin = admin();
         Api dev = anonymous().withToken(Stores.demoToken("dev"));
         String store = Stores.uniqueSlug("console");
@@ -32,11 +33,26 @@ class ConsoleE2EIT extends PlatformIT {
         Stores.onboardAndSignIn(admin, other);
         String plugin = Stores.uniqueSlug("echo");
         Marketplace.listed(dev, admin, plugin, Marketplace.free());
+        // a listing with no version yet, for the developer's journey: a bad upload, then a good one
+        String listing = Stores.uniqueSlug("upload");
+        Marketplace.create(dev, listing, Marketplace.free());
 
         File console = new File(System.getProperty("caravan.it.console.dir", "../tenant-admin"));
         Path out = Path.of(System.getProperty("caravan.it.e2e.out", "target/e2e"));
         Files.createDirectories(out);
         Path log = out.resolve("e2e.log");
+        Path bad = out.resolve("bad-import.jar");
+        Files.write(
+                bad,
+                Bundles.renamed(
+                        // the build copies every test bundle here (copy-test-bundles); it-dev-plugins holds a few
+                        Files.readAllBytes(Path.of("target/test-bundles/caravan-test-bad-import.jar")),
+                        "test-bad-import",
+                        listing,
+                        "com.flow." + listing.replace('-', '.'),
+                        "1.0.0"));
+        Path good = out.resolve("good.jar");
+        Files.write(good, Marketplace.echo(listing, "1.0.1"));
         ProcessBuilder npm = new ProcessBuilder("npm", "run", "--silent", "e2e")
                 .directory(console)
                 .redirectErrorStream(true)
@@ -48,6 +64,9 @@ class ConsoleE2EIT extends PlatformIT {
         npm.environment().put("STORE", store);
         npm.environment().put("OTHER_STORE", other);
         npm.environment().put("PLUGIN", plugin);
+        npm.environment().put("DEV_LISTING", listing);
+        npm.environment().put("BAD_JAR", bad.toAbsolutePath().toString());
+        npm.environment().put("GOOD_JAR", good.toAbsolutePath().toString());
         npm.environment().put("OUT", out.toAbsolutePath().toString());
         Process process = npm.start();
         boolean finished = process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES);
