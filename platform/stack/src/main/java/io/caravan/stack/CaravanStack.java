@@ -480,6 +480,7 @@ public final class CaravanStack {
 
                 %s — ready in %s (build %s s, Keycloak ready after %s s, Liberty %s s)
 
+                  Console         %s/console/   (sign in as a demo user below)
                   API             %s/api
                   OpenAPI UI      %s/openapi/ui
                   Health          %s/health/ready
@@ -519,6 +520,7 @@ public final class CaravanStack {
                         buildSecs,
                         kcSecs,
                         libertySecs,
+                        api,
                         api,
                         api,
                         api,
