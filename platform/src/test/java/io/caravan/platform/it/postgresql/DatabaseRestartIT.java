@@ -110,6 +110,16 @@ class DatabaseRestartIT extends PlatformIT {
         assertThat(stored)
                 .as("every acknowledged product is stored once")
                 .hasSizeGreaterThanOrEqualTo(acknowledged.size());
+        // and the node reports its database ready again, without a restart
+        assertThat(Poll.until(
+                        () -> anonymous().get("../health/ready").json().getJsonArray("checks").stream()
+                                .map(c -> c.asJsonObject())
+                                .filter(c -> c.getString("name").equals("database"))
+                                .anyMatch(c -> c.getString("status").equals("UP")),
+                        Boolean.TRUE::equals,
+                        RECOVERED_WITHIN,
+                        POLL))
+                .isTrue();
     }
 
     /** Restarts the local cluster serving 127.0.0.1:5432 (fast shutdown cuts every connection). */
