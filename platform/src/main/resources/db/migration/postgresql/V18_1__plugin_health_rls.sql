@@ -13,7 +13,8 @@ grant select, insert, update, delete on plugin_health to ${appRole};
 create policy health_owner_scan on plugin_installations for select to current_user using (true);
 create policy health_owner_scan on plugin_health for select to current_user using (true);
 
-create function due_plugin_health(due_at timestamp with time zone, max_rows integer)
+create function due_plugin_health(due_at timestamp with time zone, changed_before timestamp with time zone,
+                                  max_rows integer)
     returns table (store_id varchar, store_slug varchar, installation_id varchar)
     language sql stable security definer
     set search_path from current
@@ -22,7 +23,7 @@ as $$
       from plugin_installations i
       join stores s on s.id = i.store_id
       left join plugin_health h on h.installation_id = i.id
-     where i.status = 'ENABLED' and s.status = 'ACTIVE'
+     where i.status = 'ENABLED' and s.status = 'ACTIVE' and i.updated_at <= changed_before
        and (h.installation_id is null
             or ((h.next_check_at <= due_at or h.checked_at is null or h.checked_at < i.updated_at)
                 and (h.lease_until is null or h.lease_until <= due_at)))
@@ -30,5 +31,6 @@ as $$
      limit max_rows
 $$;
 
-revoke all on function due_plugin_health(timestamp with time zone, integer) from public;
-grant execute on function due_plugin_health(timestamp with time zone, integer) to ${appRole};
+revoke all on function due_plugin_health(timestamp with time zone, timestamp with time zone, integer) from public;
+grant execute on function due_plugin_health(timestamp with time zone, timestamp with time zone, integer)
+    to ${appRole};

@@ -39,8 +39,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Calls each enabled installation's {@link ExtensionPoint#HEALTH} extension (docs/architecture.md,
- * "Plugin health"): after it was installed, upgraded, rolled back, reconfigured or enabled (the
- * installation changed after its last report), then every {@code caravan.plugins.health.every}
+ * "Plugin health"): {@code caravan.plugins.health.after-change} after it was installed, upgraded,
+ * rolled back, reconfigured or enabled (the installation changed after its last report), then every
+ * {@code caravan.plugins.health.every}
  * (every {@code caravan.plugins.health.down-every} while DOWN), and when the merchant asks. Every
  * {@code caravan.plugins.health.poll-every} each node asks the database which checks are due across
  * stores and claims them one by one with a lease, so a check runs on one node at a time however
@@ -83,6 +84,15 @@ public class PluginHealthChecks {
     @ConfigProperty(name = "caravan.plugins.health.poll-every", defaultValue = "PT2S")
     Duration pollEvery;
 
+    /**
+     * How long after a change the automatic check waits: the store's own first calls of a new
+     * version or configuration (a sandboxed bundle loading into a worker) do not compete with it.
+     * The merchant's "check now" does not wait.
+     */
+    @Inject
+    @ConfigProperty(name = "caravan.plugins.health.after-change", defaultValue = "PT30S")
+    Duration afterChange;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -118,13 +128,15 @@ public class PluginHealthChecks {
         try {
             List<InstallationHealthRepository.Due> due;
             do {
-                due = health.due(clock.instant(), BATCH);
+                Instant now = clock.instant();
+                due = health.due(now, now.minus(afterChange), BATCH);
                 int ran = 0;
                 for (InstallationHealthRepository.Due one : due) {
                     if (stopped) {
                         return;
                     }
-                    Optional<PluginHealthTransactions.Claim> claim = claim(() -> transactions.claimDue(one));
+                    Optional<PluginHealthTransactions.Claim> claim =
+                            claim(() -> transactions.claimDue(one, afterChange));
                     if (claim.isPresent()) {
                         run(claim.get());
                         ran++;

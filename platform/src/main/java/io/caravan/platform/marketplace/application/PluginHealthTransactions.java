@@ -45,11 +45,13 @@ public class PluginHealthTransactions {
 
     /** Claims a check the scan found due, if it still is and nobody holds it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Claim> claimDue(InstallationHealthRepository.Due due) {
+    public Optional<Claim> claimDue(InstallationHealthRepository.Due due, Duration afterChange) {
         Instant now = clock.instant();
         Optional<Installation> installation = installations.findById(due.storeId(), due.installationId());
-        if (installation.isEmpty() || !installation.get().isEnabled()) {
-            return Optional.empty();
+        if (installation.isEmpty()
+                || !installation.get().isEnabled()
+                || installation.get().updatedAt().plus(afterChange).isAfter(now)) {
+            return Optional.empty(); // gone, disabled, or changed again since the scan: the next poll decides
         }
         Optional<InstallationHealth> row = health.find(due.storeId(), due.installationId());
         InstallationHealth h;

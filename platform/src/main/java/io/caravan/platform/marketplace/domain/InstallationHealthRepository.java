@@ -10,10 +10,11 @@ public interface InstallationHealthRepository {
     record Due(String storeId, String storeSlug, String installationId) {}
 
     /**
-     * Enabled installations of active stores whose check is due at {@code now} and not leased,
-     * oldest first: at most {@code max}. Ids only; the claim happens bound to the store.
+     * Enabled installations of active stores, unchanged since {@code changedBefore}, whose check is
+     * due at {@code now} and not leased, oldest first: at most {@code max}. Ids only; the claim
+     * happens bound to the store.
      */
-    List<Due> due(Instant now, int max);
+    List<Due> due(Instant now, Instant changedBefore, int max);
 
     Optional<InstallationHealth> find(String storeId, String installationId);
 

@@ -32,13 +32,13 @@ public class JpaInstallationHealthRepository implements InstallationHealthReposi
     private static final String DUE_H2 = "select i.store_id, s.slug, i.id from plugin_installations i"
             + " join stores s on s.id = i.store_id"
             + " left join plugin_health h on h.installation_id = i.id"
-            + " where i.status = 'ENABLED' and s.status = 'ACTIVE'"
+            + " where i.status = 'ENABLED' and s.status = 'ACTIVE' and i.updated_at <= ?"
             + " and (h.installation_id is null"
             + " or ((h.next_check_at <= ? or h.checked_at is null or h.checked_at < i.updated_at)"
             + " and (h.lease_until is null or h.lease_until <= ?)))"
             + " order by coalesce(h.next_check_at, i.updated_at), i.id limit ?";
     private static final String DUE_POSTGRESQL =
-            "select store_id, store_slug, installation_id from due_plugin_health(?, ?)";
+            "select store_id, store_slug, installation_id from due_plugin_health(?, ?, ?)";
 
     @Inject
     StoreScopedPersistence persistence;
@@ -58,13 +58,18 @@ public class JpaInstallationHealthRepository implements InstallationHealthReposi
     }
 
     @Override
-    public List<Due> due(Instant now, int max) {
+    public List<Due> due(Instant now, Instant changedBefore, int max) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(postgresql ? DUE_POSTGRESQL : DUE_H2)) {
             int i = 1;
             OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-            query.setObject(i++, at);
-            if (!postgresql) {
+            OffsetDateTime settled = changedBefore.atOffset(ZoneOffset.UTC);
+            if (postgresql) {
+                query.setObject(i++, at);
+                query.setObject(i++, settled);
+            } else {
+                query.setObject(i++, settled);
+                query.setObject(i++, at);
                 query.setObject(i++, at);
             }
             query.setInt(i, max);
