@@ -204,6 +204,14 @@ class SandboxTest {
                         }
                     },
                     callers);
+            // the spinning call holds a worker before the others start (else they may take both
+            // workers first and the spinning call, finding none free, never runs to be killed)
+            assertThat(io.caravan.platform.testing.Poll.until(
+                            () -> pool.size() - pool.idlePids().size() >= 1,
+                            Duration.ofSeconds(20),
+                            Duration.ofMillis(10)))
+                    .as("the spinning call took a worker")
+                    .isTrue();
             // another store's calls, on a second worker of the same version, while the first spins
             List<TaxQuote> answered = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
