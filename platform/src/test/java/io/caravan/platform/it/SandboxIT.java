@@ -73,7 +73,6 @@ class SandboxIT extends PlatformIT {
     @Test
     void an_upload_whose_health_check_spins_forever_is_rejected_and_its_process_killed() throws Exception {
         Api dev = anonymous().withToken(Stores.demoToken("dev"));
-        Api admin = admin();
         String slug = Stores.uniqueSlug("spin");
         Marketplace.create(dev, slug, Marketplace.free());
         byte[] spinning = Bundles.renamed(
@@ -82,11 +81,6 @@ class SandboxIT extends PlatformIT {
                 slug,
                 "com.spin." + slug.replace('-', '.'),
                 "1.0.0");
-        int workersBefore = admin.get("api/admin/plugins/node")
-                .json()
-                .getJsonObject("sandbox")
-                .getInt("workers");
-
         long started = System.nanoTime();
         Api.Reply uploaded = dev.upload("api/developer/listings/" + slug + "/versions", spinning, Marketplace.JAR);
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -94,12 +88,9 @@ class SandboxIT extends PlatformIT {
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(422);
         assertThat(uploaded.body()).contains("no answer within 10 s");
         assertThat(millis).isLessThan(25_000);
-        // the dry run's worker is gone: no pool grew, and no process of the test's server still runs it
-        assertThat(admin.get("api/admin/plugins/node")
-                        .json()
-                        .getJsonObject("sandbox")
-                        .getInt("workers"))
-                .isEqualTo(workersBefore);
+        // the dry run's worker is gone: no process of the test's server still runs it. (The node's
+        // worker count is not compared: the periodic plugin health checks of other suites' sandboxed
+        // installations start and keep workers of their own at any moment.)
         assertThat(ProcessHandle.allProcesses()
                         .filter(p -> p.info().commandLine().orElse("").contains("SandboxWorker"))
                         .filter(p -> p.info()

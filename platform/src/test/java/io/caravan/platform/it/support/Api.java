@@ -150,7 +150,9 @@ public final class Api {
 
         @Override
         public String toString() {
-            return status + " " + contentType + " " + body;
+            String reply = status + " " + contentType + " " + body;
+            String logged = status >= 500 ? ServerLog.incidentOf(body) : null;
+            return logged == null ? reply : reply + "\nwhat the server logged:\n" + logged;
         }
     }
 }
