@@ -7,6 +7,7 @@ import io.caravan.platform.shared.persistence.StoreScopedPersistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +56,11 @@ public class IdempotentRequests {
         /** The key was used with the same request and answered: give the same answer. */
         record Replay(int status, String body) implements Claim {}
 
-        /** The key is being worked on by another request right now. */
-        record InProgress() implements Claim {}
+        /**
+         * The key is being worked on by another request, claimed at {@code since} (a request whose
+         * node died keeps it so until a repeat takes it over).
+         */
+        record InProgress(String recordId, Instant since) implements Claim {}
     }
 
     /** Checks the key's syntax: 8–255 visible ASCII characters (a UUID fits). */
@@ -123,7 +127,7 @@ public class IdempotentRequests {
         }
         return existing.completed()
                 ? new Claim.Replay(existing.responseStatus(), existing.responseBody())
-                : new Claim.InProgress();
+                : new Claim.InProgress(existing.id(), existing.claimedAt());
     }
 
     /** Reads a key's record in a transaction of its own (for a repeat waiting on the first). */
@@ -135,6 +139,22 @@ public class IdempotentRequests {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<IdempotencyRecord> find(String storeId, String operation, String key) {
         return lookup(persistence.forStore(storeId), operation, key);
+    }
+
+    /**
+     * Takes a key over from the request that claimed it at {@code since} and never answered (its node
+     * died with it): true for exactly one of several repeats doing this at once (the record's row
+     * lock, then its claim time must still be {@code since}).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean takeOver(String storeId, String recordId, Instant since) {
+        IdempotencyRecord record =
+                persistence.forStore(storeId).find(IdempotencyRecord.class, recordId, LockModeType.PESSIMISTIC_WRITE);
+        if (record == null || record.completed() || !record.claimedAt().equals(since)) {
+            return false;
+        }
+        record.takeOver(clock.instant());
+        return true;
     }
 
     /** Stores the answer given for a claimed key. */

@@ -71,6 +71,14 @@ public class OrderPlacement {
     Duration waitForFirst;
 
     /**
+     * How long a key's first request may go without answering before a repeat takes the key over
+     * (its node died); far above a placement's own bounded work.
+     */
+    @Inject
+    @ConfigProperty(name = "caravan.commerce.idempotency-takeover", defaultValue = "PT60S")
+    Duration takeoverAfter;
+
+    /**
      * What the storefront sends to place an order.
      *
      * @param expectedTotal the total (minor units, store currency) the shopper accepted: placement
@@ -124,10 +132,24 @@ public class OrderPlacement {
         if (claim instanceof IdempotentRequests.Claim.Replay replay) {
             return CommerceJson.read(replay.body(), Placement.class);
         }
-        if (claim instanceof IdempotentRequests.Claim.InProgress) {
-            return waitForAnswer(store.storeId(), key, hash);
+        String recordId;
+        if (claim instanceof IdempotentRequests.Claim.InProgress first) {
+            Optional<IdempotentRequests.Claim.InProgress> abandoned = waitForAnswer(store.storeId(), key, hash, first);
+            if (abandoned.isEmpty()) {
+                return replayed(store.storeId(), key, hash);
+            }
+            recordId = abandoned.get().recordId();
+            // the request that claimed the key died; if it got as far as the order, answer that order
+            Optional<Placement> placed =
+                    alreadyPlaced(store, checkoutId, abandoned.get().since());
+            if (placed.isPresent()) {
+                idempotency.complete(
+                        store.storeId(), recordId, placed.get().status(), CommerceJson.write(placed.get()));
+                return placed.get();
+            }
+        } else {
+            recordId = ((IdempotentRequests.Claim.Fresh) claim).recordId();
         }
-        String recordId = ((IdempotentRequests.Claim.Fresh) claim).recordId();
         Placement placement;
         try {
             placement = placeOnce(store, checkoutId, body, returnUrl);
@@ -140,17 +162,26 @@ public class OrderPlacement {
         return placement;
     }
 
-    private Placement waitForAnswer(String storeId, String key, String hash) {
+    /**
+     * Waits for the first request with the key to answer (then empty: {@link #replayed} gives its
+     * answer). A first request that has not answered for {@code caravan.commerce.idempotency-takeover}
+     * died with its node (a placement's own work is bounded by its plugin and provider deadlines, far
+     * below that): this repeat takes the key over and gets the dead request's claim back, so that a
+     * shopper's retry after a crash is answered instead of refused for as long as the key is kept.
+     */
+    private Optional<IdempotentRequests.Claim.InProgress> waitForAnswer(
+            String storeId, String key, String hash, IdempotentRequests.Claim.InProgress first) {
         Instant until = clock.instant().plus(waitForFirst);
         long pause = 25;
-        while (clock.instant().isBefore(until)) {
-            Optional<IdempotentRequests.Claim> now = idempotency.current(storeId, OPERATION, key, hash);
-            if (now.isEmpty()) {
-                throw new StateConflictException(
-                        "The first request with this Idempotency-Key failed without placing an order; send it again");
+        IdempotentRequests.Claim.InProgress working = first;
+        while (true) {
+            if (!working.since().plus(takeoverAfter).isAfter(clock.instant())
+                    && idempotency.takeOver(storeId, working.recordId(), working.since())) {
+                // the dead request's claim: its order, if it placed one, is from after this instant
+                return Optional.of(working);
             }
-            if (now.get() instanceof IdempotentRequests.Claim.Replay replay) {
-                return CommerceJson.read(replay.body(), Placement.class);
+            if (!clock.instant().isBefore(until)) {
+                break;
             }
             try {
                 // waiting for another request's transaction: nothing to be notified by across nodes
@@ -160,9 +191,47 @@ public class OrderPlacement {
                 break;
             }
             pause = Math.min(pause * 2, 500);
+            Optional<IdempotentRequests.Claim> now = idempotency.current(storeId, OPERATION, key, hash);
+            if (now.isEmpty()) {
+                throw new StateConflictException(
+                        "The first request with this Idempotency-Key failed without placing an order; send it again");
+            }
+            if (now.get() instanceof IdempotentRequests.Claim.InProgress still) {
+                working = still;
+            } else {
+                return Optional.empty();
+            }
         }
         throw new StateConflictException(
                 "A request with this Idempotency-Key is still being processed; ask again in a few seconds");
+    }
+
+    /** The stored answer of a key that has one. */
+    private Placement replayed(String storeId, String key, String hash) {
+        return idempotency
+                .current(storeId, OPERATION, key, hash)
+                .filter(IdempotentRequests.Claim.Replay.class::isInstance)
+                .map(c -> CommerceJson.read(((IdempotentRequests.Claim.Replay) c).body(), Placement.class))
+                .orElseThrow(() -> new StateConflictException(
+                        "The first request with this Idempotency-Key failed without placing an order; send it again"));
+    }
+
+    /**
+     * The order a dead request placed from the checkout after claiming its key, answered as the
+     * placement would have been, with what that request did not get to do after its last attempt
+     * (capture at once, or cancel an order every provider declined). An attempt still without an
+     * outcome is the payment resolver's, as for any placement whose provider did not answer.
+     */
+    private Optional<Placement> alreadyPlaced(StoreContext store, String checkoutId, Instant claimedAt) {
+        Optional<String> orderId = writes.placedFrom(store.storeId(), checkoutId, claimedAt);
+        if (orderId.isEmpty()) {
+            return Optional.empty();
+        }
+        OrderWrites.State state = writes.latest(store.storeId(), orderId.get());
+        if (state.attempt() == AttemptOutcome.AUTHORIZED || state.attempt().allowsNextProvider()) {
+            state = afterAttempts(store, state.orderId(), writes.methodCode(store.storeId(), state.orderId()), state);
+        }
+        return Optional.of(placement(state));
     }
 
     private Placement placeOnce(StoreContext store, String checkoutId, PlaceOrder body, URI returnUrl) {
@@ -212,11 +281,16 @@ public class OrderPlacement {
                 quote.currency(),
                 input);
         state = afterAttempts(store, created.orderId(), method.methodCode(), state);
+        return placement(state);
+    }
+
+    /** The answer to a placement whose order ended its attempts in {@code state}. */
+    private Placement placement(OrderWrites.State state) {
         if (state.attempt().allowsNextProvider()) {
             return new Placement(
                     402,
-                    created.orderId(),
-                    created.number(),
+                    state.orderId(),
+                    state.number(),
                     StoreOrder.Lifecycle.CANCELLED.name(),
                     StoreOrder.PaymentFacet.FAILED.name(),
                     StoreOrder.FulfilmentFacet.UNFULFILLED.name(),
@@ -231,8 +305,8 @@ public class OrderPlacement {
         }
         return new Placement(
                 201,
-                created.orderId(),
-                created.number(),
+                state.orderId(),
+                state.number(),
                 state.status().name(),
                 state.paymentStatus().name(),
                 state.fulfilmentStatus().name(),

@@ -483,6 +483,32 @@ public class OrderWrites {
                 order.cart()));
     }
 
+    /** The id of the latest order placed from a checkout at or after {@code since}, if any. */
+    @Transactional
+    public Optional<String> placedFrom(String storeId, String checkoutId, Instant since) {
+        return persistence
+                .forStore(storeId)
+                .createQuery(
+                        "select o.id from StoreOrder o where o.checkoutId = :checkout and o.placedAt >= :since"
+                                + " order by o.placedAt desc",
+                        String.class)
+                .setParameter("checkout", checkoutId)
+                .setParameter("since", since)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The payment method the order was placed with. */
+    @Transactional
+    public String methodCode(String storeId, String orderId) {
+        StoreOrder order = persistence.forStore(storeId).find(StoreOrder.class, orderId);
+        if (order == null) {
+            throw new NotFoundException("No order " + orderId + " in this store");
+        }
+        return order.methodCode();
+    }
+
     /** The order's latest attempt (the one the storefront follows). */
     @Transactional
     public State latest(String storeId, String orderId) {

@@ -44,7 +44,8 @@ public class IdempotencyRecord {
     @Column(name = "response_body")
     private String responseBody;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    /** When the key was claimed (or last taken over from a request that died with it). */
+    @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     @Column(name = "expires_at", nullable = false)
@@ -64,6 +65,16 @@ public class IdempotencyRecord {
         this.state = IN_PROGRESS;
         this.createdAt = now;
         this.expiresAt = expiresAt;
+    }
+
+    /** When the key was claimed, or last taken over. */
+    public Instant claimedAt() {
+        return createdAt;
+    }
+
+    /** A repeat takes the key over from a first request that has not answered for too long. */
+    public void takeOver(Instant now) {
+        this.createdAt = now;
     }
 
     public void complete(int status, String body) {
