@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -34,14 +35,24 @@ public final class SecondNode implements AutoCloseable {
 
     private final Path wlp;
     private final int httpPort;
+    private final ProcessBuilder starter;
 
-    private SecondNode(Path wlp, int httpPort) {
+    private SecondNode(Path wlp, int httpPort, ProcessBuilder starter) {
         this.wlp = wlp;
         this.httpPort = httpPort;
+        this.starter = starter;
     }
 
     /** Creates, starts and waits for the second node to be ready (its readiness check answers UP). */
     public static SecondNode start(int httpPort, int httpsPort) {
+        return start(httpPort, httpsPort, Map.of());
+    }
+
+    /**
+     * As {@link #start(int, int)}, with more environment for the node (settings of this node only,
+     * e.g. {@code CARAVAN_ONBOARDING_REAP_AFTER}).
+     */
+    public static SecondNode start(int httpPort, int httpsPort, Map<String, String> environment) {
         Path wlp = Path.of(System.getProperty("caravan.it.liberty.home", "target/liberty/wlp"));
         Path servers = wlp.resolve("usr/servers");
         Path source = servers.resolve("caravan-it");
@@ -49,9 +60,7 @@ public final class SecondNode implements AutoCloseable {
         Path war = Path.of(System.getProperty("caravan.it.war", "target/caravan.war"));
         Path serverXml =
                 war.toAbsolutePath().getParent().getParent().getParent().resolve("server.xml");
-        Path workDir = Path.of(System.getProperty("caravan.it.plugins-dir", "target/plugins"))
-                .toAbsolutePath()
-                .resolveSibling("node-b-work");
+        Path workDir = nodeWorkDir();
         try {
             deleteTree(target);
             deleteTree(workDir);
@@ -79,12 +88,70 @@ public final class SecondNode implements AutoCloseable {
         env.remove("CARAVAN_PLUGINS_DEV_DIR");
         // Only this node reaps abandoned onboardings often (node A keeps the default minute).
         env.put("CARAVAN_ONBOARDING_REAP_EVERY", "PT1S");
+        env.putAll(environment);
+        SecondNode node = new SecondNode(wlp, httpPort, start);
+        node.startAndAwaitReady();
+        return node;
+    }
+
+    private void startAndAwaitReady() {
         // Its exit status only says whether the server came up within the script's own wait; the
         // readiness check below is what counts.
-        run(start, "server start " + SERVER, false);
-        SecondNode node = new SecondNode(wlp, httpPort);
-        node.awaitReady();
-        return node;
+        run(starter, "server start " + SERVER, false);
+        awaitReady();
+    }
+
+    /**
+     * Kills the node's JVM with SIGKILL (kill -9: no shutdown hook, no transaction completion, no
+     * connection closed cleanly) and waits until it is gone.
+     *
+     * @return the killed process, whose start time tells its sandbox workers from a later run's
+     */
+    public ProcessHandle kill() {
+        ProcessHandle server =
+                process().orElseThrow(() -> new IllegalStateException("no running JVM of the server " + SERVER));
+        server.destroyForcibly();
+        try {
+            server.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the killed server " + SERVER + " did not exit", e);
+        }
+        return server;
+    }
+
+    /** Starts the node again after {@link #kill()} (same directories, same environment) and waits until ready. */
+    public void restart() {
+        startAndAwaitReady();
+    }
+
+    /** The node's server JVM (Liberty's launcher runs {@code ws-server.jar <server name>}), if it runs. */
+    public static Optional<ProcessHandle> process() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> {
+                    String command = p.info().commandLine().orElse("");
+                    return command.contains("ws-server.jar") && command.matches(".*\\s" + SERVER + "(\\s.*)?$");
+                })
+                .findFirst();
+    }
+
+    /**
+     * The sandbox worker processes this node started (their command line names the node's own plugin
+     * working directory), whatever became of the node since.
+     */
+    public static List<ProcessHandle> sandboxWorkers() {
+        String workDir = nodeWorkDir().toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(workDir))
+                .toList();
+    }
+
+    private static Path nodeWorkDir() {
+        return Path.of(System.getProperty("caravan.it.plugins-dir", "target/plugins"))
+                .toAbsolutePath()
+                .resolveSibling("node-b-work");
     }
 
     /** The node's base URL (the application is at the context root). */
