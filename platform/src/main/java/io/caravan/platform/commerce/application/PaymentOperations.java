@@ -91,6 +91,61 @@ public class PaymentOperations {
         return prepare(storeId, paymentId, PaymentOperation.CAPTURE, null, "caravan");
     }
 
+    /**
+     * Asks the provider once more, under the same operation key, for an operation recorded
+     * (REQUESTED) and never answered: the node that recorded it died before or during the call. The
+     * key makes the repeat safe — a provider that did it answers what it did, one that never saw it
+     * does it now — and the answer is recorded as the first call's would have been, unless a
+     * provider notification settled the operation meanwhile. Null when it is no longer REQUESTED.
+     */
+    public Result askAgain(StoreRef store, String operationId) {
+        Prepared prepared = self.preparedAgain(store.id(), operationId);
+        if (prepared == null) {
+            return null;
+        }
+        return self.settle(
+                store.id(),
+                prepared,
+                call(store, prepared, "asked again: the first request stopped without an answer"),
+                "caravan");
+    }
+
+    /** The recorded operation as it was prepared, or null when it is no longer REQUESTED. */
+    @Transactional
+    public Prepared preparedAgain(String storeId, String operationId) {
+        EntityManager em = persistence.forStore(storeId);
+        PaymentOperation operation = em.find(PaymentOperation.class, operationId);
+        if (operation == null || !PaymentOperation.REQUESTED.equals(operation.status())) {
+            return null;
+        }
+        Payment payment = em.find(Payment.class, operation.paymentId());
+        return new Prepared(
+                operation.id(),
+                payment.id(),
+                operation.kind(),
+                operation.amountMinor(),
+                payment.currency(),
+                payment.installationId(),
+                payment.providerReference(),
+                payment.methodCode(),
+                payment.pluginId());
+    }
+
+    /** Operations still REQUESTED that were recorded before {@code before}, oldest first (at most {@code max}). */
+    @Transactional
+    public java.util.List<String> unanswered(String storeId, Instant before, int max) {
+        return persistence
+                .forStore(storeId)
+                .createQuery(
+                        "select o.id from PaymentOperation o where o.status = :requested and o.createdAt < :before"
+                                + " order by o.createdAt",
+                        String.class)
+                .setParameter("requested", PaymentOperation.REQUESTED)
+                .setParameter("before", before)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
     /** Captures {@code amount} (null: all that is still capturable) of an order's authorised payment. */
     public Result capture(StoreRef store, String orderId, Long amount, String actor) {
         return run(store, securedPayment(store.id(), orderId, true), PaymentOperation.CAPTURE, amount, actor, null);

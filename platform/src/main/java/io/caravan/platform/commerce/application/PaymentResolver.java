@@ -101,6 +101,15 @@ public class PaymentResolver {
     @ConfigProperty(name = "caravan.commerce.unknown-retry-after", defaultValue = "PT10S")
     Duration firstRetry;
 
+    /**
+     * How long a capture, void or refund may stay without an answer, or an at-once authorisation
+     * without its capture, before the resolver finishes it: far above any call's deadline, so that
+     * only work a dead node left behind is taken up.
+     */
+    @Inject
+    @ConfigProperty(name = "caravan.commerce.stalled-after", defaultValue = "PT2M")
+    Duration stalledAfter;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
@@ -155,7 +164,51 @@ public class PaymentResolver {
         for (Payment lapsed : self.lapsedAuthorizations(store.id())) {
             self.expireAuthorization(store.id(), lapsed.id());
         }
+        // what a node that died mid-request did not finish (docs/architecture.md, "Crashes")
+        Instant stalledBefore = clock.instant().minus(stalledAfter);
+        for (String operation : operations.unanswered(store.id(), stalledBefore, BATCH)) {
+            PaymentOperations.Result asked = operations.askAgain(store, operation);
+            if (asked != null) {
+                LOG.info(() -> "Asked the provider again for " + asked.kind() + " " + operation + " of store "
+                        + store.slug() + ", unanswered since before " + stalledBefore + ": " + asked.status());
+            }
+        }
+        CommerceSettings current = settings.settings(store.id());
+        if (current.captureMode() == CommerceSettings.CaptureMode.AT_ONCE) {
+            for (String payment : self.uncapturedAtOnce(store.id(), current.updatedAt(), stalledBefore)) {
+                PaymentOperations.Result captured = operations.captureAfterAuthorization(store, payment);
+                if (captured != null) {
+                    LOG.info(() -> "Captured payment " + payment + " of store " + store.slug()
+                            + ", authorised at once but never captured (its request stopped): " + captured.status());
+                }
+            }
+        }
         return due.size();
+    }
+
+    /**
+     * Authorised payments of a store that captures at once with nothing captured or being captured,
+     * authorised under the current setting (after {@code settingSince}) and before {@code before}:
+     * the request that authorised them stopped before asking for its capture (a capture asked for and
+     * failed is the merchant's to retry, never the resolver's). An authorisation made while the store
+     * captured on shipment is the merchant's to capture, also after a change of setting.
+     */
+    @Transactional
+    public List<String> uncapturedAtOnce(String storeId, Instant settingSince, Instant before) {
+        return persistence
+                .forStore(storeId)
+                .createQuery(
+                        "select p.id from Payment p where p.outcome = :authorized and p.authorized > 0"
+                                + " and p.capturePending = 0 and p.captured = 0 and p.createdAt > :since"
+                                + " and p.updatedAt < :before and not exists (select o from PaymentOperation o"
+                                + " where o.paymentId = p.id and o.kind = :capture) order by p.updatedAt",
+                        String.class)
+                .setParameter("authorized", AttemptOutcome.AUTHORIZED)
+                .setParameter("capture", io.caravan.platform.commerce.domain.PaymentOperation.CAPTURE)
+                .setParameter("since", settingSince)
+                .setParameter("before", before)
+                .setMaxResults(BATCH)
+                .getResultList();
     }
 
     private void resolveOne(StoreRef store, Payment payment) {
