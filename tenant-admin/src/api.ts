@@ -93,9 +93,12 @@ export async function upload<T>(path: string, file: Blob, onProgress: (fraction:
   });
 }
 
-/** Field errors for a JSON object form: "configuration/apiKey", "configuration.apiKey" or "/apiKey" -> ["apiKey"]. */
+/**
+ * Field errors for a JSON object form: "configuration/apiKey", "configuration.apiKey" or "/apiKey" -> ["apiKey"];
+ * "configuration.hosts[1]" -> ["hosts", "1"] (rjsf's error schema keys array items by index).
+ */
 export function fieldPath(field: string, prefix = 'configuration'): string[] {
   let f = field.trim();
   if (f.startsWith(prefix)) f = f.slice(prefix.length);
-  return f.split(/[./]/).filter((s) => s.length > 0);
+  return f.split(/[./[\]]/).filter((s) => s.length > 0);
 }

@@ -28,6 +28,15 @@ describe('problem documents', () => {
     const schema = errorSchemaOf(new ProblemError(400, 'Invalid', 'x', [{ field: 'configuration/apiKey', message: 'too short' }]));
     expect(schema).toEqual({ apiKey: { __errors: ['too short'] } });
   });
+  it('the server names nested and array fields as the request does, and each lands on its own field', () => {
+    const schema = errorSchemaOf(
+      new ProblemError(400, 'Invalid', 'x', [
+        { field: 'configuration.credentials.apiKey', message: 'is missing' },
+        { field: 'configuration.hosts[1]', message: 'is not a host' },
+      ]),
+    );
+    expect(schema).toEqual({ credentials: { apiKey: { __errors: ['is missing'] } }, hosts: { '1': { __errors: ['is not a host'] } } });
+  });
 });
 
 describe('listing disclosure', () => {

@@ -52,6 +52,33 @@ public final class ConfigurationValidator {
         }
     }
 
+    /** Keywords whose message is about a member of the instance, named by the message's property. */
+    private static final java.util.Set<String> ABOUT_A_MEMBER = java.util.Set.of(
+            "required",
+            "additionalProperties",
+            "unevaluatedProperties",
+            "dependentRequired",
+            "dependencies",
+            "propertyNames");
+
+    /** The request's name of the field a schema message is about: {@code configuration.credentials.apiKey}. */
+    static String field(ValidationMessage message) {
+        StringBuilder field = new StringBuilder("configuration");
+        com.networknt.schema.JsonNodePath at = message.getInstanceLocation();
+        for (int i = 0; at != null && i < at.getNameCount(); i++) {
+            Object element = at.getElement(i);
+            if (element instanceof Integer index) {
+                field.append('[').append(index).append(']');
+            } else {
+                field.append('.').append(element);
+            }
+        }
+        if (message.getProperty() != null && ABOUT_A_MEMBER.contains(message.getType())) {
+            field.append('.').append(message.getProperty());
+        }
+        return field.toString();
+    }
+
     /**
      * @param releaseId       cache key of the compiled schema
      * @param json            the configuration as sent (null means an empty object)
@@ -102,15 +129,20 @@ public final class ConfigurationValidator {
         }
         JsonSchema schema =
                 schemas.computeIfAbsent(releaseId, id -> factory.getSchema(descriptor.configurationSchema(), CONFIG));
-        List<String> problems = schema.validate(document.toString(), InputFormat.JSON).stream()
-                .map(ValidationMessage::getMessage)
-                .map(message -> redact(message, secrets))
-                .sorted()
-                .limit(MAX_MESSAGES)
-                .toList();
+        List<InvalidInputException.FieldIssue> problems =
+                schema.validate(document.toString(), InputFormat.JSON).stream()
+                        .map(m -> new InvalidInputException.FieldIssue(
+                                field(m),
+                                redact(m.getError() != null ? m.getError() : m.getMessage(), secrets) + " (schema of "
+                                        + descriptor.id() + " " + descriptor.version() + ")"))
+                        .sorted(java.util.Comparator.comparing(InvalidInputException.FieldIssue::field)
+                                .thenComparing(InvalidInputException.FieldIssue::message))
+                        .limit(MAX_MESSAGES)
+                        .toList();
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("configuration of " + descriptor.id() + " " + descriptor.version()
-                    + " does not match its schema: " + String.join("; ", problems));
+            // every field at fault in errors[], named as the request names it (configuration.a.b[0]),
+            // so that a form can show each message on its own field
+            throw new InvalidInputException(problems);
         }
         JsonObject shown = document;
         for (String pointer : descriptor.secretFields()) {

@@ -70,6 +70,31 @@ class ConfigurationValidatorTest {
     }
 
     @Test
+    void every_field_at_fault_is_listed_under_its_own_name() {
+        InvalidInputException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                InvalidInputException.class,
+                () -> validator.validate(
+                        "r1",
+                        PAYMENTS,
+                        "{\"merchantId\":\"nope\",\"credentials\":{\"apiKey\":\"short-key\"},\"extra\":1}",
+                        Map.of()));
+        assertThat(refused.fields())
+                .extracting(InvalidInputException.FieldIssue::field)
+                .containsExactly("configuration.credentials.apiKey", "configuration.extra", "configuration.merchantId");
+        assertThat(refused.fields()).allSatisfy(f -> {
+            assertThat(f.message()).contains("acme-pay 1.0.0").doesNotStartWith("$");
+            assertThat(f.message()).doesNotContain("short-key");
+        });
+
+        InvalidInputException missing = org.assertj.core.api.Assertions.catchThrowableOfType(
+                InvalidInputException.class,
+                () -> validator.validate("r1", PAYMENTS, "{\"credentials\":{}}", Map.of()));
+        assertThat(missing.fields())
+                .extracting(InvalidInputException.FieldIssue::field)
+                .containsExactly("configuration.credentials.apiKey", "configuration.merchantId");
+    }
+
+    @Test
     void a_secret_must_be_a_string() {
         assertThatThrownBy(() -> validator.validate(
                         "r1",
