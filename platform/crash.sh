@@ -16,11 +16,8 @@ PLATFORM="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 ROOT="$(dirname "$PLATFORM")"
 cd "$ROOT" || exit 1
 
-java_major="$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n 1)"
-if [ -z "$java_major" ] || [ "$java_major" -lt 21 ]; then
-  echo "crash.sh: needs a JDK 21 or newer (found Java ${java_major:-none}); set JAVA_HOME" >&2
-  exit 2
-fi
+# shellcheck source=require-jdk.sh
+. "$PLATFORM/require-jdk.sh"
 kills="${1:-100}"
 case "$kills" in ''|*[!0-9]*) echo "crash.sh: the number of kills must be a positive integer, not '$kills'" >&2; exit 2 ;; esac
 [ "$kills" -ge 1 ] || { echo "crash.sh: at least 1 kill" >&2; exit 2; }

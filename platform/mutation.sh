@@ -15,12 +15,8 @@ PLATFORM="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 ROOT="$(dirname "$PLATFORM")"
 cd "$ROOT" || exit 1
 
-# The build's enforcer wants a JDK 21+ (./caravan finds one; here JAVA_HOME or java on the PATH).
-java_major="$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | sed -n 's/.* version "\([0-9]*\).*/\1/p' | head -n 1)"
-if [ -z "$java_major" ] || [ "$java_major" -lt 21 ]; then
-  echo "mutation.sh: needs a JDK 21 or newer (found Java ${java_major:-none}); set JAVA_HOME" >&2
-  exit 2
-fi
+# shellcheck source=require-jdk.sh
+. "$PLATFORM/require-jdk.sh"
 
 contexts=("$@")
 [ ${#contexts[@]} -gt 0 ] || contexts=(tenancy marketplace host)

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.events.testsupport.OutboxTestResource;
 import io.caravan.platform.it.support.Api;
-import io.caravan.platform.it.support.Bundles;
 import io.caravan.platform.it.support.Deployments;
 import io.caravan.platform.it.support.Marketplace;
 import io.caravan.platform.it.support.Stores;
@@ -348,48 +347,11 @@ class EventOutboxIT {
 
     /** Publishes the listener bundle under a new listing of dev's; returns its slug and release id. */
     private static String[] publish(Api dev, Api admin) {
-        String slug = "evt-listener-" + hex();
-        Marketplace.create(dev, slug, Marketplace.free());
-        byte[] jar = Bundles.renamed(
-                Bundles.testBundle(LISTENER_JAR),
-                "test-order-listener",
-                slug,
-                "com.flow." + slug.replace('-', '.'),
-                "1.0.0");
-        Api.Reply uploaded = dev.upload("api/developer/listings/" + slug + "/versions", jar, Marketplace.JAR);
-        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-        assertThat(uploaded.json().getJsonObject("report").getBoolean("passed"))
-                .as(uploaded.toString())
-                .isTrue();
-        String id = uploaded.json().getString("id");
-        assertThat(dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT)
-                        .status())
-                .isEqualTo(200);
-        Api.Reply approved =
-                admin.post("api/admin/marketplace/versions/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
-        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
-        return new String[] {slug, id};
+        return Marketplace.publishOrderListener(dev, admin, "evt-listener");
     }
 
     private static void install(Api owner, String store, String slug, JsonObjectBuilder configuration) {
-        Api.Reply installed = owner.post(
-                "api/stores/" + store + "/plugins",
-                Json.createObjectBuilder()
-                        .add("pluginId", slug)
-                        .add("configuration", configuration)
-                        .add(
-                                "consent",
-                                Json.createObjectBuilder()
-                                        .add("egressHosts", Json.createArrayBuilder())
-                                        .add(
-                                                "events",
-                                                Json.createArrayBuilder()
-                                                        .add("PLACED")
-                                                        .add("CONFIRMED")
-                                                        .add("COMPLETED"))
-                                        .add("data", Json.createArrayBuilder()))
-                        .build());
-        assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+        Marketplace.installListener(owner, store, slug, configuration);
     }
 
     private static JsonObjectBuilder request(

@@ -318,25 +318,7 @@ class OrderPlacementBenchmark extends PlatformIT {
         Api.Reply certified =
                 admin.post("api/admin/marketplace/versions/" + id + "/certify", JsonValue.EMPTY_JSON_OBJECT);
         assertThat(certified.status()).as(certified.toString()).isEqualTo(200);
-        Api.Reply installed = shop.owner()
-                .post(
-                        shop.path("plugins"),
-                        Json.createObjectBuilder()
-                                .add("pluginId", slug)
-                                .add("configuration", JsonValue.EMPTY_JSON_OBJECT)
-                                .add(
-                                        "consent",
-                                        Json.createObjectBuilder()
-                                                .add("egressHosts", Json.createArrayBuilder())
-                                                .add(
-                                                        "events",
-                                                        Json.createArrayBuilder()
-                                                                .add("PLACED")
-                                                                .add("CONFIRMED")
-                                                                .add("COMPLETED"))
-                                                .add("data", Json.createArrayBuilder()))
-                                .build());
-        assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+        Marketplace.installListener(shop.owner(), shop.slug(), slug, Json.createObjectBuilder());
         return true;
     }
 

@@ -3,7 +3,6 @@ package io.caravan.platform.it.postgresql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.platform.it.support.Api;
-import io.caravan.platform.it.support.Bundles;
 import io.caravan.platform.it.support.Carts;
 import io.caravan.platform.it.support.KeycloakServer;
 import io.caravan.platform.it.support.Marketplace;
@@ -78,7 +77,6 @@ class CrashRecoveryIT extends PlatformIT {
     private static final int KILLS = Integer.getInteger("caravan.crash.kills", DEFAULT_KILLS);
     private static final long SEED = Long.getLong("caravan.crash.seed", System.nanoTime());
     private static final String ECHO = "test-echo-tax";
-    private static final String LISTENER_JAR = "caravan-test-order-listener.jar";
     /** When, after the work started, the kill comes: uniformly in this range. */
     private static final long KILL_AFTER_MIN_MILLIS = 300;
 
@@ -92,9 +90,6 @@ class CrashRecoveryIT extends PlatformIT {
 
     @BeforeAll
     static void startNodeB() {
-        assertThat(System.getProperty("caravan.it.db"))
-                .as("two nodes share a PostgreSQL database")
-                .isEqualTo("postgresql");
         // node B reaps abandoned onboardings as soon as their claim has expired (8 s in the suite)
         nodeB = SecondNode.start(19090, 19453, Map.of("CARAVAN_ONBOARDING_REAP_AFTER", "PT8S"));
     }
@@ -134,8 +129,8 @@ class CrashRecoveryIT extends PlatformIT {
 
         // The shop whose orders are placed on node B, with a listener plugin for its order events.
         Shop shop = Shops.open(admin, base, "crash", null);
-        String listener = publishListener(dev, admin);
-        installListener(shop.owner(), shop.slug(), listener);
+        String listener = Marketplace.publishOrderListener(dev, admin, "crash-listener")[0];
+        Marketplace.installListener(shop.owner(), shop.slug(), listener, Json.createObjectBuilder());
         Api storefrontB = Shops.storefront(shop.owner(), nodeB.url(), shop.slug());
         // every placement holds a mug and none ships: enough stock for the longest run, all of it in
         // one warehouse so that every quote (and a retried placement's expected total) stays the same
@@ -146,7 +141,7 @@ class CrashRecoveryIT extends PlatformIT {
         // The store whose echo tax plugin is installed, upgraded, configured and uninstalled on node B.
         String churn = Stores.uniqueSlug("crash-churn");
         Api churnOwner = Stores.onboardAndSignIn(admin, churn);
-        String quoteKey = quoteKey(churnOwner, churn);
+        String quoteKey = Stores.apiKey(churnOwner, churn, "checkout", "tax:quote");
         Api adminB = Api.anonymous(nodeB.url()).withToken(Stores.demoToken("ada"));
 
         Set<String> onboardedSlugs = ConcurrentHashMap.newKeySet();
@@ -274,24 +269,9 @@ class CrashRecoveryIT extends PlatformIT {
     @Test
     void a_retry_of_a_placement_whose_node_died_is_answered_with_the_order_it_placed() throws Exception {
         Shop shop = Shops.open(admin(), base, "crash-retry", null);
-        Api.Reply opened = shop.storefront().post(shop.path("checkouts"), Shops.checkout("DE", 1));
-        expect(opened, 201);
-        String checkout = opened.json().getString("id");
-        Api.Reply card = shop.storefront()
-                .put(
-                        shop.path("checkouts/" + checkout + "/payment-method"),
-                        Json.createObjectBuilder().add("methodCode", "card").build());
-        expect(card, 200);
-        JsonObject body = Json.createObjectBuilder()
-                .add(
-                        "expectedTotal",
-                        card.json()
-                                .getJsonObject("quote")
-                                .getJsonObject("totals")
-                                .getJsonNumber("total")
-                                .longValue())
-                .add("paymentToken", "tok_success")
-                .build();
+        ReadyToPlace ready = readyToPlace(shop.storefront(), shop);
+        String checkout = ready.checkout();
+        JsonObject body = ready.body();
         String key = UUID.randomUUID().toString();
         Api.Reply placed = shop.storefront()
                 .withHeader("Idempotency-Key", key)
@@ -419,44 +399,31 @@ class CrashRecoveryIT extends PlatformIT {
 
     private static void place(Api storefrontB, Shop shop, AtomicBoolean killing, List<CutPlacement> cut, Tally tally) {
         while (!killing.get()) {
-            String checkout = null;
+            ReadyToPlace ready = null;
             String key = UUID.randomUUID().toString();
-            JsonObject body = null;
             try {
-                Api.Reply opened = storefrontB.post(shop.path("checkouts"), Shops.checkout("DE", 1));
-                expect(opened, 201);
-                checkout = opened.json().getString("id");
-                Api.Reply card = storefrontB.put(
-                        shop.path("checkouts/" + checkout + "/payment-method"),
-                        Json.createObjectBuilder().add("methodCode", "card").build());
-                expect(card, 200);
-                long total = card.json()
-                        .getJsonObject("quote")
-                        .getJsonObject("totals")
-                        .getJsonNumber("total")
-                        .longValue();
-                body = Json.createObjectBuilder()
-                        .add("expectedTotal", total)
-                        .add("paymentToken", "tok_success")
-                        .build();
+                ready = readyToPlace(storefrontB, shop);
                 Api.Reply placed = storefrontB
                         .withHeader("Idempotency-Key", key)
-                        .post(shop.path("checkouts/" + checkout + "/orders"), body);
+                        .post(shop.path("checkouts/" + ready.checkout() + "/orders"), ready.body());
                 expect(placed, 201);
                 tally.answered("placement");
             } catch (RuntimeException e) {
                 if (!killing.get()) {
                     throw e;
                 }
-                if (body != null) {
-                    cut.add(new CutPlacement(checkout, key, body));
+                if (ready != null) {
+                    cut.add(new CutPlacement(ready.checkout(), key, ready.body()));
                 }
-                tally.cut(body != null ? "placement" : "checkout");
+                tally.cut(ready != null ? "placement" : "checkout");
             }
         }
     }
 
-    private static void placeOne(Api storefront, Shop shop) {
+    /** A checkout for one mug to Germany with card chosen, and the placement body for its total. */
+    private record ReadyToPlace(String checkout, JsonObject body) {}
+
+    private static ReadyToPlace readyToPlace(Api storefront, Shop shop) {
         Api.Reply opened = storefront.post(shop.path("checkouts"), Shops.checkout("DE", 1));
         expect(opened, 201);
         String checkout = opened.json().getString("id");
@@ -464,20 +431,24 @@ class CrashRecoveryIT extends PlatformIT {
                 shop.path("checkouts/" + checkout + "/payment-method"),
                 Json.createObjectBuilder().add("methodCode", "card").build());
         expect(card, 200);
+        long total = card.json()
+                .getJsonObject("quote")
+                .getJsonObject("totals")
+                .getJsonNumber("total")
+                .longValue();
+        return new ReadyToPlace(
+                checkout,
+                Json.createObjectBuilder()
+                        .add("expectedTotal", total)
+                        .add("paymentToken", "tok_success")
+                        .build());
+    }
+
+    private static void placeOne(Api storefront, Shop shop) {
+        ReadyToPlace ready = readyToPlace(storefront, shop);
         Api.Reply placed = storefront
                 .withHeader("Idempotency-Key", UUID.randomUUID().toString())
-                .post(
-                        shop.path("checkouts/" + checkout + "/orders"),
-                        Json.createObjectBuilder()
-                                .add(
-                                        "expectedTotal",
-                                        card.json()
-                                                .getJsonObject("quote")
-                                                .getJsonObject("totals")
-                                                .getJsonNumber("total")
-                                                .longValue())
-                                .add("paymentToken", "tok_success")
-                                .build());
+                .post(shop.path("checkouts/" + ready.checkout() + "/orders"), ready.body());
         expect(placed, 201);
         assertThat(placed.json().getString("paymentStatus"))
                 .as(placed.toString())
@@ -755,59 +726,5 @@ class CrashRecoveryIT extends PlatformIT {
 
     private static JsonObject firstLine(Api.Reply reply) {
         return reply.json().getJsonArray("lineTaxes").getJsonObject(0);
-    }
-
-    private static String quoteKey(Api owner, String store) {
-        Api.Reply key = owner.post(
-                "api/stores/" + store + "/api-keys",
-                Json.createObjectBuilder()
-                        .add("name", "checkout")
-                        .add("scopes", Json.createArrayBuilder().add("tax:quote"))
-                        .build());
-        assertThat(key.status()).as(key.toString()).isEqualTo(201);
-        return key.json().getString("key");
-    }
-
-    /** Publishes the order listener bundle under a new listing of dev's (uncertified: sandboxed). */
-    private static String publishListener(Api dev, Api admin) {
-        String slug = "crash-listener-" + UUID.randomUUID().toString().substring(0, 8);
-        Marketplace.create(dev, slug, Marketplace.free());
-        byte[] jar = Bundles.renamed(
-                Bundles.testBundle(LISTENER_JAR),
-                "test-order-listener",
-                slug,
-                "com.flow." + slug.replace('-', '.'),
-                "1.0.0");
-        Api.Reply uploaded = dev.upload("api/developer/listings/" + slug + "/versions", jar, Marketplace.JAR);
-        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-        String id = uploaded.json().getString("id");
-        assertThat(dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT)
-                        .status())
-                .isEqualTo(200);
-        Api.Reply approved =
-                admin.post("api/admin/marketplace/versions/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
-        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
-        return slug;
-    }
-
-    private static void installListener(Api owner, String store, String slug) {
-        Api.Reply installed = owner.post(
-                "api/stores/" + store + "/plugins",
-                Json.createObjectBuilder()
-                        .add("pluginId", slug)
-                        .add("configuration", JsonValue.EMPTY_JSON_OBJECT)
-                        .add(
-                                "consent",
-                                Json.createObjectBuilder()
-                                        .add("egressHosts", Json.createArrayBuilder())
-                                        .add(
-                                                "events",
-                                                Json.createArrayBuilder()
-                                                        .add("PLACED")
-                                                        .add("CONFIRMED")
-                                                        .add("COMPLETED"))
-                                        .add("data", Json.createArrayBuilder()))
-                        .build());
-        assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
     }
 }

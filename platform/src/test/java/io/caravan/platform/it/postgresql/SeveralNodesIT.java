@@ -60,12 +60,6 @@ class SeveralNodesIT extends PlatformIT {
 
     @BeforeAll
     static void startNodeB() {
-        // PostgreSQL only (H2's embedded file admits one process): skipped when -Dit.test names it in the H2 run.
-        // never skipped: the suite runs in the PostgreSQL execution only (platform/pom.xml excludes postgresql/ from
-        // H2)
-        assertThat(System.getProperty("caravan.it.db"))
-                .as("two nodes share a PostgreSQL database")
-                .isEqualTo("postgresql");
         nodeB = SecondNode.start(19090, 19453);
     }
 
@@ -360,15 +354,7 @@ class SeveralNodesIT extends PlatformIT {
     }
 
     private String quoteKey(Api admin, String store) {
-        Api owner = Stores.onboardAndSignIn(admin, store);
-        Api.Reply key = owner.post(
-                "api/stores/" + store + "/api-keys",
-                Json.createObjectBuilder()
-                        .add("name", "checkout")
-                        .add("scopes", Json.createArrayBuilder().add("tax:quote"))
-                        .build());
-        assertThat(key.status()).as(key.toString()).isEqualTo(201);
-        return key.json().getString("key");
+        return Stores.apiKey(Stores.onboardAndSignIn(admin, store), store, "checkout", "tax:quote");
     }
 
     private static Api.Reply install(Api admin, String store, String version) {

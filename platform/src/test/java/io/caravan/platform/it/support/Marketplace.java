@@ -92,4 +92,62 @@ public final class Marketplace {
                         .build());
         assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
     }
+
+    /** The order-listener test bundle's jar (plugins/test-bundles/order-listener). */
+    public static final String ORDER_LISTENER_JAR = "caravan-test-order-listener.jar";
+
+    /**
+     * Lists, uploads, submits and approves the order-listener test bundle under a new listing of
+     * {@code dev}'s named {@code prefix-<hex>} (uncertified: it runs in a sandbox worker).
+     *
+     * @return its slug and release id
+     */
+    public static String[] publishOrderListener(Api dev, Api admin, String prefix) {
+        String slug = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        create(dev, slug, free());
+        byte[] jar = Bundles.renamed(
+                Bundles.testBundle(ORDER_LISTENER_JAR),
+                "test-order-listener",
+                slug,
+                "com.flow." + slug.replace('-', '.'),
+                "1.0.0");
+        Api.Reply uploaded = dev.upload("api/developer/listings/" + slug + "/versions", jar, JAR);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.json().getJsonObject("report").getBoolean("passed"))
+                .as(uploaded.toString())
+                .isTrue();
+        String id = uploaded.json().getString("id");
+        Api.Reply submitted =
+                dev.post("api/developer/listings/" + slug + "/versions/1.0.0/submit", JsonValue.EMPTY_JSON_OBJECT);
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        Api.Reply approved =
+                admin.post("api/admin/marketplace/versions/" + id + "/approve", JsonValue.EMPTY_JSON_OBJECT);
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        return new String[] {slug, id};
+    }
+
+    /**
+     * A store owner installs a plugin that listens to order events, consenting to the events it
+     * asks for (PLACED, CONFIRMED, COMPLETED for the order-listener bundle) and nothing else.
+     */
+    public static void installListener(Api owner, String store, String slug, JsonObjectBuilder configuration) {
+        Api.Reply installed = owner.post(
+                "api/stores/" + store + "/plugins",
+                Json.createObjectBuilder()
+                        .add("pluginId", slug)
+                        .add("configuration", configuration)
+                        .add(
+                                "consent",
+                                Json.createObjectBuilder()
+                                        .add("egressHosts", Json.createArrayBuilder())
+                                        .add(
+                                                "events",
+                                                Json.createArrayBuilder()
+                                                        .add("PLACED")
+                                                        .add("CONFIRMED")
+                                                        .add("COMPLETED"))
+                                        .add("data", Json.createArrayBuilder()))
+                        .build());
+        assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+    }
 }

@@ -53,6 +53,12 @@ public final class SecondNode implements AutoCloseable {
      * e.g. {@code CARAVAN_ONBOARDING_REAP_AFTER}).
      */
     public static SecondNode start(int httpPort, int httpsPort, Map<String, String> environment) {
+        // PostgreSQL only (H2's embedded file admits one process): the suites that start a second
+        // node are in the PostgreSQL execution only, so this never fails by being in the wrong one
+        if (!"postgresql".equals(System.getProperty("caravan.it.db"))) {
+            throw new IllegalStateException(
+                    "two nodes share a PostgreSQL database; caravan.it.db is " + System.getProperty("caravan.it.db"));
+        }
         Path wlp = Path.of(System.getProperty("caravan.it.liberty.home", "target/liberty/wlp"));
         Path servers = wlp.resolve("usr/servers");
         Path source = servers.resolve("caravan-it");

@@ -56,4 +56,22 @@ public final class Stores {
     public static String demoToken(String username) {
         return KeycloakServer.get().passwordToken(username, "caravan");
     }
+
+    /** The store owner creates an API key with these scopes; returns the key (shown once). */
+    public static String apiKey(Api owner, String store, String name, String... scopes) {
+        jakarta.json.JsonArrayBuilder granted = Json.createArrayBuilder();
+        for (String scope : scopes) {
+            granted.add(scope);
+        }
+        Api.Reply key = owner.post(
+                "api/stores/" + store + "/api-keys",
+                Json.createObjectBuilder()
+                        .add("name", name)
+                        .add("scopes", granted)
+                        .build());
+        if (key.status() != 201) {
+            throw new IllegalStateException("creating the API key " + name + " of " + store + " failed: " + key);
+        }
+        return key.json().getString("key");
+    }
 }
