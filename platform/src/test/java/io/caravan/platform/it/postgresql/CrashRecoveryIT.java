@@ -142,7 +142,6 @@ class CrashRecoveryIT extends PlatformIT {
         String churn = Stores.uniqueSlug("crash-churn");
         Api churnOwner = Stores.onboardAndSignIn(admin, churn);
         String quoteKey = Stores.apiKey(churnOwner, churn, "checkout", "tax:quote");
-        Api adminB = Api.anonymous(nodeB.url()).withToken(Stores.demoToken("ada"));
 
         Set<String> onboardedSlugs = ConcurrentHashMap.newKeySet();
         Set<String> cutSlugs = ConcurrentHashMap.newKeySet();
@@ -154,6 +153,8 @@ class CrashRecoveryIT extends PlatformIT {
             for (int kill = 1; kill <= KILLS; kill++) {
                 // set just before the kill: a request failing from then on was cut by it
                 AtomicBoolean killing = new AtomicBoolean(false);
+                // a token of its own each round: a run of 100 kills outlives an access token's 5 minutes
+                Api adminB = Api.anonymous(nodeB.url()).withToken(Stores.demoToken("ada"));
                 List<Future<?>> work = List.of(
                         workers.submit(() -> onboard(adminB, killing, onboardedSlugs, cutSlugs, tally)),
                         workers.submit(() -> churn(adminB, churn, killing, tally)),
@@ -225,12 +226,13 @@ class CrashRecoveryIT extends PlatformIT {
         // Half the onboardings the kill cut off are retried (the retry adopts what the dead attempt
         // left in Keycloak once its claim expired); the reaper removes the rest's leftovers.
         List<String> cut = cutSlugs.stream().sorted().toList();
+        Api adminA = admin();
         List<String> retried = new ArrayList<>();
         for (int i = 0; i < cut.size(); i += 2) {
             String slug = cut.get(i);
             retried.add(slug);
             Api.Reply again = Poll.until(
-                    () -> admin.post("api/admin/stores", Stores.onboardRequest(slug, Stores.ownerEmail(slug))),
+                    () -> adminA.post("api/admin/stores", Stores.onboardRequest(slug, Stores.ownerEmail(slug))),
                     r -> r.status() == 201 || r.status() == 200,
                     REPAIRED_WITHIN,
                     Duration.ofSeconds(1));

@@ -204,6 +204,9 @@ public final class SecondNode implements AutoCloseable {
 
     @Override
     public void close() {
+        if (process().isEmpty()) {
+            return; // killed and not started again (a test failed in between): nothing to stop
+        }
         run(
                 new ProcessBuilder(wlp.resolve("bin/server").toString(), "stop", SERVER)
                         .redirectErrorStream(true)
