@@ -21,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -165,19 +164,22 @@ class CrashRecoveryIT extends PlatformIT {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(after));
                 killing.set(true);
                 ProcessHandle killed = nodeB.kill();
-                Instant killedAt = Instant.now();
                 for (Future<?> f : work) {
                     f.get(60, TimeUnit.SECONDS);
                 }
-                // the killed JVM's sandbox workers see their pipe close and exit
-                Poll.until(
-                        () -> SecondNode.sandboxWorkers().stream()
-                                .filter(p -> startedBefore(p, killedAt))
-                                .map(ProcessHandle::pid)
-                                .toList(),
-                        List::isEmpty,
-                        Duration.ofSeconds(20),
-                        POLL);
+                // the killed JVM's sandbox workers see their pipe close and exit: with node B dead, any
+                // process in its sandbox directory is one it left (also one its process spawner started
+                // just after the kill)
+                assertThat(Poll.until(
+                                () -> SecondNode.sandboxWorkers().stream()
+                                        .map(p -> p.pid() + " "
+                                                + p.info().commandLine().orElse(""))
+                                        .toList(),
+                                List::isEmpty,
+                                Duration.ofSeconds(20),
+                                POLL))
+                        .as("sandbox processes the killed node B left behind")
+                        .isEmpty();
                 long restarting = System.nanoTime();
                 nodeB.restart();
                 long restartMillis = (System.nanoTime() - restarting) / 1_000_000;
@@ -498,8 +500,11 @@ class CrashRecoveryIT extends PlatformIT {
         for (Api node : List.of(
                 anonymous().withApiKey(quoteKey), Api.anonymous(nodeB.url()).withApiKey(quoteKey))) {
             if (row == null) {
-                Poll.until(
+                Api.Reply nobody = Poll.until(
                         () -> node.post(quote, Carts.mugs("FR")), r -> r.status() == 409, Duration.ofSeconds(20), POLL);
+                assertThat(nobody.status())
+                        .as("no installation in the database, so nobody answers: %s", nobody)
+                        .isEqualTo(409);
                 continue;
             }
             assertThat(row.get("status")).as(row.toString()).isEqualTo("ENABLED");
@@ -508,17 +513,15 @@ class CrashRecoveryIT extends PlatformIT {
             assertThat(row.get("consented")).as(row.toString()).isNotEqualTo("null");
             JsonObject configuration = Shops.json(row.get("configuration"));
             String rule = "echo-" + row.get("version");
-            Api.Reply answer = Poll.until(
-                    () -> node.post(quote, Carts.mugs("FR")),
-                    r -> r.status() == 200
-                            && firstLine(r).getString("ruleId").equals(rule)
-                            && (!configuration.containsKey("label")
-                                    || firstLine(r)
-                                            .getString("explanation")
-                                            .contains(configuration.getString("label"))),
-                    Duration.ofSeconds(60),
-                    POLL);
-            assertThat(answer.status()).isEqualTo(200);
+            java.util.function.Predicate<Api.Reply> asStored = r -> r.status() == 200
+                    && firstLine(r).getString("ruleId").equals(rule)
+                    && (!configuration.containsKey("label")
+                            || firstLine(r).getString("explanation").contains(configuration.getString("label")));
+            Api.Reply answer =
+                    Poll.until(() -> node.post(quote, Carts.mugs("FR")), asStored, Duration.ofSeconds(60), POLL);
+            assertThat(asStored.test(answer))
+                    .as("the node answers from the installation the database holds (%s): %s", row, answer)
+                    .isTrue();
         }
     }
 
@@ -642,19 +645,19 @@ class CrashRecoveryIT extends PlatformIT {
             if (retried.contains(slug)) {
                 continue;
             }
-            Poll.until(
-                    () -> storeExists(slug) + " " + keycloak.organizationExists(slug) + " " + claimed(slug),
-                    state -> state.equals("true true false") || state.equals("false false false"),
-                    REPAIRED_WITHIN,
-                    POLL);
+            // store, organisation, claim: the dead attempt registered the store after all, or it left
+            // nothing once the reaper ran
+            assertThat(Poll.until(
+                            () -> storeExists(slug) + " " + keycloak.organizationExists(slug) + " " + claimed(slug),
+                            state -> state.equals("true true false") || state.equals("false false false"),
+                            REPAIRED_WITHIN,
+                            POLL))
+                    .as("store, organisation and claim of %s, cut by a kill and not retried", slug)
+                    .isIn("true true false", "false false false");
         }
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static boolean startedBefore(ProcessHandle p, Instant instant) {
-        return p.info().startInstant().map(started -> started.isBefore(instant)).orElse(true);
-    }
 
     private static long sum(List<JsonObject> entries, String type) {
         return entries.stream()

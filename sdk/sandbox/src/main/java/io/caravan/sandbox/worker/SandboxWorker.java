@@ -74,9 +74,17 @@ public final class SandboxWorker {
         Path work = Path.of(args.length > 0 ? args[0] : "work").toAbsolutePath();
         FrameChannel channel = new FrameChannel(
                 new FileInputStream(FileDescriptor.in), protocolOut, SandboxProtocol.MAX_FRAME_TO_WORKER);
-        new SandboxWorker(channel, work).serve();
-        // Daemon threads a plugin left behind must not keep the process alive once the platform hung up.
-        Runtime.getRuntime().halt(0);
+        int status = 0;
+        try {
+            new SandboxWorker(channel, work).serve();
+        } catch (IOException | RuntimeException | Error e) {
+            // the platform's end went away mid-call (its node was killed: the answer found no reader)
+            status = 1;
+            System.err.println("caravan sandbox worker: stopping, the platform's end is gone: " + e);
+        }
+        // Neither a thread a plugin left behind nor the framework's own non-daemon dispatch thread
+        // may keep the process alive once the platform hung up, however serving ended.
+        Runtime.getRuntime().halt(status);
     }
 
     void serve() throws IOException {
