@@ -396,6 +396,11 @@ public class PaymentOperations {
                     }
                     default -> {
                         long voided = amounts.authorized() - amounts.capturePending();
+                        if (voided <= 0) {
+                            // the provider's notification of this void was applied first (it released
+                            // the authorisation without answering the operation): nothing left to release
+                            break;
+                        }
                         payment.setAmounts(amounts.voidRemaining(), now);
                         payment.settle(AttemptOutcome.AUTHORIZED, null, payment.expiresAt(), now);
                         events.emit(
