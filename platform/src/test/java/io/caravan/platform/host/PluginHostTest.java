@@ -49,12 +49,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The host with real Felix and real bundles: loading, versions side by side, unloading, and the invoker. */
 class PluginHostTest {
     private static final Duration DEADLINE = Duration.ofMillis(400);
+    /** The first call after a load gets no allowance here: these tests time the deadline itself (PluginInvokerTest tests the allowance). */
+    private static final InvokerSettings SETTINGS = InvokerSettings.defaults()
+            .withDeadline(ExtensionPoint.TAX_CALCULATOR, DEADLINE)
+            .withFirstCallAllowance(Duration.ZERO);
 
     private HostFixture host;
 
     @BeforeEach
     void start() {
-        host = new HostFixture(InvokerSettings.defaults().withDeadline(ExtensionPoint.TAX_CALCULATOR, DEADLINE));
+        host = new HostFixture(SETTINGS);
     }
 
     @AfterEach
@@ -289,8 +293,7 @@ class PluginHostTest {
     void a_call_past_its_deadline_returns_at_the_deadline_with_a_timeout() {
         List<PluginArtifact> overran = new java.util.concurrent.CopyOnWriteArrayList<>();
         host.close();
-        host = new HostFixture(
-                InvokerSettings.defaults().withDeadline(ExtensionPoint.TAX_CALCULATOR, DEADLINE), overran::add);
+        host = new HostFixture(SETTINGS, overran::add);
         PluginArtifact sleeper = host.publish("caravan-test-misbehaving.jar");
         host.install("a", sleeper, "{\"mode\":\"sleep\",\"millis\":60000}");
         java.util.concurrent.atomic.AtomicReference<Throwable> endedBy =
@@ -333,11 +336,10 @@ class PluginHostTest {
         CountDownLatch settled = new CountDownLatch(callerCount);
         AtomicInteger overruns = new AtomicInteger();
         host.close();
-        host = new HostFixture(
-                InvokerSettings.defaults().withDeadline(ExtensionPoint.TAX_CALCULATOR, DEADLINE), artifact -> {
-                    overruns.incrementAndGet();
-                    settled.countDown();
-                });
+        host = new HostFixture(SETTINGS, artifact -> {
+            overruns.incrementAndGet();
+            settled.countDown();
+        });
         InstalledPlugin a =
                 host.install("a", host.publish("caravan-test-misbehaving.jar"), "{\"mode\":\"spin\",\"millis\":2500}");
         ExecutorService callers = Executors.newFixedThreadPool(callerCount);

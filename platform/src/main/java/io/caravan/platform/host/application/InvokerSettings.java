@@ -20,6 +20,13 @@ import java.util.Map;
  * @param quarantineWindow   ... within this window
  * @param quarantineFor      and stays quarantined this long
  * @param maxThreads         plugin threads on the node, all stores together (isolated versions only)
+ * @param firstCallAllowance added to the point's deadline for the first call after a version is
+ *                           loaded on a node (once per load): that call runs the plugin's code for
+ *                           the first time in its JVM — interpreted, classes initialised, the JSON
+ *                           of its values built — which no warm-up can do without calling the
+ *                           plugin. ~0.1–0.2 s on an idle 2-core machine, past the tax point's 1 s
+ *                           under load (BENCHMARKS.md, "first call of a sandboxed version"); without
+ *                           the allowance a fail-closed point refused the first shopper after a load
  */
 public record InvokerSettings(
         Map<ExtensionPoint, Duration> deadlines,
@@ -30,7 +37,8 @@ public record InvokerSettings(
         int quarantineStores,
         Duration quarantineWindow,
         Duration quarantineFor,
-        int maxThreads) {
+        int maxThreads,
+        Duration firstCallAllowance) {
 
     public InvokerSettings {
         Map<ExtensionPoint, Duration> all = new EnumMap<>(ExtensionPoint.class);
@@ -50,6 +58,10 @@ public record InvokerSettings(
         }
         positive(quarantineStores, "quarantine stores");
         positive(maxThreads, "max threads");
+        if (firstCallAllowance.isNegative()) {
+            throw new IllegalArgumentException(
+                    "the first call's allowance cannot be negative, not " + firstCallAllowance);
+        }
     }
 
     private static void positive(int value, String name) {
@@ -60,7 +72,16 @@ public record InvokerSettings(
 
     public static InvokerSettings defaults() {
         return new InvokerSettings(
-                Map.of(), 8, 5, 10, Duration.ofSeconds(30), 3, Duration.ofMinutes(1), Duration.ofMinutes(5), 256);
+                Map.of(),
+                8,
+                5,
+                10,
+                Duration.ofSeconds(30),
+                3,
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(5),
+                256,
+                Duration.ofSeconds(2));
     }
 
     public Duration deadline(ExtensionPoint point) {
@@ -79,6 +100,21 @@ public record InvokerSettings(
                 quarantineStores,
                 quarantineWindow,
                 quarantineFor,
-                maxThreads);
+                maxThreads,
+                firstCallAllowance);
+    }
+
+    public InvokerSettings withFirstCallAllowance(Duration allowance) {
+        return new InvokerSettings(
+                deadlines,
+                maxConcurrentCalls,
+                breakerFailures,
+                breakerWindow,
+                breakerOpenFor,
+                quarantineStores,
+                quarantineWindow,
+                quarantineFor,
+                maxThreads,
+                allowance);
     }
 }

@@ -139,7 +139,9 @@ public class PluginHost {
                 config.getOptionalValue("caravan.plugins.quarantine.duration", Duration.class)
                         .orElse(defaults.quarantineFor()),
                 config.getOptionalValue("caravan.plugins.threads", Integer.class)
-                        .orElse(defaults.maxThreads()));
+                        .orElse(defaults.maxThreads()),
+                config.getOptionalValue("caravan.plugins.first-call-allowance", Duration.class)
+                        .orElse(defaults.firstCallAllowance()));
     }
 
     @PreDestroy

@@ -292,6 +292,9 @@ public final class PluginInvoker implements AutoCloseable {
                             .orElseThrow(() -> new IllegalStateException(
                                     installed.pluginId() + " has no loaded extension for " + point)));
             Duration deadline = settings.deadline(point);
+            if (plugin.claimFirstCall()) {
+                deadline = deadline.plus(settings.firstCallAllowance());
+            }
             Instant deadlineAt = clock.instant().plus(deadline);
             HostPluginContext context = new HostPluginContext(
                     installed,

@@ -269,7 +269,8 @@ class HostBookkeepingTest {
                 stores,
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(5),
-                threads);
+                threads,
+                Duration.ZERO);
     }
 
     static InstalledPlugin installed(String store) {

@@ -152,7 +152,8 @@ class PluginInvokerTest {
                 quarantineStores,
                 QUARANTINE_WINDOW,
                 Duration.ofMinutes(5),
-                16);
+                16,
+                Duration.ZERO); // the first-call allowance has its own test
     }
 
     private static InstalledPlugin installed(String store, FailurePolicy policy) {
@@ -275,6 +276,55 @@ class PluginInvokerTest {
         assertThat(metrics("a").answered()).isEqualTo(1);
         assertThat(invoker.inlineCallsInFlight()).isZero();
         assertThat(invoker.busyThreads()).isZero();
+    }
+
+    @Test
+    void only_the_first_call_after_a_load_gets_the_first_call_allowance_on_both_tiers() {
+        for (Tier tier : Tier.values()) {
+            Duration allowance = Duration.ofSeconds(5);
+            invoker(tier, settings(5, 3, 8).withFirstCallAllowance(allowance));
+            PluginArtifact artifact = artifact(FailurePolicy.FAIL_CLOSED);
+            InstalledPlugin a = installed("a", artifact);
+            InstalledPlugin b = installed("b", artifact);
+            Instant now = clock.instant();
+
+            Instant first =
+                    invoke(a, (calculator, context) -> context.deadline()).value();
+            Instant again =
+                    invoke(a, (calculator, context) -> context.deadline()).value();
+            Instant otherStore =
+                    invoke(b, (calculator, context) -> context.deadline()).value();
+
+            assertThat(first)
+                    .as(tier + ": the load's first call")
+                    .isEqualTo(now.plus(DEADLINE).plus(allowance));
+            assertThat(again).as(tier + ": the next call").isEqualTo(now.plus(DEADLINE));
+            assertThat(otherStore)
+                    .as(tier + ": another store on the same loaded version")
+                    .isEqualTo(now.plus(DEADLINE));
+            invoker.close();
+            invoker = null;
+        }
+    }
+
+    @Test
+    void a_first_call_that_overruns_its_allowance_too_is_a_timeout() throws Exception {
+        invoker(Tier.IN_PROCESS, settings(1, 3, 8).withFirstCallAllowance(Duration.ofSeconds(5)));
+        InstalledPlugin a = installed("a", FailurePolicy.FAIL_CLOSED);
+        HeldCall held = new HeldCall();
+        Future<PluginOutcome<String>> call = startHeld(held, () -> invoke(a, held));
+
+        clock.advance(DEADLINE.plusSeconds(5).plusMillis(1));
+        assertThat(overrun.await(WAIT_SECONDS, TimeUnit.SECONDS))
+                .as("the watchdog reported the overrun past deadline + allowance")
+                .isTrue();
+        held.release.countDown();
+        assertThatThrownBy(() -> call.get(WAIT_SECONDS, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(PluginFailedException.class, e -> {
+                    assertThat(e.failure().kind()).isEqualTo(FailureKind.TIMEOUT);
+                    assertThat(e.getMessage()).contains("within the 5400 ms deadline");
+                });
     }
 
     @Test

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.caravan.sdk.plugin.ExtensionPoint;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 
 /**
@@ -114,6 +117,54 @@ public final class SandboxJson {
             return MAPPER.treeToValue(node, javaType);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("not a valid " + javaType.toCanonical() + ": " + reason(e), e);
+        }
+    }
+
+    /**
+     * Builds, ahead of the first call, the readers and writers of every value a point's methods
+     * take and answer, and of the protocol's own messages. Jackson builds a type's (de)serialiser on
+     * first use by introspecting it, which in a JVM that has run little costs a large part of a
+     * call's deadline; a worker does this while it loads a bundle and the platform while it loads a
+     * version, where only the start timeout counts.
+     *
+     * @param point the point whose method types to prepare
+     */
+    public static void prepare(ExtensionPoint point) {
+        for (Class<?> message : new Class<?>[] {
+            Envelope.class,
+            Call.class,
+            CallContext.class,
+            Answer.class,
+            Refused.class,
+            Failed.class,
+            Log.class,
+            Callback.class,
+            CallbackResult.class
+        }) {
+            prefetch(message);
+        }
+        for (Method method : ExtensionMethods.interfaceOf(point).getMethods()) {
+            if (!Modifier.isAbstract(method.getModifiers())) {
+                continue;
+            }
+            Type[] parameters = method.getGenericParameterTypes();
+            for (int i = 1; i < parameters.length; i++) {
+                prefetch(parameters[i]);
+            }
+            if (method.getReturnType() != void.class) {
+                prefetch(method.getGenericReturnType());
+            }
+        }
+    }
+
+    private static void prefetch(Type type) {
+        JavaType javaType = MAPPER.getTypeFactory().constructType(type);
+        try {
+            // both build and cache the root (de)serialiser: EAGER_*_FETCH are Jackson's defaults
+            MAPPER.readerFor(javaType);
+            MAPPER.writerFor(javaType);
+        } catch (RuntimeException e) {
+            // a type Jackson cannot map fails its first real call with the real error instead
         }
     }
 

@@ -7,6 +7,7 @@ import io.caravan.platform.host.application.Tier;
 import io.caravan.platform.host.application.TieredBundleHost;
 import io.caravan.runtime.SdkExports;
 import io.caravan.sandbox.protocol.ExtensionMethods;
+import io.caravan.sandbox.protocol.SandboxJson;
 import io.caravan.sdk.plugin.ExtensionPoint;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -61,6 +62,8 @@ public final class IsolatedBundleHost implements TieredBundleHost.IsolatedTier, 
         Map<ExtensionPoint, Object> extensions = new EnumMap<>(ExtensionPoint.class);
         for (String pointName : pool.loaded().points()) {
             ExtensionPoint point = ExtensionPoint.valueOf(pointName);
+            // this side's mapping of the point's values, built here rather than in the first call's deadline
+            SandboxJson.prepare(point);
             Class<?> type = ExtensionMethods.interfaceOf(point);
             extensions.put(
                     point,
