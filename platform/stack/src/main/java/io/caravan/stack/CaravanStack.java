@@ -1,5 +1,6 @@
 package io.caravan.stack;
 
+import io.caravan.stack.carrier.SandboxCarrier;
 import io.caravan.stack.gateway.SandboxPaymentGateway;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,11 +47,13 @@ public final class CaravanStack {
     private final int kcPort;
     private final int kcManagementPort;
     private final int gatewayPort;
+    private final int carrierPort;
     private final Properties versions;
 
     private volatile KeycloakLauncher keycloak;
     private volatile LibertyLauncher liberty;
     private volatile SandboxPaymentGateway gateway;
+    private volatile SandboxCarrier carrier;
     private volatile Process build;
     private volatile boolean stopping;
     private volatile boolean failing;
@@ -84,6 +87,7 @@ public final class CaravanStack {
         this.kcPort = port("CARAVAN_KEYCLOAK_PORT", 8180);
         this.kcManagementPort = port("CARAVAN_KEYCLOAK_MANAGEMENT_PORT", 9000);
         this.gatewayPort = port("CARAVAN_GATEWAY_PORT", 8280);
+        this.carrierPort = port("CARAVAN_CARRIER_PORT", 8290);
         this.versions = versions();
     }
 
@@ -137,6 +141,9 @@ public final class CaravanStack {
         say("Sandbox payment gateway on " + gateway.url() + " (providers "
                 + gateway.providerUrl(SandboxPaymentGateway.ACME) + ", "
                 + gateway.providerUrl(SandboxPaymentGateway.ZENPAY) + ")");
+        // The sandbox carrier likewise: bookings, labels, tracking and webhooks for the carriers plugin.
+        carrier = SandboxCarrier.start(carrierPort);
+        say("Sandbox carrier on " + carrier.url());
 
         // Keycloak: prepared (unpacked and built) once per machine outside the clone, linked into
         // this clone's state, then started; it boots while Maven builds the WAR.
@@ -299,7 +306,9 @@ public final class CaravanStack {
         // (a descriptor names hosts, never IP addresses); every other host stays strict.
         e.put(
                 "CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS",
-                env.getOrDefault("CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS", "localhost:" + gatewayPort));
+                env.getOrDefault(
+                        "CARAVAN_EGRESS_ALLOWED_PRIVATE_HOSTS",
+                        "localhost:" + gatewayPort + ",localhost:" + carrierPort));
         // The demo stores' payments plugin talks to this gateway and is told where to notify.
         e.put("CARAVAN_DEMO_PAYMENT_GATEWAY_URL", "http://localhost:" + gatewayPort);
         e.put("CARAVAN_PUBLIC_URL", env.getOrDefault("CARAVAN_PUBLIC_URL", "http://127.0.0.1:" + httpPort));
@@ -402,6 +411,10 @@ public final class CaravanStack {
         if (g != null) {
             g.close();
         }
+        SandboxCarrier c = carrier;
+        if (c != null) {
+            c.close();
+        }
         delete(run.resolve("liberty.pid"));
         delete(run.resolve("keycloak.pid"));
         System.out.flush();
@@ -432,6 +445,7 @@ public final class CaravanStack {
         ports.put(kcPort, "Keycloak");
         ports.put(kcManagementPort, "Keycloak management");
         ports.put(gatewayPort, "sandbox payment gateway");
+        ports.put(carrierPort, "sandbox carrier");
         if (!keycloakOnly) {
             ports.put(httpPort, "Caravan HTTP");
             ports.put(httpsPort, "Caravan HTTPS");
@@ -460,7 +474,7 @@ public final class CaravanStack {
                     + "): stop it with Ctrl-C in its terminal or: kill " + pids);
         }
         err.println("    (ports can be moved with CARAVAN_HTTP_PORT, CARAVAN_HTTPS_PORT, CARAVAN_KEYCLOAK_PORT,"
-                + " CARAVAN_KEYCLOAK_MANAGEMENT_PORT, CARAVAN_GATEWAY_PORT)");
+                + " CARAVAN_KEYCLOAK_MANAGEMENT_PORT, CARAVAN_GATEWAY_PORT, CARAVAN_CARRIER_PORT)");
         System.exit(1);
     }
 
@@ -487,6 +501,7 @@ public final class CaravanStack {
                   Keycloak        %s   (realm %s)
                   Admin console   %s/admin/   (admin / admin)
                   Payment sandbox %s   (providers %s, %s; test cards and demo keys at that address)
+                  Carrier sandbox %s   (demo key ck_test_carrier_demo; S10 tracking, labels, /test/clock)
 
                   Demo users (password %s for all):
                     ada     platform admin: onboards, suspends and reactivates stores (/api/admin/stores)
@@ -530,6 +545,7 @@ public final class CaravanStack {
                         gateway.url(),
                         gateway.providerUrl(SandboxPaymentGateway.ACME),
                         gateway.providerUrl(SandboxPaymentGateway.ZENPAY),
+                        carrier.url(),
                         bold("caravan"),
                         demoNote,
                         kc,

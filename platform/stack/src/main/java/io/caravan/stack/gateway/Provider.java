@@ -1,5 +1,12 @@
 package io.caravan.stack.gateway;
 
+import io.caravan.stack.sandbox.ApiException;
+import io.caravan.stack.sandbox.Json;
+import io.caravan.stack.sandbox.LostAnswer;
+import io.caravan.stack.sandbox.Reply;
+import io.caravan.stack.sandbox.Request;
+import io.caravan.stack.sandbox.SandboxClock;
+import io.caravan.stack.sandbox.Webhooks;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -40,7 +47,7 @@ final class Provider {
 
     final String name;
     private final GatewaySettings settings;
-    private final GatewayClock clock;
+    private final SandboxClock clock;
     private final Webhooks webhooks;
     private final Supplier<String> baseUrl;
     private final List<MerchantAccount> fixedAccounts;
@@ -95,7 +102,7 @@ final class Provider {
     Provider(
             String name,
             GatewaySettings settings,
-            GatewayClock clock,
+            SandboxClock clock,
             Webhooks webhooks,
             Supplier<String> baseUrl,
             List<MerchantAccount> fixedAccounts) {
@@ -701,7 +708,7 @@ final class Provider {
             List<Webhooks.Event> list;
             synchronized (this) {
                 list = events.values().stream()
-                        .filter(e -> accountId == null || accountId.equals(e.account.id()))
+                        .filter(e -> accountId == null || accountId.equals(e.accountId))
                         .toList();
             }
             return Reply.json(
@@ -742,7 +749,7 @@ final class Provider {
         switch (mode) {
             case "wrong_secret" -> signature = Webhooks.sign("whsec_forger_" + random(8), now, body);
             case "tampered" -> {
-                String original = Webhooks.sign(event.account.webhookSecret(), now, body);
+                String original = Webhooks.sign(event.secret, now, body);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> parsed = (Map<String, Object>) Json.parse(body);
                 @SuppressWarnings("unchecked")
@@ -754,7 +761,7 @@ final class Provider {
             }
             case "stale" -> {
                 long age = spec.get("age_seconds") instanceof BigDecimal d ? d.longValue() : 600;
-                signature = Webhooks.sign(event.account.webhookSecret(), now - age, body);
+                signature = Webhooks.sign(event.secret, now - age, body);
             }
             case "unsigned" -> signature = null;
             default ->
@@ -896,7 +903,8 @@ final class Provider {
         e.put("account", payment.account.id());
         e.put("data", data);
         String url = payment.webhookUrl != null ? payment.webhookUrl : payment.account.webhookUrl();
-        Webhooks.Event event = new Webhooks.Event(id, type, payment.account, url, Json.write(e));
+        Webhooks.Event event =
+                new Webhooks.Event(id, type, payment.account.id(), payment.account.webhookSecret(), url, Json.write(e));
         events.put(id, event);
         webhooks.deliver(event);
     }

@@ -2,6 +2,12 @@ package io.caravan.stack.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.caravan.stack.sandbox.ApiException;
+import io.caravan.stack.sandbox.LostAnswer;
+import io.caravan.stack.sandbox.Reply;
+import io.caravan.stack.sandbox.Request;
+import io.caravan.stack.sandbox.SandboxClock;
+import io.caravan.stack.sandbox.Webhooks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -44,7 +50,7 @@ public final class SandboxPaymentGateway implements AutoCloseable {
     private final ExecutorService handlers;
     private final ScheduledExecutorService scheduler;
     private final GatewaySettings settings = new GatewaySettings();
-    private final GatewayClock clock = new GatewayClock();
+    private final SandboxClock clock = new SandboxClock();
     private final Map<String, Provider> providers = new LinkedHashMap<>();
 
     private SandboxPaymentGateway(int port) throws IOException {
@@ -56,7 +62,21 @@ public final class SandboxPaymentGateway implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Webhooks webhooks = new Webhooks(scheduler, settings);
+        Webhooks webhooks = new Webhooks(
+                scheduler,
+                new Webhooks.Retries() {
+                    @Override
+                    public Duration base() {
+                        return settings.webhookRetryBase();
+                    }
+
+                    @Override
+                    public int maxAttempts() {
+                        return settings.webhookMaxAttempts();
+                    }
+                },
+                Webhooks.SIGNATURE_HEADER,
+                "Sandbox-Event-Id");
         for (String name : List.of(ACME, ZENPAY)) {
             MerchantAccount demo = new MerchantAccount(
                     "acct_" + name + "_demo", name, "sk_test_" + name + "_demo", "whsec_" + name + "_demo", null);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import io.caravan.stack.sandbox.Json;
+import io.caravan.stack.sandbox.Webhooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

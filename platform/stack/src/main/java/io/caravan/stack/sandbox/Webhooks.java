@@ -1,4 +1,4 @@
-package io.caravan.stack.gateway;
+package io.caravan.stack.sandbox;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,40 +19,60 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Webhook delivery as acquirers do it: a POST of the event's JSON, signed
- * {@code Sandbox-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body" with the account's
- * webhook secret>}, retried on a non-2xx answer or a failed connection with doubling pauses
+ * Webhook delivery as providers do it (the sandbox gateway's and the sandbox carrier's): a POST of
+ * the event's JSON, signed {@code <header>: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body" with
+ * the account's webhook secret>}, retried on a non-2xx answer or a failed connection with doubling pauses
  * ({@code base}, 2·base, 4·base…) up to {@code maxAttempts}. Each attempt is signed afresh with the
  * current time. Every event and its attempts are kept, so tests can read what was delivered and
  * replay or forge one.
  */
-final class Webhooks {
-    static final String SIGNATURE_HEADER = "Sandbox-Signature";
+public final class Webhooks {
+    /** The gateway's signature header. */
+    public static final String SIGNATURE_HEADER = "Sandbox-Signature";
+
+    /** How often and how soon a failed delivery is tried again; read at each attempt. */
+    public interface Retries {
+        /** The pause after the first failed attempt; each further one doubles it. */
+        Duration base();
+
+        /** Attempts in all, the first included. */
+        int maxAttempts();
+    }
 
     /** One event and its delivery history. Guarded by its own monitor. */
-    static final class Event {
-        final String id;
-        final String type;
-        final MerchantAccount account;
-        final String url;
-        final String body;
+    public static final class Event {
+        public final String id;
+        public final String type;
+        /** The account it belongs to (its id). */
+        public final String accountId;
+        /** The account's signing secret. */
+        public final String secret;
+
+        public final String url;
+        public final String body;
         final List<Map<String, Object>> attempts = new ArrayList<>();
         String firstSignature;
         boolean delivered;
 
-        Event(String id, String type, MerchantAccount account, String url, String body) {
+        public Event(String id, String type, String accountId, String secret, String url, String body) {
             this.id = id;
             this.type = type;
-            this.account = account;
+            this.accountId = accountId;
+            this.secret = secret;
             this.url = url;
             this.body = body;
         }
 
-        synchronized Map<String, Object> toJson() {
+        /** Whether an attempt got a 2xx answer. */
+        public synchronized boolean delivered() {
+            return delivered;
+        }
+
+        public synchronized Map<String, Object> toJson() {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("id", id);
             e.put("type", type);
-            e.put("account", account.id());
+            e.put("account", accountId);
             e.put("url", url);
             e.put("delivered", delivered);
             e.put("attempts", List.copyOf(attempts));
@@ -62,8 +82,8 @@ final class Webhooks {
     }
 
     /** What the receiver answered to one synchronous send (a replay or a forgery). */
-    record Answer(int status, String body) {
-        Map<String, Object> toJson() {
+    public record Answer(int status, String body) {
+        public Map<String, Object> toJson() {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("status", status);
             a.put("body", body);
@@ -76,15 +96,23 @@ final class Webhooks {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final ScheduledExecutorService scheduler;
-    private final GatewaySettings settings;
+    private final Retries retries;
+    private final String signatureHeader;
+    private final String eventIdHeader;
 
-    Webhooks(ScheduledExecutorService scheduler, GatewaySettings settings) {
+    /**
+     * @param signatureHeader the header the signature travels in ({@link #SIGNATURE_HEADER} for the gateway)
+     * @param eventIdHeader   the header naming the event's id
+     */
+    public Webhooks(ScheduledExecutorService scheduler, Retries retries, String signatureHeader, String eventIdHeader) {
         this.scheduler = scheduler;
-        this.settings = settings;
+        this.retries = retries;
+        this.signatureHeader = signatureHeader;
+        this.eventIdHeader = eventIdHeader;
     }
 
     /** Schedules the first attempt at once; no URL means the account takes no webhooks. */
-    void deliver(Event event) {
+    public void deliver(Event event) {
         if (event.url == null || event.url.isBlank()) {
             return;
         }
@@ -101,7 +129,7 @@ final class Webhooks {
 
     private void attempt(Event event, int attempt) {
         long t = Instant.now().getEpochSecond();
-        String signature = sign(event.account.webhookSecret(), t, event.body);
+        String signature = sign(event.secret, t, event.body);
         synchronized (event) {
             if (event.firstSignature == null) {
                 event.firstSignature = signature;
@@ -126,25 +154,26 @@ final class Webhooks {
             event.attempts.add(record);
             event.delivered |= ok;
         }
-        if (!ok && attempt < settings.webhookMaxAttempts()) {
-            Duration pause = settings.webhookRetryBase().multipliedBy(1L << (attempt - 1));
+        if (!ok && attempt < retries.maxAttempts()) {
+            Duration pause = retries.base().multipliedBy(1L << (attempt - 1));
             schedule(event, attempt + 1, pause);
         }
     }
 
     /** Sends the event once more exactly as it was first sent: the same bytes, the same signature. */
-    Answer replay(Event event) throws IOException, InterruptedException {
+    public Answer replay(Event event) throws IOException, InterruptedException {
         String signature;
         synchronized (event) {
             signature = event.firstSignature != null
                     ? event.firstSignature
-                    : sign(event.account.webhookSecret(), Instant.now().getEpochSecond(), event.body);
+                    : sign(event.secret, Instant.now().getEpochSecond(), event.body);
         }
         return send(event.url, event.body, signature, event.id);
     }
 
     /** Sends a body with a signature header as given (null: no header), for forged-webhook tests. */
-    Answer sendRaw(String url, String body, String signature, String eventId) throws IOException, InterruptedException {
+    public Answer sendRaw(String url, String body, String signature, String eventId)
+            throws IOException, InterruptedException {
         return send(url, body, signature, eventId);
     }
 
@@ -153,21 +182,21 @@ final class Webhooks {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .header("Sandbox-Event-Id", eventId)
+                .header(eventIdHeader, eventId)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (signature != null) {
-            request.header(SIGNATURE_HEADER, signature);
+            request.header(signatureHeader, signature);
         }
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
     }
 
     /** {@code t=<t>,v1=<hex HMAC-SHA256("t.body", secret)>}. */
-    static String sign(String secret, long t, String body) {
+    public static String sign(String secret, long t, String body) {
         return "t=" + t + ",v1=" + hmac(secret, t + "." + body);
     }
 
-    static String hmac(String secret, String payload) {
+    public static String hmac(String secret, String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -1,4 +1,4 @@
-package io.caravan.stack.gateway;
+package io.caravan.stack.sandbox;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,13 +8,13 @@ import java.util.Map;
  * An error answer in the shape acquirers use ({@code {"error":{"type","code","message","param"}}}),
  * with every bad parameter listed in {@code errors} so a client can name them all.
  */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
     private final int status;
     private final String type;
     private final String code;
     private final List<Map<String, Object>> errors;
 
-    ApiException(int status, String type, String code, String message, List<Map<String, Object>> errors) {
+    public ApiException(int status, String type, String code, String message, List<Map<String, Object>> errors) {
         super(message);
         this.status = status;
         this.type = type;
@@ -22,11 +22,11 @@ final class ApiException extends RuntimeException {
         this.errors = errors;
     }
 
-    static ApiException invalid(String code, String param, String message) {
+    public static ApiException invalid(String code, String param, String message) {
         return new ApiException(400, "invalid_request_error", code, message, List.of(field(param, message)));
     }
 
-    static ApiException invalid(List<Map<String, Object>> errors) {
+    public static ApiException invalid(List<Map<String, Object>> errors) {
         return new ApiException(
                 400,
                 "invalid_request_error",
@@ -37,30 +37,30 @@ final class ApiException extends RuntimeException {
                 errors);
     }
 
-    static ApiException conflict(String code, String message) {
+    public static ApiException conflict(String code, String message) {
         return new ApiException(409, "invalid_request_error", code, message, List.of());
     }
 
-    static ApiException notFound(String message) {
+    public static ApiException notFound(String message) {
         return new ApiException(404, "invalid_request_error", "resource_missing", message, List.of());
     }
 
-    static ApiException unauthorized(String message) {
+    public static ApiException unauthorized(String message) {
         return new ApiException(401, "authentication_error", "invalid_api_key", message, List.of());
     }
 
-    static Map<String, Object> field(String param, String message) {
+    public static Map<String, Object> field(String param, String message) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("param", param);
         e.put("message", message);
         return e;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    Map<String, Object> body() {
+    public Map<String, Object> body() {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("type", type);
         error.put("code", code);

@@ -1,4 +1,4 @@
-package io.caravan.stack.gateway;
+package io.caravan.stack.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /** One request to the gateway, read whole (bodies are capped at {@link #MAX_BODY} bytes). */
-final class Request {
-    static final int MAX_BODY = 64 * 1024;
+public final class Request {
+    public static final int MAX_BODY = 64 * 1024;
 
-    final String method;
-    final List<String> path;
-    final Map<String, String> query;
-    final String body;
+    public final String method;
+    public final List<String> path;
+    public final Map<String, String> query;
+    public final String body;
     private final HttpExchange exchange;
 
     private Request(HttpExchange exchange, String body) {
@@ -32,7 +32,7 @@ final class Request {
         this.body = body;
     }
 
-    static Request read(HttpExchange exchange) throws IOException {
+    public static Request read(HttpExchange exchange) throws IOException {
         byte[] bytes;
         try (InputStream in = exchange.getRequestBody()) {
             bytes = in.readNBytes(MAX_BODY + 1);
@@ -48,12 +48,12 @@ final class Request {
         return new Request(exchange, new String(bytes, StandardCharsets.UTF_8));
     }
 
-    String header(String name) {
+    public String header(String name) {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
     /** The body as a JSON object; an empty body is an empty object. */
-    Map<String, Object> json() {
+    public Map<String, Object> json() {
         if (body.isBlank()) {
             return new LinkedHashMap<>();
         }
@@ -71,7 +71,7 @@ final class Request {
         return object;
     }
 
-    static Map<String, String> form(String raw) {
+    public static Map<String, String> form(String raw) {
         Map<String, String> values = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {
             return values;

@@ -1,4 +1,4 @@
-package io.caravan.stack.gateway;
+package io.caravan.stack.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,22 +9,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * to let authorisations, QR codes and vouchers expire. Webhook signatures use the real time
  * (receivers check them against their own clocks).
  */
-final class GatewayClock {
+public final class SandboxClock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    Instant now() {
+    public Instant now() {
         return Instant.now().plus(offset.get());
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         offset.updateAndGet(o -> o.plus(by));
     }
 
-    void reset() {
+    public void reset() {
         offset.set(Duration.ZERO);
     }
 
-    Duration offset() {
+    public Duration offset() {
         return offset.get();
     }
 }

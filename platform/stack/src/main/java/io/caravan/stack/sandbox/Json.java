@@ -1,4 +1,4 @@
-package io.caravan.stack.gateway;
+package io.caravan.stack.sandbox;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * the order or spacing the client used — the idempotency check compares canonical forms, as a
  * provider compares parameters, not bytes. Numbers parse to {@link BigDecimal}.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int at;
 
@@ -22,7 +22,7 @@ final class Json {
     }
 
     /** Parses one JSON value; {@link IllegalArgumentException} naming the offset when it is not JSON. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         json.space();
         Object value = json.value();
@@ -33,7 +33,7 @@ final class Json {
         return value;
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
