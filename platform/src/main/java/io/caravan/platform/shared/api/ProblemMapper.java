@@ -127,6 +127,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                             + " have been made: read it back, or retry (requests with an Idempotency-Key are safe to"
                             + " retry).");
         }
+        if (transactionConflict(cause)) {
+            return Problem.of(
+                    ProblemType.TRANSACTION_CONFLICT,
+                    "Another request changed the same data at the same moment, so the database rolled this one back"
+                            + " whole; nothing was changed. Retry it (with the same Idempotency-Key where it takes one).");
+        }
         if (cause instanceof OptimisticLockException) {
             return Problem.of(
                     ProblemType.CONFLICT, "The resource was changed by another request; reload it and retry.");
@@ -164,6 +170,17 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return state.startsWith("08") || state.startsWith("57");
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE 40001 (serialisation failure; H2 reports its deadlocks with it too) or 40P01
+     * (PostgreSQL's deadlock detected): the database rolled the transaction back and the same
+     * request succeeds when repeated, so the client gets a 503 with Retry-After rather than an
+     * internal error with an incident.
+     */
+    private static boolean transactionConflict(Throwable cause) {
+        return cause instanceof java.sql.SQLException sql
+                && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
     }
 
     private static final java.util.regex.Pattern PARAMETER =

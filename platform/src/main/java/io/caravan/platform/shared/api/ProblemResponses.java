@@ -15,6 +15,9 @@ public final class ProblemResponses {
         if (problem.type().equals(ProblemType.DATABASE_UNAVAILABLE.uri())) {
             builder.header("Retry-After", 2); // a restart or fail-over takes seconds; the pool reconnects by itself
         }
+        if (problem.type().equals(ProblemType.TRANSACTION_CONFLICT.uri())) {
+            builder.header("Retry-After", 1); // the race is over by then
+        }
         return builder.build();
     }
 

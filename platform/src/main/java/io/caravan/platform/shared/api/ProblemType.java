@@ -24,6 +24,10 @@ public record ProblemType(URI uri, String title, int status) {
     public static final ProblemType URI_TOO_LONG = of("uri-too-long", "Request URI too long", 414);
     public static final ProblemType SECRETS_UNAVAILABLE = of("secrets-unavailable", "Secrets unavailable", 503);
     public static final ProblemType DATABASE_UNAVAILABLE = of("database-unavailable", "Database unavailable", 503);
+    /** A transaction lost a race (serialisation failure, deadlock) and was rolled back whole: retry it. */
+    public static final ProblemType TRANSACTION_CONFLICT =
+            of("transaction-conflict", "Concurrent change, nothing was done", 503);
+
     public static final ProblemType INTERNAL = of("internal", "Internal error", 500);
 
     /** A problem type under Caravan's problem URI base, {@code https://caravan.io/problems/<slug>}. */

@@ -53,6 +53,23 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aSerialisationFailureOrDeadlockIsA503WithRetryAfterNotAnIncident() {
+        List<Throwable> races = List.of(
+                new RuntimeException("EclipseLink", new java.sql.SQLException("could not serialize access", "40001")),
+                new java.sql.SQLException("deadlock detected", "40P01"));
+        for (Throwable failure : races) {
+            Problem problem = ProblemMapper.toProblem(failure, List.of());
+            assertThat(problem.type()).as(failure.toString()).isEqualTo(ProblemType.TRANSACTION_CONFLICT.uri());
+            assertThat(problem.status()).isEqualTo(503);
+            assertThat(problem.detail()).contains("nothing was changed").contains("Retry");
+        }
+        assertThat(ProblemMapper.toProblem(new java.sql.SQLException("check violation", "23514"), List.of())
+                        .status())
+                .as("another integrity error stays an incident")
+                .isEqualTo(500);
+    }
+
+    @Test
     void sharedFailuresNeedNoTranslation() {
         assertThat(ProblemMapper.toProblem(new InvalidInputException("size must be 1"), List.of()))
                 .isEqualTo(new Problem(
