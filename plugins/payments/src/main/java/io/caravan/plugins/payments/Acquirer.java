@@ -1,5 +1,7 @@
 package io.caravan.plugins.payments;
 
+import io.caravan.plugins.support.Json;
+import io.caravan.plugins.support.ProviderClient;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.payments.ActionType;
 import io.caravan.sdk.payments.AuthorizationRequest;
@@ -56,12 +58,12 @@ final class Acquirer {
             body.put("session", r.providerSessionId());
         }
         settings.notificationUrl().ifPresent(url -> body.put("webhook_url", url.toString()));
-        AcquirerClient.Answer answer;
+        ProviderClient.Answer answer;
         try {
-            answer = new AcquirerClient(context, settings).post("/v1/payments", r.attemptKey(), body);
+            answer = settings.client(context).post("/v1/payments", r.attemptKey(), body);
         } catch (EgressDeniedException e) {
             return AuthorizationResult.notAttempted(cut("the platform refused the connection: " + e.getMessage()));
-        } catch (AcquirerClient.NotSent e) {
+        } catch (ProviderClient.NotSent e) {
             return AuthorizationResult.notAttempted(cut(e.getMessage()));
         } catch (IOException e) {
             context.logger()
@@ -89,9 +91,9 @@ final class Acquirer {
         body.put("amount", r.amount().minorUnits());
         body.put("currency", r.amount().currency().getCurrencyCode());
         body.put("method", r.methodCode());
-        AcquirerClient.Answer answer;
+        ProviderClient.Answer answer;
         try {
-            answer = new AcquirerClient(context, settings).post("/v1/sessions", r.attemptKey(), body);
+            answer = settings.client(context).post("/v1/sessions", r.attemptKey(), body);
         } catch (EgressDeniedException | IOException e) {
             throw new PluginRejectedException(
                     "session_unavailable", cut("the acquirer could not open a session: " + describe(e)));
@@ -114,18 +116,18 @@ final class Acquirer {
     }
 
     static AuthorizationResult resume(PluginContext context, AcquirerSettings settings, ResumeRequest r) {
-        return lookUp(context, settings, "/v1/payments/" + AcquirerClient.query(r.providerReference()), false);
+        return lookUp(context, settings, "/v1/payments/" + ProviderClient.query(r.providerReference()), false);
     }
 
     static AuthorizationResult status(PluginContext context, AcquirerSettings settings, StatusRequest r) {
-        return lookUp(context, settings, "/v1/payments?idempotency_key=" + AcquirerClient.query(r.attemptKey()), true);
+        return lookUp(context, settings, "/v1/payments?idempotency_key=" + ProviderClient.query(r.attemptKey()), true);
     }
 
     private static AuthorizationResult lookUp(
             PluginContext context, AcquirerSettings settings, String path, boolean byPlatformKey) {
-        AcquirerClient.Answer answer;
+        ProviderClient.Answer answer;
         try {
-            answer = new AcquirerClient(context, settings).get(path);
+            answer = settings.client(context).get(path);
         } catch (EgressDeniedException | IOException e) {
             return AuthorizationResult.unknown(null, cut("the acquirer could not be asked: " + describe(e)));
         }
@@ -168,13 +170,13 @@ final class Acquirer {
             String operationKey,
             Money amount,
             Map<String, Object> body) {
-        AcquirerClient.Answer answer;
+        ProviderClient.Answer answer;
         try {
-            answer = new AcquirerClient(context, settings)
-                    .post("/v1/payments/" + AcquirerClient.query(providerReference) + "/" + what, operationKey, body);
+            answer = settings.client(context)
+                    .post("/v1/payments/" + ProviderClient.query(providerReference) + "/" + what, operationKey, body);
         } catch (EgressDeniedException e) {
             return PaymentOperationResult.failed(amount, cut("the platform refused the connection: " + e.getMessage()));
-        } catch (AcquirerClient.NotSent e) {
+        } catch (ProviderClient.NotSent e) {
             return PaymentOperationResult.failed(amount, cut(e.getMessage()));
         } catch (IOException e) {
             return PaymentOperationResult.unknown(amount, cut("no answer from the acquirer: " + describe(e)));
@@ -309,7 +311,7 @@ final class Acquirer {
         }
     }
 
-    private static String unclear(AcquirerClient.Answer answer) {
+    private static String unclear(ProviderClient.Answer answer) {
         String code = answer.errorCode();
         return "the acquirer answered HTTP " + answer.status() + (code == null ? "" : " " + code) + ": "
                 + answer.errorMessage();

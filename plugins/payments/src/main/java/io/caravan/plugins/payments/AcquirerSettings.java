@@ -1,6 +1,8 @@
 package io.caravan.plugins.payments;
 
+import io.caravan.plugins.support.ProviderClient;
 import io.caravan.sdk.plugin.PluginConfiguration;
+import io.caravan.sdk.plugin.PluginContext;
 import io.caravan.sdk.plugin.Secret;
 import java.net.URI;
 import java.time.Duration;
@@ -36,6 +38,11 @@ record AcquirerSettings(
 
     static final String DEFAULT_BASE_URL = "http://localhost:8280/acme";
     static final List<String> DEFAULT_METHODS = List.of("card", "gcash", "grabpay", "oxxo");
+
+    /** A client of the acquirer's API for one call. */
+    ProviderClient client(PluginContext context) {
+        return new ProviderClient(context, baseUrl, apiKey, timeout);
+    }
 
     /** The settings, or empty when the store has not enabled the acquirer or gave it no API key. */
     static Optional<AcquirerSettings> of(PluginConfiguration configuration) {

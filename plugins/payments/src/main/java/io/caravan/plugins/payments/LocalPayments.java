@@ -1,5 +1,6 @@
 package io.caravan.plugins.payments;
 
+import io.caravan.plugins.support.Json;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.payments.AuthorizationResult;
 import io.caravan.sdk.payments.Decline;

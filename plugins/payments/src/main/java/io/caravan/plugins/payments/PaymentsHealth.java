@@ -1,5 +1,6 @@
 package io.caravan.plugins.payments;
 
+import io.caravan.plugins.support.ProviderClient;
 import io.caravan.sdk.plugin.EgressDeniedException;
 import io.caravan.sdk.plugin.HealthReport;
 import io.caravan.sdk.plugin.HealthStatus;
@@ -34,9 +35,9 @@ public final class PaymentsHealth implements PluginHealth {
                     : HealthReport.up();
         }
         AcquirerSettings settings = acquirer.get();
-        AcquirerClient.Answer answer;
+        ProviderClient.Answer answer;
         try {
-            answer = new AcquirerClient(context, settings).get("/v1/account");
+            answer = settings.client(context).get("/v1/account");
         } catch (EgressDeniedException e) {
             return HealthReport.down("The acquirer at " + settings.baseUrl().getHost()
                     + " may not be reached from this store: " + e.getMessage());

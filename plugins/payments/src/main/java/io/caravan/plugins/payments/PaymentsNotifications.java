@@ -1,5 +1,7 @@
 package io.caravan.plugins.payments;
 
+import io.caravan.plugins.support.Json;
+import io.caravan.plugins.support.WebhookSignature;
 import io.caravan.sdk.money.Money;
 import io.caravan.sdk.payments.NotificationResult;
 import io.caravan.sdk.payments.PaymentNotificationHandler;
@@ -9,12 +11,9 @@ import io.caravan.sdk.plugin.PluginContext;
 import io.caravan.sdk.plugin.ProviderNotification;
 import io.caravan.sdk.plugin.Secret;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,40 +92,11 @@ public final class PaymentsNotifications implements PaymentNotificationHandler {
 
     /** Whether the header signs this body with this secret, at a time within the tolerance of now. */
     static boolean verifies(String header, byte[] body, Secret secret, Instant now) {
-        String t = null;
-        java.util.List<String> signatures = new java.util.ArrayList<>();
-        for (String part : header.split(",")) {
-            String p = part.trim();
-            if (p.startsWith("t=")) {
-                t = p.substring(2);
-            } else if (p.startsWith("v1=")) {
-                signatures.add(p.substring(3));
-            }
-        }
-        if (t == null || signatures.isEmpty() || !t.matches("[0-9]{1,12}")) {
-            return false;
-        }
-        Instant signedAt = Instant.ofEpochSecond(Long.parseLong(t));
-        if (Duration.between(signedAt, now).abs().compareTo(TOLERANCE) > 0) {
-            return false;
-        }
-        byte[] expected = hmac(secret, t, body).getBytes(StandardCharsets.US_ASCII);
-        boolean any = false;
-        for (String candidate : signatures) {
-            // constant time per candidate; every candidate is compared
-            any |= MessageDigest.isEqual(
-                    expected, candidate.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-        }
-        return any;
+        return WebhookSignature.verifies(header, body, secret, now, TOLERANCE);
     }
 
     static String hmac(Secret secret, String t, byte[] body) {
-        return HexFormat.of()
-                .formatHex(HmacSha256.mac(
-                        secret.reveal().getBytes(StandardCharsets.UTF_8),
-                        t.getBytes(StandardCharsets.US_ASCII),
-                        new byte[] {'.'},
-                        body));
+        return WebhookSignature.hmac(secret, t, body);
     }
 
     /** The update an event stands for, or empty for events that move no money (or carry no amount). */

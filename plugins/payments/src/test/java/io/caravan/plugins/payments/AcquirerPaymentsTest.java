@@ -2,6 +2,7 @@ package io.caravan.plugins.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caravan.plugins.support.Json;
 import io.caravan.sdk.model.CountryCode;
 import io.caravan.sdk.model.Customer;
 import io.caravan.sdk.money.Money;

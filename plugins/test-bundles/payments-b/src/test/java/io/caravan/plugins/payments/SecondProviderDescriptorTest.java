@@ -2,6 +2,7 @@ package io.caravan.plugins.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caravan.plugins.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

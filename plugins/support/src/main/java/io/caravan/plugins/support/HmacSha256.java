@@ -1,4 +1,4 @@
-package io.caravan.plugins.payments;
+package io.caravan.plugins.support;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,13 +8,13 @@ import java.security.NoSuchAlgorithmException;
  * packages only, so {@code javax.crypto.Mac} does not resolve inside the platform's framework.
  * Checked against the JDK's {@code Mac} and the RFC 4231 vectors in the tests.
  */
-final class HmacSha256 {
+public final class HmacSha256 {
     private static final int BLOCK = 64;
 
     private HmacSha256() {}
 
     /** HMAC-SHA256 of the parts, concatenated, with the key. */
-    static byte[] mac(byte[] key, byte[]... parts) {
+    public static byte[] mac(byte[] key, byte[]... parts) {
         MessageDigest sha = sha256();
         byte[] k = key.length > BLOCK ? sha.digest(key) : key;
         byte[] inner = new byte[BLOCK];

@@ -1,4 +1,4 @@
-package io.caravan.plugins.payments;
+package io.caravan.plugins.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

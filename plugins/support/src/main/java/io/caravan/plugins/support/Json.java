@@ -1,4 +1,4 @@
-package io.caravan.plugins.payments;
+package io.caravan.plugins.support;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The little JSON the plugin needs to speak to its acquirer, without a dependency (a plugin may
- * import the SDK only). Objects parse to sorted maps, numbers to {@link BigDecimal}; {@link #write}
+ * The little JSON the first-party plugins need to speak to their providers, without a dependency (a
+ * plugin may import the SDK only; bnd inlines this package into each bundle that uses it). Objects parse to sorted maps, numbers to {@link BigDecimal}; {@link #write}
  * writes maps, lists, strings, numbers, booleans and null.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int at;
 
@@ -21,7 +21,7 @@ final class Json {
     }
 
     /** Parses one JSON value; {@link IllegalArgumentException} naming the offset when it is not JSON. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         json.space();
         Object value = json.value();
@@ -34,7 +34,7 @@ final class Json {
 
     /** The value as an object; {@link IllegalArgumentException} when it is not one. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(Object value, String what) {
+    public static Map<String, Object> object(Object value, String what) {
         if (value instanceof Map<?, ?> map) {
             return (Map<String, Object>) map;
         }
@@ -42,12 +42,12 @@ final class Json {
     }
 
     /** A member as text, or null when it is absent or not a string. */
-    static String text(Map<String, Object> object, String name) {
+    public static String text(Map<String, Object> object, String name) {
         return object.get(name) instanceof String s ? s : null;
     }
 
     /** A member as a whole number, or null when it is absent or not one. */
-    static Long whole(Map<String, Object> object, String name) {
+    public static Long whole(Map<String, Object> object, String name) {
         Object value = object.get(name);
         if (value instanceof Long || value instanceof Integer) {
             return ((Number) value).longValue();
@@ -62,7 +62,8 @@ final class Json {
         return null;
     }
 
-    static String write(Object value) {
+    /** Writes maps, lists, strings, numbers, booleans and null as JSON. */
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
