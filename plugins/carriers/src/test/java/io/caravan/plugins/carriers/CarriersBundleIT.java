@@ -85,12 +85,59 @@ class CarriersBundleIT {
         PluginDescriptor d = kit.descriptor();
         assertThat(d.id()).isEqualTo("caravan-carriers");
         assertThat(d.kinds()).containsExactly(PluginKind.CARRIERS);
-        Extension ext = d.extensions().get(0);
-        assertThat(ext.point()).isEqualTo(ExtensionPoint.CARRIER_RATES);
-        assertThat(ext.failurePolicy()).isEqualTo(FailurePolicy.FAIL_OPEN);
+        assertThat(d.extensions())
+                .extracting(Extension::point, Extension::failurePolicy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ExtensionPoint.CARRIER_RATES, FailurePolicy.FAIL_OPEN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ExtensionPoint.CARRIER_SHIPMENTS, FailurePolicy.FAIL_CLOSED),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ExtensionPoint.CARRIER_RETURN_SHIPMENTS, FailurePolicy.FAIL_CLOSED),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ExtensionPoint.CARRIER_CANCELLATIONS, FailurePolicy.FAIL_CLOSED),
+                        org.assertj.core.groups.Tuple.tuple(ExtensionPoint.CARRIER_TRACKING, FailurePolicy.FAIL_OPEN),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ExtensionPoint.CARRIER_NOTIFICATIONS, FailurePolicy.FAIL_CLOSED));
         assertThat(d.configurationSchema()).contains("\"origins\"").contains("\"freeShippingFrom\"");
-        assertThat(d.permissions().egressHosts()).isEmpty();
+        assertThat(d.secretFields()).containsExactlyInAnyOrder("/carrier/apiKey", "/carrier/webhookSecret");
+        assertThat(d.permissions().egressHosts())
+                .as("the local sandbox carrier; a node reaches it only when it allows localhost")
+                .containsExactly("localhost");
+        assertThat(d.permissions().data()).containsExactly(io.caravan.sdk.plugin.DataScope.ADDRESS_LINES);
         assertThat(kit.bundle().getState()).isEqualTo(Bundle.ACTIVE);
+    }
+
+    @Test
+    void from_inside_the_framework_a_booking_reaches_the_sandbox_carrier_and_its_label_comes_back() {
+        io.caravan.stack.carrier.SandboxCarrier carrier = io.caravan.stack.carrier.SandboxCarrier.start(0);
+        try {
+            java.util.Map<String, Object> account = carrier.createAccount(null);
+            io.caravan.sdk.carriers.ShipmentBooker booker = kit.extension(io.caravan.sdk.carriers.ShipmentBooker.class);
+            assertThat(booker.getClass().getClassLoader())
+                    .isSameAs(kit.bundle().adapt(BundleWiring.class).getClassLoader());
+            io.caravan.sdk.model.Order order =
+                    CommerceFixtures.order("ORD-IT-1", powerBanks(), java.time.Instant.parse("2026-12-04T10:00:00Z"));
+            io.caravan.sdk.carriers.Shipment shipment = booker.book(
+                    io.caravan.testkit.TestPluginContext.builder()
+                            .configuration("{\"carrier\":{\"baseUrl\":\"http://localhost:" + carrier.port()
+                                    + "\",\"apiKey\":\"" + account.get("api_key") + "\"}}")
+                            .allowHosts("localhost")
+                            .egress(io.caravan.testkit.RealEgress::send)
+                            .clock(java.time.Clock.systemUTC())
+                            .timeout(java.time.Duration.ofSeconds(20))
+                            .build(),
+                    CommerceFixtures.shipmentRequest(
+                            "shp-it-1",
+                            order,
+                            CommerceFixtures.warehouse("rotterdam", "NL", WarehouseKind.OVERSEAS, 1),
+                            "eu-standard"));
+            assertThat(io.caravan.stack.carrier.S10.isValid(shipment.trackingNumber()))
+                    .isTrue();
+            assertThat(shipment.documents(io.caravan.sdk.carriers.DocumentKind.LABEL))
+                    .hasSize(1);
+        } finally {
+            carrier.close();
+        }
     }
 
     @Test

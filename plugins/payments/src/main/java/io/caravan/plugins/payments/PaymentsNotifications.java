@@ -173,11 +173,6 @@ public final class PaymentsNotifications implements PaymentNotificationHandler {
     }
 
     private static Optional<String> header(Map<String, List<String>> headers, String name) {
-        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-                return Optional.of(e.getValue().getFirst());
-            }
-        }
-        return Optional.empty();
+        return WebhookSignature.header(headers, name);
     }
 }

@@ -23,6 +23,7 @@ import io.caravan.sdk.payments.VoidRequest;
 import io.caravan.sdk.plugin.ProviderNotification;
 import io.caravan.stack.gateway.MerchantAccount;
 import io.caravan.stack.gateway.SandboxPaymentGateway;
+import io.caravan.testkit.RealEgress;
 import io.caravan.testkit.TestPluginContext;
 import java.net.URI;
 import java.time.Duration;
@@ -244,7 +245,7 @@ class AcquirerPaymentsTest {
                 .configuration("{\"acquirer\":{\"baseUrl\":\"" + RealGateway.baseUrl("acme") + "\",\"apiKey\":\""
                         + other.apiKey() + "\"}}")
                 .allowHosts("localhost")
-                .egress(RealGateway::send)
+                .egress(RealEgress::send)
                 .timeout(Duration.ofSeconds(5))
                 .build();
         assertThat(authorizer

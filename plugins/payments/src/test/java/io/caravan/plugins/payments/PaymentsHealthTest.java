@@ -6,6 +6,7 @@ import io.caravan.sdk.plugin.HealthReport;
 import io.caravan.sdk.plugin.HealthStatus;
 import io.caravan.stack.gateway.MerchantAccount;
 import io.caravan.stack.gateway.SandboxPaymentGateway;
+import io.caravan.testkit.RealEgress;
 import io.caravan.testkit.TestPluginContext;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class PaymentsHealthTest {
                 .configuration("{\"acquirer\":{\"baseUrl\":\"" + RealGateway.baseUrl("acme") + "\",\"apiKey\":\""
                         + other.apiKey() + "\",\"webhookSecret\":\"whsec_x\"}}")
                 .allowHosts("localhost")
-                .egress(RealGateway::send)
+                .egress(RealEgress::send)
                 .timeout(Duration.ofSeconds(2))
                 .build();
 
@@ -51,7 +52,7 @@ class PaymentsHealthTest {
                 .configuration("{\"acquirer\":{\"baseUrl\":\"http://localhost:9/acme\",\"apiKey\":\"sk_x\","
                         + "\"webhookSecret\":\"whsec_x\"}}")
                 .allowHosts("localhost")
-                .egress(RealGateway::send)
+                .egress(RealEgress::send)
                 .timeout(Duration.ofSeconds(2))
                 .build();
 
@@ -74,7 +75,7 @@ class PaymentsHealthTest {
                 .configuration("{\"acquirer\":{\"baseUrl\":\"" + RealGateway.baseUrl("acme") + "\",\"apiKey\":\""
                         + account.apiKey() + "\"}}")
                 .allowHosts("localhost")
-                .egress(RealGateway::send)
+                .egress(RealEgress::send)
                 .timeout(Duration.ofSeconds(2))
                 .build();
         assertThat(health.check(noSecret).status()).isEqualTo(HealthStatus.DEGRADED);

@@ -1,11 +1,10 @@
 package io.caravan.plugins.payments;
 
 import com.sun.net.httpserver.HttpServer;
-import io.caravan.sdk.plugin.EgressRequest;
-import io.caravan.sdk.plugin.EgressResponse;
 import io.caravan.sdk.plugin.ProviderNotification;
 import io.caravan.stack.gateway.MerchantAccount;
 import io.caravan.stack.gateway.SandboxPaymentGateway;
+import io.caravan.testkit.RealEgress;
 import io.caravan.testkit.TestPluginContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,29 +105,10 @@ final class RealGateway {
         return TestPluginContext.builder()
                 .configuration(json)
                 .allowHosts("localhost")
-                .egress(RealGateway::send)
+                .egress(RealEgress::send)
                 .clock(Clock.systemUTC())
                 .timeout(deadline)
                 .build();
-    }
-
-    /** The egress: the plugin's request, sent for real. */
-    static EgressResponse send(EgressRequest request) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri())
-                .timeout(request.timeout() == null ? Duration.ofSeconds(30) : request.timeout())
-                .method(
-                        request.method(),
-                        request.body().length == 0
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        request.headers().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
-        try {
-            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new EgressResponse(r.statusCode(), r.headers().map(), r.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted");
-        }
     }
 
     /** Every ledger entry type of the account, in order ("authorization", "capture", …). */

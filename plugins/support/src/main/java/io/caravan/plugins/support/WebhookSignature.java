@@ -6,7 +6,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The webhook signature providers use ({@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}):
@@ -56,5 +59,15 @@ public final class WebhookSignature {
                         t.getBytes(StandardCharsets.US_ASCII),
                         new byte[] {'.'},
                         body));
+    }
+
+    /** The first value of a header, its name compared without regard to case. */
+    public static Optional<String> header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return Optional.of(e.getValue().getFirst());
+            }
+        }
+        return Optional.empty();
     }
 }
