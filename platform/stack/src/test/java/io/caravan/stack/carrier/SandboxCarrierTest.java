@@ -311,7 +311,9 @@ class SandboxCarrierTest {
         Map<?, ?> body = (Map<?, ?>) Json.parse(index.body());
         assertThat(body.get("products")).isEqualTo(List.of("express", "parcel", "registered", "tracked-packet"));
         assertThat(((Map<?, ?>) body.get("demo_account")).get("api_key")).isEqualTo(SandboxCarrier.DEMO_API_KEY);
-        assertThat((List<Object>) body.get("cod_countries")).contains("BR", "TH").doesNotContain("FR");
+        assertThat((List<Object>) body.get("cod_countries"))
+                .contains("BR", "TH")
+                .doesNotContain("FR");
     }
 
     @Test
