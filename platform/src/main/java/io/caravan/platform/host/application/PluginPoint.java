@@ -11,7 +11,7 @@ import io.caravan.sdk.carriers.TrackingNotificationHandler;
 import io.caravan.sdk.carriers.TrackingProvider;
 import io.caravan.sdk.events.OrderEventListener;
 import io.caravan.sdk.membership.CheckoutDiscountProvider;
-import io.caravan.sdk.membership.PointsLedger;
+import io.caravan.sdk.membership.PointsProgramme;
 import io.caravan.sdk.membership.TierResolver;
 import io.caravan.sdk.payments.PaymentAuthorizer;
 import io.caravan.sdk.payments.PaymentCapturer;
@@ -73,8 +73,8 @@ public final class PluginPoint<E> {
             of(ExtensionPoint.CARRIER_NOTIFICATIONS, TrackingNotificationHandler.class);
     public static final PluginPoint<TierResolver> MEMBERSHIP_TIERS =
             of(ExtensionPoint.MEMBERSHIP_TIERS, TierResolver.class);
-    public static final PluginPoint<PointsLedger> MEMBERSHIP_POINTS =
-            of(ExtensionPoint.MEMBERSHIP_POINTS, PointsLedger.class);
+    public static final PluginPoint<PointsProgramme> MEMBERSHIP_POINTS =
+            of(ExtensionPoint.MEMBERSHIP_POINTS, PointsProgramme.class);
     public static final PluginPoint<CheckoutDiscountProvider> MEMBERSHIP_DISCOUNTS =
             of(ExtensionPoint.MEMBERSHIP_DISCOUNTS, CheckoutDiscountProvider.class);
     public static final PluginPoint<ReferralAttributor> AFFILIATE_ATTRIBUTION =

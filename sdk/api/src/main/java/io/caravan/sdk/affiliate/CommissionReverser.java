@@ -1,15 +1,16 @@
 package io.caravan.sdk.affiliate;
 
 import io.caravan.sdk.plugin.PluginContext;
+import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Extension point {@code AFFILIATE_REVERSALS}: how much of a commission to take back when its order
- * is refunded (in full, in proportion, or not at all after the programme's lock period).
+ * Extension point {@code AFFILIATE_REVERSALS}: how much commission to take back when its order is
+ * refunded (in full, in proportion, or nothing after the programme's lock period).
  * <ul>
  *   <li><b>Deadline:</b> 2 s by default; runs from the refund event, retried on failure.</li>
- *   <li><b>Idempotency:</b> the request carries an idempotency key; the platform applies each key
- *       once, and never reverses more than the original commission in total.</li>
+ *   <li><b>Idempotency:</b> a computation; the platform keys the reversals by (refund, affiliate,
+ *       level, rule) and never takes back more than an accrual earned, in total.</li>
  *   <li><b>State:</b> stateless (no per-store fields) and thread-safe; one instance serves every store.</li>
  * </ul>
  */
@@ -21,7 +22,7 @@ public interface CommissionReverser {
      *
      * @param context the per-call context
      * @param request the commission and the refund
-     * @return the amount to take back, at most the original commission
+     * @return what to take back per accrual; empty for nothing
      */
-    CommissionReversal reverse(PluginContext context, CommissionReversalRequest request);
+    List<CommissionAdjustment> reverse(PluginContext context, CommissionReversalRequest request);
 }

@@ -13,7 +13,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  *       declare {@code FAIL_OPEN}: the checkout goes on without the discount and the order is
  *       flagged.</li>
  *   <li><b>Idempotency:</b> a computation; offering a discount changes nothing (points are spent
- *       only through {@link PointsLedger#redeem}).</li>
+ *       only by the platform, after {@link PointsProgramme#price}).</li>
  *   <li><b>State:</b> stateless (no per-store fields) and thread-safe; one instance serves every store.</li>
  * </ul>
  */

@@ -4,6 +4,7 @@ import io.caravan.sdk.internal.Checks;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The tier a customer is in, and what it gives.
@@ -13,6 +14,8 @@ import java.util.List;
  * @param pointsMultiplier how many times the base accrual the tier earns ({@code 2} for double
  *                         points); not negative
  * @param benefits         the tier's benefits in words, for the customer; each at most 200 characters
+ * @param platformBenefits the benefits the platform applies itself (priority dispatch, free
+ *                         shipping or returns); may be empty
  * @param reviewOn         when the tier is next reassessed, or null
  * @param explanation      why this tier ({@code "EUR 620 spent in the last 12 months; Gold from EUR 500"});
  *                         at most 300 characters
@@ -22,6 +25,7 @@ public record TierAssignment(
         String displayName,
         BigDecimal pointsMultiplier,
         List<String> benefits,
+        Set<TierBenefit> platformBenefits,
         LocalDate reviewOn,
         String explanation) {
 
@@ -38,6 +42,7 @@ public record TierAssignment(
         for (int i = 0; i < benefits.size(); i++) {
             Checks.text(benefits.get(i), "TierAssignment.benefits[" + i + "]", 200);
         }
+        platformBenefits = Checks.set(platformBenefits, "TierAssignment.platformBenefits");
         Checks.text(explanation, "TierAssignment.explanation", 300);
     }
 }

@@ -50,8 +50,8 @@ public enum ExtensionPoint {
             PluginKind.CARRIERS, "io.caravan.sdk.carriers.TrackingNotificationHandler", Duration.ofSeconds(5)),
     /** {@code io.caravan.sdk.membership.TierResolver}. */
     MEMBERSHIP_TIERS(PluginKind.MEMBERSHIP, "io.caravan.sdk.membership.TierResolver", Duration.ofMillis(500)),
-    /** {@code io.caravan.sdk.membership.PointsLedger}. */
-    MEMBERSHIP_POINTS(PluginKind.MEMBERSHIP, "io.caravan.sdk.membership.PointsLedger", Duration.ofSeconds(2)),
+    /** {@code io.caravan.sdk.membership.PointsProgramme}. */
+    MEMBERSHIP_POINTS(PluginKind.MEMBERSHIP, "io.caravan.sdk.membership.PointsProgramme", Duration.ofSeconds(2)),
     /** {@code io.caravan.sdk.membership.CheckoutDiscountProvider}. */
     MEMBERSHIP_DISCOUNTS(
             PluginKind.MEMBERSHIP, "io.caravan.sdk.membership.CheckoutDiscountProvider", Duration.ofMillis(500)),

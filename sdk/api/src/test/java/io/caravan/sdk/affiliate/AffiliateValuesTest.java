@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AffiliateValuesTest {
     private static final Attribution ATTRIBUTION =
             new Attribution("kol-42", "MIA10", null, "last-click-30d", "Last referral link clicked within 30 days");
-    private static final Commission COMMISSION =
-            new Commission("kol-42", "order-1", eur(400), new BigDecimal("0.08"), "micro-kol-8pct", "8 % of EUR 49.98");
+    private static final CommissionLine LINE = new CommissionLine("1", eur(5000), new BigDecimal("0.08"), eur(400));
 
     @Test
     void touchpointsNeedCodeTypeAndTime() {
@@ -41,38 +41,79 @@ class AffiliateValuesTest {
         assertInvalid(() -> new Attribution("k", "", null, "r", "e"), "Attribution.referralCode");
         assertInvalid(() -> new Attribution("k", "MIA10", null, "", "e"), "Attribution.ruleId");
         assertInvalid(() -> new Attribution("k", "MIA10", "", "r", "e"), "Attribution.campaignId");
-        assertInvalid(() -> new CommissionRequest(order(), null), "CommissionRequest.attribution is required");
-        assertThat(new CommissionRequest(order(), ATTRIBUTION).attribution()).isEqualTo(ATTRIBUTION);
+        assertInvalid(
+                () -> new CommissionRequest(order(), null, Map.of(), "points and commission both", NOW),
+                "CommissionRequest.attribution is required");
+        assertInvalid(
+                () -> new CommissionRequest(order(), ATTRIBUTION, Map.of("1", eur(-1)), "rule", NOW),
+                "CommissionRequest.commissionableLines[1] must not be negative");
+        assertThat(new CommissionRequest(order(), ATTRIBUTION, Map.of("1", eur(5000)), "rule", NOW).attribution())
+                .isEqualTo(ATTRIBUTION);
     }
 
     @Test
-    void commissionsAreNotNegative() {
+    void aProposalIsItsLinesTotalAtALevelOfTheChainAndPendingUntilApprovable() {
+        CommissionProposal proposal = new CommissionProposal(
+                "kol-42", 1, "micro-8pct", List.of(LINE), eur(400), NOW.plusSeconds(86_400 * 14), "8 %");
+        assertThat(proposal.amount()).isEqualTo(eur(400));
         assertInvalid(
-                () -> new Commission("k", "o", eur(-1), null, "r", "e"), "Commission.amount must not be negative");
+                () -> new CommissionProposal("kol-42", 1, "r", List.of(LINE), eur(401), NOW, "x"),
+                "CommissionProposal.amount must be the lines' total");
         assertInvalid(
-                () -> new Commission("k", "o", eur(1), new BigDecimal("-0.1"), "r", "e"),
-                "Commission.rate must be >= 0");
-        assertInvalid(() -> new Commission("k", "o", eur(1), null, "r", ""), "Commission.explanation");
-        assertThat(new Commission("k", "o", eur(500), null, "flat-5", "Flat EUR 5 per order").rate())
-                .isNull();
+                () -> new CommissionProposal("kol-42", 4, "r", List.of(LINE), eur(400), NOW, "x"),
+                "CommissionProposal.level must be 1 to 3");
+        assertInvalid(
+                () -> new CommissionProposal("kol-42", 1, "r", List.of(LINE, LINE), eur(800), NOW, "x"),
+                "CommissionProposal.lines[1].lineId \"1\" is listed twice");
+        assertInvalid(
+                () -> new CommissionProposal("kol-42", 1, "r", List.of(LINE), eur(400), null, "x"),
+                "CommissionProposal.approvableAt is required");
+        assertInvalid(
+                () -> new CommissionLine("1", eur(100), new BigDecimal("1.5"), eur(100)),
+                "CommissionLine.rate must be at most 1");
+        assertInvalid(
+                () -> new CommissionLine("1", eur(100), new BigDecimal("0.5"), eur(101)),
+                "CommissionLine.amount must be at most commissionable");
+        assertInvalid(() -> new CommissionLine("1", eur(100), null, usd(10)), "CommissionLine.amount must be in EUR");
     }
 
     @Test
-    void reversalsAreForAPositiveRefundInTheCommissionCurrency() {
+    void entriesKeepTheSignOfTheirKindAndAdjustmentsTakeBackAPositiveAmount() {
+        CommissionEntry accrual =
+                new CommissionEntry("e1", CommissionEntryKind.ACCRUAL, "kol-42", "o1", 1, "r", eur(400), NOW, NOW);
+        assertThat(accrual.approvableAt()).isEqualTo(NOW);
+        assertThat(new CommissionEntry("e2", CommissionEntryKind.REVERSAL, "kol-42", "o1", 1, "r", eur(-200), NOW, null)
+                        .amount())
+                .isEqualTo(eur(-200));
         assertInvalid(
-                () -> new CommissionReversalRequest("k", COMMISSION, eur(0), null),
+                () -> new CommissionEntry(
+                        "e2", CommissionEntryKind.REVERSAL, "kol-42", "o1", 1, "r", eur(200), NOW, null),
+                "CommissionEntry.amount has the wrong sign for REVERSAL");
+        assertInvalid(
+                () -> new CommissionEntry(
+                        "e1", CommissionEntryKind.ACCRUAL, "kol-42", "o1", 1, "r", eur(400), NOW, null),
+                "CommissionEntry.approvableAt is set on an ACCRUAL and only there");
+        assertInvalid(
+                () -> new CommissionAdjustment("kol-42", 1, "r", eur(0), "x"),
+                "CommissionAdjustment.amount must be > 0");
+        assertInvalid(
+                () -> new CommissionAdjustment("kol-42", 0, "r", eur(10), "x"),
+                "CommissionAdjustment.level must be 1 to 3");
+    }
+
+    @Test
+    void reversalsAreForAPositiveRefundWithLinesInItsCurrency() {
+        assertInvalid(
+                () -> new CommissionReversalRequest("r1", order(), List.of(), Map.of(), eur(0), null),
                 "CommissionReversalRequest.refundedAmount must be > 0");
         assertInvalid(
-                () -> new CommissionReversalRequest("k", COMMISSION, usd(100), null),
-                "CommissionReversalRequest.refundedAmount must be in EUR");
+                () -> new CommissionReversalRequest("r1", order(), List.of(), Map.of("1", usd(100)), eur(100), null),
+                "CommissionReversalRequest.refundedLines[1] must be in EUR");
         assertInvalid(
-                () -> new CommissionReversalRequest("", COMMISSION, eur(100), null),
-                "CommissionReversalRequest.idempotencyKey");
+                () -> new CommissionReversalRequest("", order(), List.of(), Map.of(), eur(100), null),
+                "CommissionReversalRequest.refundId");
         assertInvalid(
-                () -> new CommissionReversalRequest("k", null, eur(100), null),
-                "CommissionReversalRequest.original is required");
-        assertInvalid(
-                () -> new CommissionReversal("k", "o", eur(-1), "e"), "CommissionReversal.amount must not be negative");
-        assertInvalid(() -> new CommissionReversal("k", "", eur(1), "e"), "CommissionReversal.orderId");
+                () -> new CommissionReversalRequest("r1", null, List.of(), Map.of(), eur(100), null),
+                "CommissionReversalRequest.order is required");
     }
 }

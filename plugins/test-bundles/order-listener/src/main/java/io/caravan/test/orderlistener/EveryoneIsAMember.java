@@ -14,6 +14,7 @@ public final class EveryoneIsAMember implements TierResolver {
 
     @Override
     public TierAssignment resolve(PluginContext context, MemberProfile profile) {
-        return new TierAssignment("member", "Member", BigDecimal.ONE, List.of(), null, "everyone is a member");
+        return new TierAssignment(
+                "member", "Member", BigDecimal.ONE, List.of(), java.util.Set.of(), null, "everyone is a member");
     }
 }
