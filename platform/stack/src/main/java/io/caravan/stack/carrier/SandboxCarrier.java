@@ -1,8 +1,8 @@
 package io.caravan.stack.carrier;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.caravan.stack.sandbox.ApiException;
+import io.caravan.stack.sandbox.Exchanges;
 import io.caravan.stack.sandbox.Json;
 import io.caravan.stack.sandbox.LostAnswer;
 import io.caravan.stack.sandbox.Reply;
@@ -10,7 +10,6 @@ import io.caravan.stack.sandbox.Request;
 import io.caravan.stack.sandbox.SandboxClock;
 import io.caravan.stack.sandbox.Webhooks;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -212,7 +211,7 @@ public final class SandboxCarrier implements AutoCloseable {
                 EVENT_ID_HEADER);
         accounts.put(DEMO_ACCOUNT, new Account(DEMO_ACCOUNT, DEMO_API_KEY, DEMO_WEBHOOK_SECRET, null));
         server.setExecutor(handlers);
-        server.createContext("/", this::exchange);
+        server.createContext("/", exchange -> Exchanges.serve(exchange, this::route));
     }
 
     /** Starts the carrier on 127.0.0.1:{@code port} (0: any free port). */
@@ -256,36 +255,6 @@ public final class SandboxCarrier implements AutoCloseable {
         Account account = new Account("acct_" + suffix, "ck_test_" + random(16), "whsec_" + random(16), webhookUrl);
         accounts.put(account.id, account);
         return account;
-    }
-
-    private void exchange(HttpExchange exchange) throws IOException {
-        Reply reply;
-        try {
-            reply = route(Request.read(exchange));
-        } catch (ApiException e) {
-            reply = Reply.json(e.status(), e.body());
-        } catch (LostAnswer lost) {
-            throw lost; // the connection closes without an answer
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.close();
-            return;
-        } catch (RuntimeException e) {
-            reply = Reply.json(
-                    500,
-                    Map.of("error", Map.of("type", "api_error", "code", "internal", "message", String.valueOf(e))));
-        }
-        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        try {
-            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        } catch (IOException clientGone) {
-            exchange.close(); // a client that gave up does not read its answer; the booking stands
-        }
     }
 
     private Reply route(Request r) throws IOException, InterruptedException {

@@ -1,20 +1,17 @@
 package io.caravan.stack.gateway;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.caravan.stack.sandbox.ApiException;
-import io.caravan.stack.sandbox.LostAnswer;
+import io.caravan.stack.sandbox.Exchanges;
 import io.caravan.stack.sandbox.Reply;
 import io.caravan.stack.sandbox.Request;
 import io.caravan.stack.sandbox.SandboxClock;
 import io.caravan.stack.sandbox.Webhooks;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +80,7 @@ public final class SandboxPaymentGateway implements AutoCloseable {
             providers.put(name, new Provider(name, settings, clock, webhooks, this::url, List.of(demo)));
         }
         server.setExecutor(handlers);
-        server.createContext("/", this::exchange);
+        server.createContext("/", exchange -> Exchanges.serve(exchange, this::route));
     }
 
     /** Starts the gateway on 127.0.0.1:{@code port} (0: any free port). */
@@ -146,38 +143,6 @@ public final class SandboxPaymentGateway implements AutoCloseable {
 
     private void sweep() {
         providers.values().forEach(Provider::sweepAll);
-    }
-
-    private void exchange(HttpExchange exchange) throws IOException {
-        Reply reply;
-        try {
-            Request request = Request.read(exchange);
-            reply = route(request);
-        } catch (ApiException e) {
-            reply = Reply.json(e.status(), e.body());
-        } catch (LostAnswer lost) {
-            throw lost; // the server closes the connection without an answer
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.close();
-            return;
-        } catch (RuntimeException e) {
-            reply = Reply.json(
-                    500,
-                    Map.of("error", Map.of("type", "api_error", "code", "internal", "message", String.valueOf(e))));
-        }
-        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        try {
-            exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        } catch (IOException clientGone) {
-            // a client that gave up (a timeout) does not read its answer: the state is kept all the same
-            exchange.close();
-        }
     }
 
     private Reply route(Request r) throws IOException, InterruptedException {
