@@ -6,6 +6,7 @@ import io.caravan.platform.it.support.Api;
 import io.caravan.platform.it.support.Carts;
 import io.caravan.platform.it.support.KeycloakServer;
 import io.caravan.platform.it.support.Marketplace;
+import io.caravan.platform.it.support.Placements;
 import io.caravan.platform.it.support.PlatformIT;
 import io.caravan.platform.it.support.PostgresDatabase;
 import io.caravan.platform.it.support.SecondNode;
@@ -135,7 +136,7 @@ class CrashRecoveryIT extends PlatformIT {
         // one warehouse so that every quote (and a retried placement's expected total) stays the same
         Shops.stock(shop.owner(), shop.slug(), "shenzhen", Shops.MUG, 1_000_000);
         Shops.stock(shop.owner(), shop.slug(), "rotterdam", Shops.MUG, 0);
-        placeOne(storefrontB, shop);
+        Placements.placeOne(storefrontB, shop);
 
         // The store whose echo tax plugin is installed, upgraded, configured and uninstalled on node B.
         String churn = Stores.uniqueSlug("crash-churn");
@@ -191,7 +192,7 @@ class CrashRecoveryIT extends PlatformIT {
                 assertEveryOrderHasItsPayment(shop);
                 assertNoDoubleCharge(shop);
                 // the restarted node takes orders again (and has its plugins loaded before the next kill)
-                placeOne(storefrontB, shop);
+                Placements.placeOne(storefrontB, shop);
             }
         } finally {
             workers.shutdownNow();
@@ -273,14 +274,14 @@ class CrashRecoveryIT extends PlatformIT {
     @Test
     void a_retry_of_a_placement_whose_node_died_is_answered_with_the_order_it_placed() throws Exception {
         Shop shop = Shops.open(admin(), base, "crash-retry", null);
-        ReadyToPlace ready = readyToPlace(shop.storefront(), shop);
+        Placements.ReadyToPlace ready = Placements.readyToPlace(shop.storefront(), shop);
         String checkout = ready.checkout();
         JsonObject body = ready.body();
         String key = UUID.randomUUID().toString();
         Api.Reply placed = shop.storefront()
                 .withHeader("Idempotency-Key", key)
                 .post(shop.path("checkouts/" + checkout + "/orders"), body);
-        expect(placed, 201);
+        Placements.expect(placed, 201);
         String order = placed.json().getString("orderId");
 
         // as the dead request left it: claimed, unanswered, claimed long before the order was placed
@@ -357,7 +358,7 @@ class CrashRecoveryIT extends PlatformIT {
                 Api.Reply current = adminB.get(plugin);
                 if (current.status() == 404) {
                     step = "install";
-                    expect(
+                    Placements.expect(
                             adminB.post(
                                     "api/admin/stores/" + store + "/plugins",
                                     Json.createObjectBuilder()
@@ -368,7 +369,7 @@ class CrashRecoveryIT extends PlatformIT {
                             201);
                 } else if (current.json().getString("version").equals("1.0.0")) {
                     step = "upgrade";
-                    expect(
+                    Placements.expect(
                             adminB.put(
                                     plugin + "/version",
                                     Json.createObjectBuilder()
@@ -377,7 +378,7 @@ class CrashRecoveryIT extends PlatformIT {
                             200);
                 } else if (!current.json().getJsonObject("configuration").containsKey("label")) {
                     step = "configure";
-                    expect(
+                    Placements.expect(
                             adminB.put(
                                     plugin + "/configuration",
                                     Json.createObjectBuilder()
@@ -389,7 +390,7 @@ class CrashRecoveryIT extends PlatformIT {
                             200);
                 } else {
                     step = "uninstall";
-                    expect(adminB.delete(plugin), 204);
+                    Placements.expect(adminB.delete(plugin), 204);
                 }
                 tally.answered(step);
             } catch (RuntimeException e) {
@@ -403,14 +404,14 @@ class CrashRecoveryIT extends PlatformIT {
 
     private static void place(Api storefrontB, Shop shop, AtomicBoolean killing, List<CutPlacement> cut, Tally tally) {
         while (!killing.get()) {
-            ReadyToPlace ready = null;
+            Placements.ReadyToPlace ready = null;
             String key = UUID.randomUUID().toString();
             try {
-                ready = readyToPlace(storefrontB, shop);
+                ready = Placements.readyToPlace(storefrontB, shop);
                 Api.Reply placed = storefrontB
                         .withHeader("Idempotency-Key", key)
                         .post(shop.path("checkouts/" + ready.checkout() + "/orders"), ready.body());
-                expect(placed, 201);
+                Placements.expect(placed, 201);
                 tally.answered("placement");
             } catch (RuntimeException e) {
                 if (!killing.get()) {
@@ -421,47 +422,6 @@ class CrashRecoveryIT extends PlatformIT {
                 }
                 tally.cut(ready != null ? "placement" : "checkout");
             }
-        }
-    }
-
-    /** A checkout for one mug to Germany with card chosen, and the placement body for its total. */
-    private record ReadyToPlace(String checkout, JsonObject body) {}
-
-    private static ReadyToPlace readyToPlace(Api storefront, Shop shop) {
-        Api.Reply opened = storefront.post(shop.path("checkouts"), Shops.checkout("DE", 1));
-        expect(opened, 201);
-        String checkout = opened.json().getString("id");
-        Api.Reply card = storefront.put(
-                shop.path("checkouts/" + checkout + "/payment-method"),
-                Json.createObjectBuilder().add("methodCode", "card").build());
-        expect(card, 200);
-        long total = card.json()
-                .getJsonObject("quote")
-                .getJsonObject("totals")
-                .getJsonNumber("total")
-                .longValue();
-        return new ReadyToPlace(
-                checkout,
-                Json.createObjectBuilder()
-                        .add("expectedTotal", total)
-                        .add("paymentToken", "tok_success")
-                        .build());
-    }
-
-    private static void placeOne(Api storefront, Shop shop) {
-        ReadyToPlace ready = readyToPlace(storefront, shop);
-        Api.Reply placed = storefront
-                .withHeader("Idempotency-Key", UUID.randomUUID().toString())
-                .post(shop.path("checkouts/" + ready.checkout() + "/orders"), ready.body());
-        expect(placed, 201);
-        assertThat(placed.json().getString("paymentStatus"))
-                .as(placed.toString())
-                .isEqualTo("PAID");
-    }
-
-    private static void expect(Api.Reply reply, int status) {
-        if (reply.status() != status) {
-            throw new AssertionError("expected " + status + ": " + reply);
         }
     }
 
