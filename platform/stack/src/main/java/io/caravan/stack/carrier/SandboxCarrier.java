@@ -195,20 +195,7 @@ public final class SandboxCarrier implements AutoCloseable {
             return t;
         });
         this.webhooks = new Webhooks(
-                scheduler,
-                new Webhooks.Retries() {
-                    @Override
-                    public Duration base() {
-                        return retryBase;
-                    }
-
-                    @Override
-                    public int maxAttempts() {
-                        return maxAttempts;
-                    }
-                },
-                SIGNATURE_HEADER,
-                EVENT_ID_HEADER);
+                scheduler, Webhooks.Retries.of(() -> retryBase, () -> maxAttempts), SIGNATURE_HEADER, EVENT_ID_HEADER);
         accounts.put(DEMO_ACCOUNT, new Account(DEMO_ACCOUNT, DEMO_API_KEY, DEMO_WEBHOOK_SECRET, null));
         server.setExecutor(handlers);
         server.createContext("/", exchange -> Exchanges.serve(exchange, this::route));

@@ -61,17 +61,7 @@ public final class SandboxPaymentGateway implements AutoCloseable {
         });
         Webhooks webhooks = new Webhooks(
                 scheduler,
-                new Webhooks.Retries() {
-                    @Override
-                    public Duration base() {
-                        return settings.webhookRetryBase();
-                    }
-
-                    @Override
-                    public int maxAttempts() {
-                        return settings.webhookMaxAttempts();
-                    }
-                },
+                Webhooks.Retries.of(settings::webhookRetryBase, settings::webhookMaxAttempts),
                 Webhooks.SIGNATURE_HEADER,
                 "Sandbox-Event-Id");
         for (String name : List.of(ACME, ZENPAY)) {

@@ -37,6 +37,21 @@ public final class Webhooks {
 
         /** Attempts in all, the first included. */
         int maxAttempts();
+
+        /** Retries read from settings that may change while the server runs (its test endpoints). */
+        static Retries of(java.util.function.Supplier<Duration> base, java.util.function.IntSupplier maxAttempts) {
+            return new Retries() {
+                @Override
+                public Duration base() {
+                    return base.get();
+                }
+
+                @Override
+                public int maxAttempts() {
+                    return maxAttempts.getAsInt();
+                }
+            };
+        }
     }
 
     /** One event and its delivery history. Guarded by its own monitor. */
